@@ -1,0 +1,24 @@
+"""Whitelisted endpoints for the desk: thin, typed, permission-checked; the work is in services."""
+
+import frappe
+from frappe import _
+
+from feedback_loop.services.customer_feedback_summary import customer_feedback_summary
+from feedback_loop.services.feedback_prefill import SOURCES, feedback_values_from
+
+
+@frappe.whitelist()
+def get_new_feedback_values(reference_doctype: str, reference_name: str) -> dict:
+	"""Values for a new Feedback Record opened from a Customer, Sales Order or other source page."""
+	if reference_doctype not in SOURCES:
+		frappe.throw(_("Feedback cannot be started from a {0}.").format(_(reference_doctype)))
+	frappe.has_permission(reference_doctype, "read", reference_name, throw=True)
+	frappe.has_permission("Feedback Record", "create", throw=True)
+	return feedback_values_from(reference_doctype, reference_name)
+
+
+@frappe.whitelist()
+def get_customer_feedback_summary(customer: str) -> dict:
+	frappe.has_permission("Customer", "read", customer, throw=True)
+	frappe.has_permission("Feedback Record", "read", throw=True)
+	return customer_feedback_summary(customer)

@@ -1,0 +1,48 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+from frappe.utils.nestedset import NestedSet
+
+
+class FeedbackCategory(NestedSet):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		category_name: DF.Data
+		category_name_zh: DF.Data | None
+		description: DF.SmallText | None
+		enabled: DF.Check
+		is_group: DF.Check
+		keywords_en: DF.SmallText | None
+		keywords_zh: DF.SmallText | None
+		lft: DF.Int
+		old_parent: DF.Link | None
+		parent_feedback_category: DF.Link | None
+		rgt: DF.Int
+	# end: auto-generated types
+
+	nsm_parent_field = "parent_feedback_category"
+
+	def validate(self):
+		self.category_name = (self.category_name or "").strip()
+		self.keywords_en = _normalise_keywords(self.keywords_en)
+		self.keywords_zh = _normalise_keywords(self.keywords_zh)
+
+	def on_update(self):
+		super().on_update()
+		self.validate_one_root()
+
+
+def _normalise_keywords(value: str | None) -> str:
+	"""One keyword per line, duplicates dropped, whatever separators the user typed."""
+	seen: dict[str, str] = {}
+	for part in (value or "").replace("，", ",").replace("、", ",").replace("\n", ",").split(","):
+		keyword = part.strip()
+		if keyword:
+			seen.setdefault(keyword.lower(), keyword)
+	return "\n".join(seen.values())

@@ -1,0 +1,28 @@
+// Copyright (c) 2026, feedback_loop developers
+// License: MIT. See license.txt
+
+frappe.ui.form.on("Feedback Record", {
+	setup(frm) {
+		frm.set_query("contact", () => ({
+			query: "frappe.contacts.doctype.contact.contact.contact_query",
+			filters: { link_doctype: "Customer", link_name: frm.doc.customer },
+		}));
+		for (const field of ["sales_order", "delivery_note", "sales_invoice"]) {
+			frm.set_query(field, () => ({
+				filters: { customer: frm.doc.customer, docstatus: ["!=", 2] },
+			}));
+		}
+		frm.set_query("issue", () => ({ filters: { customer: frm.doc.customer } }));
+		frm.set_query("category", () => ({ filters: { enabled: 1 } }));
+		frm.set_query("duplicate_of", () => ({
+			filters: { name: ["!=", frm.doc.name], customer: frm.doc.customer },
+		}));
+	},
+
+	customer(frm) {
+		// References of the previous customer would be refused on save.
+		for (const field of ["contact", "sales_order", "delivery_note", "sales_invoice", "issue"]) {
+			if (frm.doc[field]) frm.set_value(field, null);
+		}
+	},
+});

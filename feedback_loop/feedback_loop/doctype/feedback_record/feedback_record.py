@@ -1,0 +1,100 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+from feedback_loop.core.initial_sentiment import sentiment_from_type
+from feedback_loop.core.priority_matrix import priority_for
+from feedback_loop.services.acknowledgement import reply_language_of, send_acknowledgement
+from feedback_loop.services.customer_segment import segment_for_customer
+from feedback_loop.services.feedback_lifecycle import apply_status_change
+from feedback_loop.services.feedback_references import validate_references
+from feedback_loop.services.feedback_validation import validate_intake
+
+
+class FeedbackRecord(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		acknowledged_on: DF.Datetime | None
+		anonymous: DF.Check
+		category: DF.Link | None
+		channel: DF.Literal["Desk", "Phone", "Email", "Portal", "Web", "WeChat", "SMS", "In Person", "Paper Form", "Survey", "API", "Import"]
+		closed_on: DF.Datetime | None
+		contact: DF.Link | None
+		contact_email: DF.Data | None
+		contact_phone: DF.Data | None
+		customer: DF.Link | None
+		customer_group: DF.Link | None
+		customer_name: DF.Data | None
+		customer_segment: DF.Literal["", "New", "Returning", "Key Account"]
+		delivery_note: DF.Link | None
+		description: DF.TextEditor
+		duplicate_of: DF.Link | None
+		expected_solution: DF.SmallText | None
+		feedback_type: DF.Literal["Complaint", "Suggestion", "Praise", "Inquiry"]
+		frequency: DF.Literal["", "Once", "Sometimes", "Often", "Always"]
+		impact: DF.Literal["One Customer", "Several Customers", "Many Customers", "Core Function Down"]
+		issue: DF.Link | None
+		item: DF.Link | None
+		item_name: DF.Data | None
+		occurred_on: DF.Date | None
+		priority: DF.Literal["Urgent", "High", "Medium", "Low"]
+		reply_language: DF.Link | None
+		resolution_summary: DF.TextEditor | None
+		resolved_on: DF.Datetime | None
+		safety_or_legal_risk: DF.Check
+		sales_invoice: DF.Link | None
+		sales_order: DF.Link | None
+		sender: DF.Data | None
+		sender_name: DF.Data | None
+		sentiment: DF.Literal["", "Negative", "Neutral", "Positive"]
+		status: DF.Literal["Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed", "Invalid", "Duplicate"]
+		status_reason: DF.SmallText | None
+		subject: DF.Data
+		territory: DF.Link | None
+		urgency: DF.Literal["Low", "Medium", "High", "Critical"]
+	# end: auto-generated types
+
+	def before_validate(self):
+		self.clear_customer_of_anonymous_feedback()
+		self.set_priority()
+		self.set_initial_sentiment()
+		self.set_customer_segment()
+		self.set_reply_language()
+
+	def validate(self):
+		validate_intake(self)
+		validate_references(self)
+		apply_status_change(self)
+
+	def after_insert(self):
+		send_acknowledgement(self)
+
+	def clear_customer_of_anonymous_feedback(self):
+		if self.customer:
+			self.anonymous = 0
+
+	def set_priority(self):
+		self.priority = priority_for(
+			self.impact, self.urgency, safety_or_legal_risk=bool(self.safety_or_legal_risk)
+		).value
+
+	def set_initial_sentiment(self):
+		if not self.sentiment:
+			self.sentiment = sentiment_from_type(self.feedback_type).value
+
+	def set_reply_language(self):
+		if not self.reply_language:
+			self.reply_language = reply_language_of(self)
+
+	def set_customer_segment(self):
+		if not self.customer:
+			self.customer_segment = None
+		elif self.is_new() or self.has_value_changed("customer") or not self.customer_segment:
+			self.customer_segment = segment_for_customer(self.customer).value

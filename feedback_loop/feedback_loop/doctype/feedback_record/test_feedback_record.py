@@ -1,0 +1,352 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+import email
+import email.header
+
+import frappe
+from frappe.desk.notifications import get_open_count
+from frappe.tests.utils import FrappeTestCase, change_settings
+from frappe.utils import getdate, now_datetime
+
+from feedback_loop.api.feedback import get_customer_feedback_summary, get_new_feedback_values
+from feedback_loop.tests.factories import (
+	make_contact,
+	make_customer,
+	make_feedback,
+	make_item,
+	make_outgoing_email_account,
+	make_sales_invoice,
+	make_sales_order,
+)
+
+# Frappe's test runner would otherwise build ERPNext's own test records for every doctype we
+# link to (orders, invoices, issues ...); we make exactly the records each test needs.
+test_ignore = ["Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Customer", "Contact"]
+
+
+class TestFeedbackFromCustomerAndOrder(FrappeTestCase):
+	def setUp(self):
+		self.customer = make_customer("Zhang Wei Trading", language="zh")
+		self.contact = make_contact(self.customer, email="zhang.wei@example.com", mobile="13812345678")
+		frappe.db.set_value("Customer", self.customer, "customer_primary_contact", self.contact)
+
+	def test_new_feedback_from_a_customer_is_prefilled(self):
+		values = get_new_feedback_values("Customer", self.customer)["values"]
+		self.assertEqual(values["customer"], self.customer)
+		self.assertEqual(values["contact"], self.contact)
+		self.assertEqual(values["reply_language"], "zh")
+
+		doc = make_feedback(**values)
+		customer = frappe.get_doc("Customer", self.customer)
+		self.assertEqual(doc.customer_name, customer.customer_name)
+		self.assertEqual(doc.customer_group, customer.customer_group)
+		self.assertEqual(doc.territory, customer.territory)
+		self.assertEqual(doc.contact_email, "zhang.wei@example.com")
+		self.assertEqual(doc.status, "Open")
+		self.assertEqual(doc.reply_language, "zh")
+
+	def test_new_feedback_from_a_sales_order_offers_its_items(self):
+		cup, saucer = make_item(), make_item()
+		order = make_sales_order(self.customer, [cup, saucer, cup])
+		frappe.db.set_value("Sales Order", order, "contact_person", self.contact)
+
+		prefill = get_new_feedback_values("Sales Order", order)
+		self.assertEqual(prefill["values"]["sales_order"], order)
+		self.assertEqual(prefill["values"]["customer"], self.customer)
+		self.assertEqual(prefill["values"]["contact"], self.contact)
+		self.assertEqual([i["item_code"] for i in prefill["items"]], [cup, saucer])
+		self.assertNotIn("item", prefill["values"], "with two items the agent chooses")
+
+		doc = make_feedback(**prefill["values"], item=saucer)
+		self.assertEqual((doc.sales_order, doc.item), (order, saucer))
+
+	def test_an_order_with_one_item_prefills_the_item(self):
+		cup = make_item()
+		order = make_sales_order(self.customer, [cup])
+		self.assertEqual(get_new_feedback_values("Sales Order", order)["values"]["item"], cup)
+
+	def test_feedback_cannot_be_started_from_an_unrelated_doctype(self):
+		with self.assertRaises(frappe.ValidationError):
+			get_new_feedback_values("User", "Administrator")
+
+
+class TestFeedbackNumber(FrappeTestCase):
+	def test_number_is_fb_date_and_a_daily_counter(self):
+		customer = make_customer("Counter Customer")
+		with self.freeze_time("2026-03-01 10:00:00"):
+			first = make_feedback(customer).name
+			second = make_feedback(customer).name
+		with self.freeze_time("2026-03-02 09:00:00"):
+			next_day = make_feedback(customer).name
+
+		self.assertRegex(first, r"^FB20260301\d{3}$")
+		self.assertEqual(int(second[-3:]), int(first[-3:]) + 1)
+		self.assertEqual(next_day, "FB20260302001", "the counter starts again every day")
+
+
+class TestReferencesBelongToTheCustomer(FrappeTestCase):
+	def setUp(self):
+		self.customer = make_customer("Li Na Foods")
+		self.other = make_customer("Wang Fang Retail")
+		self.item = make_item()
+
+	def test_another_customers_order_is_refused_with_a_clear_message(self):
+		foreign_order = make_sales_order(self.other, [self.item])
+		with self.assertRaises(frappe.ValidationError) as raised:
+			make_feedback(self.customer, sales_order=foreign_order)
+		message = str(raised.exception)
+		self.assertIn(foreign_order, message)
+		self.assertIn(self.other, message)
+		self.assertIn(self.customer, message)
+
+	def test_another_customers_invoice_is_refused(self):
+		invoice = make_sales_invoice(self.other, self.item, 50)
+		with self.assertRaises(frappe.ValidationError):
+			make_feedback(self.customer, sales_invoice=invoice)
+
+	def test_own_order_and_its_item_are_accepted(self):
+		order = make_sales_order(self.customer, [self.item])
+		doc = make_feedback(self.customer, sales_order=order, item=self.item)
+		self.assertEqual(doc.sales_order, order)
+
+	def test_an_item_that_is_not_on_the_order_is_refused(self):
+		order = make_sales_order(self.customer, [self.item])
+		other_item = make_item()
+		with self.assertRaises(frappe.ValidationError) as raised:
+			make_feedback(self.customer, sales_order=order, item=other_item)
+		self.assertIn(other_item, str(raised.exception))
+
+	def test_a_contact_of_another_customer_is_refused(self):
+		contact = make_contact(self.other, email="someone@example.com")
+		with self.assertRaises(frappe.ValidationError) as raised:
+			make_feedback(self.customer, contact=contact)
+		self.assertIn(contact, str(raised.exception))
+
+
+class TestCustomerSegment(FrappeTestCase):
+	def setUp(self):
+		self.item = make_item()
+
+	def test_segment_follows_real_submitted_sales(self):
+		customer = make_customer("Segment Customer")
+		self.assertEqual(make_feedback(customer).customer_segment, "New")
+
+		make_sales_invoice(customer, self.item, 100)
+		make_sales_invoice(customer, self.item, 100, submit=False)  # a draft is no purchase
+		self.assertEqual(make_feedback(customer).customer_segment, "New")
+
+		make_sales_invoice(customer, self.item, 100)
+		self.assertEqual(make_feedback(customer).customer_segment, "Returning")
+
+	@change_settings("Feedback Settings", {"key_account_min_revenue": 50000})
+	def test_revenue_makes_a_key_account(self):
+		customer = make_customer("Key Account Customer")
+		make_sales_invoice(customer, self.item, 60000)
+		self.assertEqual(make_feedback(customer).customer_segment, "Key Account")
+
+
+class TestStatusLifecycle(FrappeTestCase):
+	def setUp(self):
+		self.doc = make_feedback(make_customer("Lifecycle Customer"))
+
+	def save_as(self, status, **values):
+		self.doc.reload()
+		self.doc.update({"status": status, **values})
+		self.doc.save()
+
+	def test_open_cannot_jump_to_closed(self):
+		with self.assertRaises(frappe.ValidationError) as raised:
+			self.save_as("Closed", resolution_summary="<p>Replaced the cup.</p>")
+		self.assertIn("Closed", str(raised.exception))
+		self.assertEqual(frappe.db.get_value("Feedback Record", self.doc.name, "status"), "Open")
+
+	def test_resolving_needs_a_resolution_and_stamps_the_time(self):
+		with self.assertRaises(frappe.ValidationError):
+			self.save_as("Resolved")
+		self.save_as("Resolved", resolution_summary="<p>Replaced the cup.</p>")
+		self.assertIsNotNone(self.doc.resolved_on)
+		self.save_as("Closed")
+		self.assertIsNotNone(self.doc.closed_on)
+
+	def test_reopening_needs_a_reason_and_clears_the_stamps(self):
+		self.save_as("In Progress")
+		self.save_as("Resolved", resolution_summary="<p>Replaced the cup.</p>")
+		with self.assertRaises(frappe.ValidationError):
+			self.save_as("In Progress")
+		self.save_as("In Progress", status_reason="The new cup is broken too")
+		self.assertIsNone(self.doc.resolved_on)
+		comments = frappe.get_all(
+			"Comment",
+			filters={"reference_doctype": "Feedback Record", "reference_name": self.doc.name},
+			pluck="content",
+		)
+		self.assertTrue(any("The new cup is broken too" in c for c in comments))
+
+	def test_duplicate_needs_the_original(self):
+		original = make_feedback(self.doc.customer)
+		with self.assertRaises(frappe.ValidationError):
+			self.save_as("Duplicate")
+		self.save_as("Duplicate", duplicate_of=original.name)
+		self.assertEqual(self.doc.status, "Duplicate")
+
+	def test_new_feedback_cannot_start_resolved(self):
+		with self.assertRaises(frappe.ValidationError):
+			make_feedback(self.doc.customer, status="Resolved", resolution_summary="<p>Done</p>")
+
+
+class TestPriorityAndSentiment(FrappeTestCase):
+	def test_priority_from_the_matrix_and_safety_flag(self):
+		customer = make_customer("Priority Customer")
+		self.assertEqual(make_feedback(customer, impact="Many Customers", urgency="High").priority, "Urgent")
+		self.assertEqual(make_feedback(customer, impact="One Customer", urgency="Low").priority, "Low")
+		self.assertEqual(
+			make_feedback(customer, impact="One Customer", urgency="Low", safety_or_legal_risk=1).priority,
+			"Urgent",
+		)
+
+	def test_initial_sentiment_from_the_type(self):
+		customer = make_customer("Sentiment Customer")
+		self.assertEqual(make_feedback(customer, feedback_type="Praise").sentiment, "Positive")
+		self.assertEqual(make_feedback(customer).sentiment, "Negative")
+
+
+class TestBadInput(FrappeTestCase):
+	def setUp(self):
+		self.customer = make_customer("Bad Input Customer")
+
+	def assert_refused(self, expected_text: str, **values):
+		before = frappe.db.count("Feedback Record")
+		with self.assertRaises(frappe.ValidationError) as raised:
+			make_feedback(**values)
+		self.assertIn(expected_text.lower(), str(raised.exception).lower())
+		self.assertEqual(frappe.db.count("Feedback Record"), before, "nothing is half-saved")
+
+	def test_missing_customer(self):
+		self.assert_refused("Customer", customer=None)
+
+	def test_unknown_channel(self):
+		self.assert_refused("Pigeon", customer=self.customer, channel="Pigeon")
+
+	def test_description_over_20000_characters(self):
+		self.assert_refused("20000", customer=self.customer, description="很" * 20001)
+
+	def test_anonymous_feedback_only_from_the_web_when_allowed(self):
+		self.assert_refused("Anonymous", customer=None, anonymous=1, channel="Desk", sender="a@example.com")
+		with change_settings("Feedback Settings", {"allow_anonymous_web_feedback": 1}):
+			doc = make_feedback(None, anonymous=1, channel="Web", sender="a@example.com")
+		self.assertFalse(doc.customer)
+
+	def test_script_tags_are_removed(self):
+		doc = make_feedback(
+			self.customer,
+			subject="Broken <script>alert(1)</script>",
+			description='<p>Broken</p><script>alert("x")</script><img src=x onerror="alert(1)">',
+		)
+		doc.reload()
+		self.assertNotIn("<script", doc.description)
+		self.assertNotIn("onerror", doc.description)
+		self.assertNotIn("<script", doc.subject)
+		self.assertIn("Broken", doc.description)
+
+
+class TestAcknowledgement(FrappeTestCase):
+	def setUp(self):
+		make_outgoing_email_account()
+
+	def queued_for(self, name):
+		return frappe.get_all(
+			"Email Queue",
+			filters={"reference_doctype": "Feedback Record", "reference_name": name},
+			fields=["name", "message"],
+		)
+
+	def decoded(self, raw: str) -> str:
+		message = email.message_from_string(raw)
+		subject = str(email.header.make_header(email.header.decode_header(message["Subject"])))
+		bodies = [
+			part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+			for part in message.walk()
+			if part.get_content_type() in ("text/plain", "text/html")
+		]
+		return subject + "\n" + "\n".join(bodies)
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1, "reply_within_working_days": 3})
+	def test_chinese_customer_gets_a_chinese_acknowledgement(self):
+		customer = make_customer("陈静 商贸", language="zh")
+		contact = make_contact(customer, email="chen.jing@example.com")
+		doc = make_feedback(customer, contact=contact, subject="杯子碎了")
+		(queued,) = self.queued_for(doc.name)
+		text = self.decoded(queued.message)
+		self.assertIn("我们已收到您的反馈", text)
+		self.assertIn(doc.name, text)
+		self.assertIn("3 个工作日", text)
+		self.assertIsNotNone(frappe.db.get_value("Feedback Record", doc.name, "acknowledged_on"))
+		recipients = frappe.get_all(
+			"Email Queue Recipient", filters={"parent": queued.name}, pluck="recipient"
+		)
+		self.assertEqual(recipients, ["chen.jing@example.com"])
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1, "reply_within_working_days": 5})
+	def test_english_customer_gets_an_english_acknowledgement(self):
+		customer = make_customer("Oak Street Cafe", language="en", email_id=None)
+		contact = make_contact(customer, email="owner@oakstreet.example.com")
+		doc = make_feedback(customer, contact=contact)
+		(queued,) = self.queued_for(doc.name)
+		text = self.decoded(queued.message)
+		self.assertIn("We received your feedback", text)
+		self.assertIn("within 5 working days", text)
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
+	def test_no_address_no_mail(self):
+		doc = make_feedback(make_customer("No Mail Customer"))
+		self.assertEqual(self.queued_for(doc.name), [])
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
+	def test_without_an_outgoing_account_the_feedback_is_kept_and_the_reason_noted(self):
+		frappe.db.set_value("Email Account", {"default_outgoing": 1}, "default_outgoing", 0)
+		frappe.local.outgoing_email_account = {}
+		customer = make_customer("Offline Customer")
+		doc = make_feedback(customer, contact=make_contact(customer, email="offline@example.com"))
+		self.assertTrue(frappe.db.exists("Feedback Record", doc.name))
+		self.assertEqual(self.queued_for(doc.name), [])
+		notes = frappe.get_all(
+			"Comment", filters={"reference_name": doc.name, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertTrue(any("outgoing e-mail account" in note for note in notes))
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 0})
+	def test_switched_off_in_settings(self):
+		customer = make_customer("Quiet Customer")
+		doc = make_feedback(customer, contact=make_contact(customer, email="quiet@example.com"))
+		self.assertEqual(self.queued_for(doc.name), [])
+
+
+class TestDashboardsAndSummary(FrappeTestCase):
+	def test_customer_and_order_dashboards_count_feedback(self):
+		customer = make_customer("Dashboard Customer")
+		order = make_sales_order(customer, [make_item()])
+		make_feedback(customer, sales_order=order)
+		make_feedback(customer)
+
+		self.assertEqual(_dashboard_count("Customer", customer), 2)
+		self.assertEqual(_dashboard_count("Sales Order", order), 1)
+
+	def test_customer_summary(self):
+		customer = make_customer("Summary Customer")
+		make_feedback(customer, feedback_type="Complaint")
+		make_feedback(customer, feedback_type="Praise")
+		resolved = make_feedback(customer, feedback_type="Suggestion")
+		resolved.update({"status": "Resolved", "resolution_summary": "<p>Done</p>"})
+		resolved.save()
+
+		summary = get_customer_feedback_summary(customer)
+		self.assertEqual(summary["total"], 3)
+		self.assertEqual(summary["open"], 2)
+		self.assertEqual(summary["negative_share"], 33.3)
+		self.assertEqual(getdate(summary["last_feedback_on"]), getdate(now_datetime()))
+
+
+def _dashboard_count(doctype: str, name: str) -> int:
+	counts = get_open_count(doctype, name)["count"]
+	return next(row["count"] for row in counts["external_links_found"] if row["doctype"] == "Feedback Record")

@@ -1,0 +1,38 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class FeedbackSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		acknowledgement_message_en: DF.Code | None
+		acknowledgement_message_zh: DF.Code | None
+		acknowledgement_subject_en: DF.Data | None
+		acknowledgement_subject_zh: DF.Data | None
+		allow_anonymous_web_feedback: DF.Check
+		key_account_min_revenue: DF.Currency
+		reply_within_working_days: DF.Int
+		returning_min_purchases: DF.Int
+		segment_lookback_days: DF.Int
+		send_acknowledgement: DF.Check
+	# end: auto-generated types
+
+	def validate(self):
+		self.validate_templates()
+
+	def validate_templates(self):
+		from frappe.utils.jinja import validate_template
+
+		for language in ("en", "zh"):
+			for part in ("subject", "message"):
+				template = self.get(f"acknowledgement_{part}_{language}")
+				if template:
+					validate_template(template)

@@ -1,0 +1,42 @@
+app_name = "feedback_loop"
+app_title = "Feedback Loop"
+app_publisher = "feedback_loop developers"
+app_description = (
+	"Closes the customer-feedback loop inside ERPNext: collect, triage, root cause, improve, "
+	"tell the customer, verify"
+)
+app_email = "feedback-loop@example.com"
+app_license = "mit"
+
+required_apps = ["frappe/erpnext"]
+
+export_python_type_annotations = True
+
+# Install / uninstall
+# -------------------
+before_install = "feedback_loop.setup.install.before_install"
+after_install = "feedback_loop.setup.install.after_install"
+after_migrate = "feedback_loop.setup.install.after_migrate"
+before_uninstall = "feedback_loop.setup.uninstall.before_uninstall"
+
+# ERPNext forms
+# -------------
+doctype_js = {
+	"Customer": "public/js/customer.js",
+	"Sales Order": "public/js/sales_order.js",
+}
+
+override_doctype_dashboards = {
+	"Customer": "feedback_loop.integrations.erpnext.dashboards.add_feedback_group",
+	"Sales Order": "feedback_loop.integrations.erpnext.dashboards.add_feedback_group",
+}
+
+# Permissions
+# -----------
+permission_query_conditions = {
+	"Feedback Record": "feedback_loop.permissions.feedback_record_query_conditions",
+}
+
+has_permission = {
+	"Feedback Record": "feedback_loop.permissions.has_feedback_record_permission",
+}

@@ -1,0 +1,66 @@
+"""Install: small idempotent steps, each safe to run again (``bench migrate`` calls after_migrate too)."""
+
+import frappe
+
+from feedback_loop.setup.default_categories import ROOT, TREE
+from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT
+from feedback_loop.setup.roles import ROLES
+
+
+def before_install():
+	# Doctype permissions name these roles, so they must exist before the doctypes sync.
+	add_roles()
+
+
+def after_install():
+	add_roles()
+	add_default_categories()
+	add_default_settings()
+
+
+def after_migrate():
+	add_roles()
+
+
+def add_roles():
+	for role_name, description in ROLES.items():
+		if not frappe.db.exists("Role", role_name):
+			frappe.get_doc(
+				{"doctype": "Role", "role_name": role_name, "desk_access": 1, "description": description}
+			).insert(ignore_permissions=True)
+
+
+def add_default_categories():
+	root_name, root_zh = ROOT
+	_add_category(root_name, root_zh, parent=None, is_group=True)
+	for name, name_zh, keywords_en, keywords_zh, children in TREE:
+		_add_category(name, name_zh, root_name, bool(children), keywords_en, keywords_zh)
+		for child in children:
+			_add_category(*child[:2], parent=name, is_group=False, keywords_en=child[2], keywords_zh=child[3])
+
+
+def _add_category(name, name_zh, parent, is_group, keywords_en="", keywords_zh=""):
+	if frappe.db.exists("Feedback Category", name):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Feedback Category",
+			"category_name": name,
+			"category_name_zh": name_zh,
+			"parent_feedback_category": parent,
+			"is_group": int(is_group),
+			"keywords_en": keywords_en,
+			"keywords_zh": keywords_zh,
+		}
+	).insert(ignore_permissions=True)
+
+
+def add_default_settings():
+	settings = frappe.get_single("Feedback Settings")
+	for language, texts in ACKNOWLEDGEMENT.items():
+		for part, text in texts.items():
+			fieldname = f"acknowledgement_{part}_{language}"
+			if not settings.get(fieldname):
+				settings.set(fieldname, text)
+	settings.flags.ignore_permissions = True
+	settings.save()

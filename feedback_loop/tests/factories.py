@@ -1,0 +1,141 @@
+"""Real ERPNext documents for integration tests: customers, contacts, items, orders, invoices.
+
+Every record goes through the normal insert/submit path (no direct SQL), so the tests see
+what a user would; FrappeTestCase rolls all of it back after each test class.
+"""
+
+import frappe
+from frappe.utils import add_days, nowdate
+
+
+def default_company() -> str:
+	return (
+		frappe.defaults.get_global_default("company") or frappe.get_all("Company", pluck="name", limit=1)[0]
+	)
+
+
+def leaf(doctype: str) -> str:
+	return frappe.get_all(doctype, filters={"is_group": 0}, pluck="name", order_by="lft", limit=1)[0]
+
+
+def make_customer(name: str, **values) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "Customer",
+			"customer_name": f"{name} {frappe.generate_hash(length=6)}",
+			"customer_group": leaf("Customer Group"),
+			"territory": leaf("Territory"),
+			**values,
+		}
+	).insert(ignore_permissions=True)
+	return doc.name
+
+
+def make_contact(customer: str, email: str | None = None, mobile: str | None = None) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "Contact",
+			"first_name": f"Contact {frappe.generate_hash(length=6)}",
+			"email_ids": [{"email_id": email, "is_primary": 1}] if email else [],
+			"phone_nos": [{"phone": mobile, "is_primary_mobile_no": 1}] if mobile else [],
+			"links": [{"link_doctype": "Customer", "link_name": customer}],
+		}
+	).insert(ignore_permissions=True)
+	return doc.name
+
+
+def make_item(code: str | None = None) -> str:
+	code = code or f"FL-ITEM-{frappe.generate_hash(length=8)}"
+	if not frappe.db.exists("Item", code):
+		frappe.get_doc(
+			{
+				"doctype": "Item",
+				"item_code": code,
+				"item_name": code,
+				"item_group": leaf("Item Group"),
+				"stock_uom": "Nos",
+				"is_stock_item": 0,
+				"include_item_in_manufacturing": 0,
+			}
+		).insert(ignore_permissions=True)
+	return code
+
+
+def make_sales_order(customer: str, items: list[str], rate: float = 100, submit: bool = True) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "Sales Order",
+			"customer": customer,
+			"company": default_company(),
+			"transaction_date": nowdate(),
+			"delivery_date": add_days(nowdate(), 7),
+			"items": [{"item_code": item, "qty": 1, "rate": rate} for item in items],
+		}
+	).insert(ignore_permissions=True)
+	if submit:
+		doc.submit()
+	return doc.name
+
+
+def make_sales_invoice(customer: str, item: str, rate: float, submit: bool = True) -> str:
+	doc = frappe.get_doc(
+		{
+			"doctype": "Sales Invoice",
+			"customer": customer,
+			"company": default_company(),
+			"posting_date": nowdate(),
+			"due_date": nowdate(),
+			"items": [{"item_code": item, "qty": 1, "rate": rate}],
+		}
+	).insert(ignore_permissions=True)
+	if submit:
+		doc.submit()
+	return doc.name
+
+
+def make_feedback(customer: str | None, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Feedback Record",
+			"customer": customer,
+			"feedback_type": "Complaint",
+			"channel": "Desk",
+			"subject": "The parcel arrived damaged",
+			"description": "<p>The box was crushed and the cup inside is broken.</p>",
+			**values,
+		}
+	).insert()
+
+
+def make_user(email: str, roles: list[str]) -> str:
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0],
+				"send_welcome_email": 0,
+				"roles": [{"role": role} for role in roles],
+			}
+		).insert(ignore_permissions=True)
+	return email
+
+
+def make_outgoing_email_account() -> str:
+	"""A default outgoing account, so Frappe queues mail; tests never reach an SMTP server."""
+	name = "Feedback Loop Test Outbox"
+	if not frappe.db.exists("Email Account", name):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": name,
+				"email_id": "feedback-test@example.com",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "127.0.0.1",
+				"smtp_port": 25,
+				"no_smtp_authentication": 1,
+			}
+		).insert(ignore_permissions=True)
+	frappe.local.outgoing_email_account = {}
+	return name

@@ -1,0 +1,36 @@
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from feedback_loop.setup.install import add_default_categories, add_roles
+from feedback_loop.setup.roles import ROLES
+
+
+class TestInstall(FrappeTestCase):
+	def test_roles_exist(self):
+		for role in ROLES:
+			self.assertTrue(frappe.db.exists("Role", role), role)
+
+	def test_default_category_tree_is_bilingual(self):
+		root = frappe.get_doc("Feedback Category", "All Feedback Categories")
+		top = frappe.get_all(
+			"Feedback Category",
+			filters={"parent_feedback_category": root.name},
+			fields=["name", "category_name_zh", "is_group"],
+		)
+		self.assertEqual(len(top), 7)
+		self.assertTrue(all(row.category_name_zh for row in top))
+		logistics = frappe.get_doc("Feedback Category", "Late Delivery")
+		self.assertEqual(logistics.parent_feedback_category, "Logistics and Delivery")
+		self.assertIn("等了三天", logistics.keywords_zh.splitlines())
+
+	def test_install_steps_are_idempotent(self):
+		before = frappe.db.count("Feedback Category")
+		add_roles()
+		add_default_categories()
+		self.assertEqual(frappe.db.count("Feedback Category"), before)
+
+	def test_settings_hold_both_acknowledgement_texts(self):
+		settings = frappe.get_single("Feedback Settings")
+		self.assertIn("{{ number }}", settings.acknowledgement_message_zh)
+		self.assertIn("{{ reply_days }}", settings.acknowledgement_message_en)
+		self.assertEqual(settings.reply_within_working_days, 3)

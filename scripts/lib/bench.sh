@@ -1,0 +1,96 @@
+# Shared by scripts/dev-bench and .ci/run: find the bench, make sure its services answer, and
+# install this checkout on the test site. Source it; it defines functions only.
+
+FEEDBACK_LOOP_REPO=${FEEDBACK_LOOP_REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+BENCH_DIR=${FEEDBACK_LOOP_BENCH:-$HOME/frappe-bench}
+SITE=${FEEDBACK_LOOP_SITE:-test.localhost}
+
+log() { printf '[feedback_loop] %s\n' "$*"; }
+
+bench_exists() { [ -d "$BENCH_DIR/sites" ] && [ -x "$BENCH_DIR/env/bin/python" ]; }
+
+# `bench --site ... <frappe command>` without needing the bench CLI on PATH: this is what the
+# CLI itself runs for every frappe command.
+frappe_cli() {
+	(cd "$BENCH_DIR/sites" && "$BENCH_DIR/env/bin/python" -m frappe.utils.bench_helper frappe "$@")
+}
+
+wait_until() { # seconds command...
+	local seconds=$1
+	shift
+	for _ in $(seq "$seconds"); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 1
+	done
+	return 1
+}
+
+mariadb_answers() { mariadb-admin ping >/dev/null 2>&1 || mysqladmin ping >/dev/null 2>&1; }
+
+ensure_mariadb() {
+	if mariadb_answers; then
+		log "MariaDB answers"
+		return 0
+	fi
+	log "MariaDB is not answering: starting it"
+	start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd ||
+		{ command -v service >/dev/null && service mariadb start; }
+	wait_until 60 mariadb_answers || { log "MariaDB did not start"; return 1; }
+	log "MariaDB started"
+}
+
+# Every redis the bench is configured for (cache, queue, socketio), started on its own port.
+ensure_redis() {
+	local url port
+	for url in $("$BENCH_DIR/env/bin/python" - "$BENCH_DIR/sites/common_site_config.json" <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1]))
+print("\n".join(sorted({config[k] for k in ("redis_cache", "redis_queue", "redis_socketio") if config.get(k)})))
+PY
+	); do
+		port=${url##*:}
+		port=${port%%/*}
+		if redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then
+			log "Redis on port $port answers"
+			continue
+		fi
+		log "Redis on port $port is not answering: starting it"
+		mkdir -p /var/lib/redis /var/log/redis
+		redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$port" --save "" --appendonly no \
+			--dir /var/lib/redis --logfile "/var/log/redis/feedback-loop-$port.log" ||
+			{ log "Redis on port $port did not start"; return 1; }
+		wait_until 30 redis-cli -h 127.0.0.1 -p "$port" ping || return 1
+	done
+}
+
+# Point the bench's apps/feedback_loop at this checkout, importable from the bench's Python.
+link_checkout_into_bench() {
+	local app_dir="$BENCH_DIR/apps/feedback_loop"
+	if [ -e "$app_dir" ] && [ ! -L "$app_dir" ]; then
+		local aside="$app_dir.replaced-$(date +%Y%m%d%H%M%S)"
+		log "apps/feedback_loop is a real folder, not this checkout: moved aside to $aside"
+		mv "$app_dir" "$aside"
+	fi
+	ln -sfn "$FEEDBACK_LOOP_REPO" "$app_dir"
+	local imported
+	imported=$("$BENCH_DIR/env/bin/python" -c 'import os, feedback_loop; print(os.path.realpath(os.path.dirname(feedback_loop.__file__)))' 2>/dev/null)
+	if [ "$imported" != "$(realpath "$FEEDBACK_LOOP_REPO")/feedback_loop" ]; then
+		log "installing the checkout into the bench's Python (editable)"
+		"$BENCH_DIR/env/bin/python" -m pip install --quiet --no-deps -e "$app_dir" || return 1
+	fi
+	grep -qx "feedback_loop" "$BENCH_DIR/sites/apps.txt" || printf '\nfeedback_loop\n' >>"$BENCH_DIR/sites/apps.txt"
+	# apps.txt must not hold blank lines: frappe reads every line as an app name.
+	sed -i '/^[[:space:]]*$/d' "$BENCH_DIR/sites/apps.txt"
+}
+
+# Install the app on the site, or migrate it to this checkout's doctypes and patches.
+install_or_migrate() {
+	frappe_cli --site "$SITE" set-config allow_tests true >/dev/null || return 1
+	if frappe_cli --site "$SITE" list-apps 2>/dev/null | grep -qw feedback_loop; then
+		log "migrating $SITE to this checkout"
+		frappe_cli --site "$SITE" migrate --skip-search-index || return 1
+	else
+		log "installing feedback_loop on $SITE"
+		frappe_cli --site "$SITE" install-app feedback_loop || return 1
+	fi
+}

@@ -1,0 +1,23 @@
+from feedback_loop.core.initial_sentiment import Sentiment, sentiment_from_type
+from feedback_loop.core.visibility import Scope, feedback_scope
+
+
+def test_feedback_roles_see_everything():
+	for role in ("Feedback Manager", "Feedback Agent", "Quality Analyst", "System Manager", "Administrator"):
+		assert feedback_scope({role, "Sales User"}, can_read_customers=False) is Scope.ALL
+
+
+def test_customer_facing_roles_see_their_customers_or_their_own():
+	assert feedback_scope({"Sales User"}, can_read_customers=True) is Scope.READABLE_CUSTOMERS
+	assert feedback_scope({"Support Team"}, can_read_customers=False) is Scope.OWN
+
+
+def test_anyone_else_sees_nothing():
+	assert feedback_scope({"Stock User", "Accounts User"}, can_read_customers=True) is Scope.NONE
+
+
+def test_initial_sentiment():
+	assert sentiment_from_type("Complaint") is Sentiment.NEGATIVE
+	assert sentiment_from_type("Praise") is Sentiment.POSITIVE
+	assert sentiment_from_type("Inquiry") is Sentiment.NEUTRAL
+	assert sentiment_from_type(None) is Sentiment.NEUTRAL
