@@ -47,7 +47,9 @@ def apply_status_change(doc) -> None:
 		# The reason field is overwritten by the next change; the timeline keeps every one.
 		doc.add_comment(
 			"Info",
-			_("Status changed from {0} to {1}: {2}").format(_(current), _(doc.status), frappe.bold(reason)),
+			_("Status changed from {0} to {1}: {2}").format(
+				_status(current), _status(doc.status), frappe.bold(reason)
+			),
 		)
 
 
@@ -57,22 +59,28 @@ def _message(problem: Problem, current: str | None, doc) -> str:
 			return _("Status {0} is not known.").format(frappe.bold(doc.status))
 		case Problem.NOT_ALLOWED:
 			return _("A feedback cannot go from {0} to {1}.").format(
-				frappe.bold(_(current)), frappe.bold(_(doc.status))
+				frappe.bold(_status(current)), frappe.bold(_status(doc.status))
 			)
 		case Problem.INITIAL_STATUS_NOT_ALLOWED:
 			return _("New feedback starts as Open; only imported history may start as {0}.").format(
-				frappe.bold(_(doc.status))
+				frappe.bold(_status(doc.status))
 			)
 		case Problem.RESOLUTION_REQUIRED:
 			return _("Write a resolution summary before setting the status to {0}.").format(
-				frappe.bold(_(doc.status))
+				frappe.bold(_status(doc.status))
 			)
 		case Problem.REASON_REQUIRED:
 			return _("Write the reason for setting the status to {0} in Reason for Status Change.").format(
-				frappe.bold(_(doc.status))
+				frappe.bold(_status(doc.status))
 			)
 		case Problem.DUPLICATE_OF_REQUIRED:
 			return _("Select the feedback this one duplicates.")
 		case Problem.DUPLICATE_OF_SELF:
 			return _("A feedback cannot be a duplicate of itself.")
 	return str(problem)
+
+
+def _status(status: str | None) -> str:
+	# Statuses are translated in the Feedback Record context: Frappe's own "Duplicate" and
+	# "Open" are actions ("copy", "open") elsewhere in the desk.
+	return _(status or "", context="Feedback Record")

@@ -51,7 +51,8 @@ def _message(problem: IntakeProblem, doc) -> str:
 			return _("Anonymous feedback needs the sender's name or e-mail address so that we can reply.")
 		case IntakeProblem.UNKNOWN_CHANNEL:
 			return _("Channel {0} is not known. Use one of: {1}.").format(
-				frappe.bold(doc.channel or _("(empty)")), ", ".join(_(c) for c in CHANNELS)
+				frappe.bold(doc.channel or _("(empty)")),
+				", ".join(_(c, context="Feedback Record") for c in CHANNELS),
 			)
 		case IntakeProblem.UNKNOWN_TYPE:
 			return _("Feedback Type {0} is not known.").format(frappe.bold(doc.feedback_type or _("(empty)")))

@@ -34,3 +34,20 @@ class TestInstall(FrappeTestCase):
 		self.assertIn("{{ number }}", settings.acknowledgement_message_zh)
 		self.assertIn("{{ reply_days }}", settings.acknowledgement_message_en)
 		self.assertEqual(settings.reply_within_working_days, 3)
+
+
+class TestChineseTranslations(FrappeTestCase):
+	def test_app_strings_translate_to_chinese(self):
+		frappe.local.lang = "zh"
+		frappe.translate.clear_cache()
+		try:
+			self.assertEqual(frappe._("Feedback Record"), "客户反馈")
+			self.assertEqual(
+				frappe._("Please select the customer this feedback comes from."), "请选择提出此反馈的客户。"
+			)
+			# Our status words apply in our context and leave Frappe's own "Duplicate" (copy) alone.
+			self.assertEqual(frappe._("Duplicate", context="Feedback Record"), "重复反馈")
+			self.assertEqual(frappe._("Duplicate"), "复制")
+		finally:
+			frappe.local.lang = "en"
+			frappe.translate.clear_cache()

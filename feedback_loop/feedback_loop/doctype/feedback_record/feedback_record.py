@@ -24,7 +24,20 @@ class FeedbackRecord(Document):
 		acknowledged_on: DF.Datetime | None
 		anonymous: DF.Check
 		category: DF.Link | None
-		channel: DF.Literal["Desk", "Phone", "Email", "Portal", "Web", "WeChat", "SMS", "In Person", "Paper Form", "Survey", "API", "Import"]
+		channel: DF.Literal[
+			"Desk",
+			"Phone",
+			"Email",
+			"Portal",
+			"Web",
+			"WeChat",
+			"SMS",
+			"In Person",
+			"Paper Form",
+			"Survey",
+			"API",
+			"Import",
+		]
 		closed_on: DF.Datetime | None
 		contact: DF.Link | None
 		contact_email: DF.Data | None
@@ -54,7 +67,16 @@ class FeedbackRecord(Document):
 		sender: DF.Data | None
 		sender_name: DF.Data | None
 		sentiment: DF.Literal["", "Negative", "Neutral", "Positive"]
-		status: DF.Literal["Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed", "Invalid", "Duplicate"]
+		status: DF.Literal[
+			"Open",
+			"Acknowledged",
+			"In Progress",
+			"Waiting on Customer",
+			"Resolved",
+			"Closed",
+			"Invalid",
+			"Duplicate",
+		]
 		status_reason: DF.SmallText | None
 		subject: DF.Data
 		territory: DF.Link | None

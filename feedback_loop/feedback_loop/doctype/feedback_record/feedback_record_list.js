@@ -11,6 +11,6 @@ frappe.listview_settings["Feedback Record"] = {
 			Invalid: "darkgrey",
 			Duplicate: "darkgrey",
 		};
-		return [__(doc.status), colors[doc.status] || "gray", "status,=," + doc.status];
+		return [__(doc.status, null, "Feedback Record"), colors[doc.status] || "gray", "status,=," + doc.status];
 	},
 };

@@ -1,0 +1,39 @@
+"""Every user-facing string ships with a Chinese translation."""
+
+import csv
+import re
+
+from translatable_strings import APP, all_strings, python_strings
+
+from feedback_loop.setup.roles import ROLES
+
+ZH = APP / "translations" / "zh.csv"
+PLACEHOLDER = re.compile(r"\{\d+\}")
+
+
+def translations() -> dict[str, str]:
+	with ZH.open(encoding="utf-8", newline="") as f:
+		return {row[0]: row[1] for row in csv.reader(f) if row}
+
+
+def test_every_string_has_a_chinese_translation():
+	missing = sorted((all_strings() | set(ROLES)) - set(translations()))
+	assert missing == [], f"{len(missing)} strings have no zh translation"
+
+
+def test_translations_keep_their_placeholders():
+	broken = [
+		source
+		for source, target in translations().items()
+		if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(target))
+	]
+	assert broken == []
+
+
+def test_translations_are_not_left_in_english():
+	untranslated = [s for s, t in translations().items() if s == t and re.search(r"[A-Za-z]{3}", s)]
+	assert untranslated == []
+
+
+def test_the_extractor_finds_messages():
+	assert "Please select the customer this feedback comes from." in python_strings()
