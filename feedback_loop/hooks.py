@@ -18,6 +18,7 @@ before_install = "feedback_loop.setup.install.before_install"
 after_install = "feedback_loop.setup.install.after_install"
 after_migrate = "feedback_loop.setup.install.after_migrate"
 before_uninstall = "feedback_loop.setup.uninstall.before_uninstall"
+after_uninstall = "feedback_loop.setup.uninstall.after_uninstall"
 
 # ERPNext forms
 # -------------

@@ -1,12 +1,23 @@
 """Uninstall: the mirror image of install — nothing of ours stays behind.
 
 Frappe drops our doctypes and everything owned by our module; it does not remove records
-that merely point at our documents (comments, versions, e-mails, ...), nor our roles.
+that merely point at our documents (comments, versions, e-mails, ...), our roles, our number
+counters, or the Deleted Document copies that its own deletions leave in the trash.
 """
+
+import json
+import pathlib
+import re
 
 import frappe
 
 from feedback_loop.setup.roles import ROLES
+
+MODULE = "Feedback Loop"
+_MODULE_PATH = pathlib.Path(__file__).resolve().parents[1] / "feedback_loop"
+
+#: The daily counters behind Feedback Record numbers (tabSeries rows such as "FB20261124").
+FEEDBACK_NUMBER_COUNTER = re.compile(r"^FB\d{8}$")
 
 #: (doctype, field that names the referenced doctype) for records attached to our documents.
 REFERENCING_RECORDS = [
@@ -29,20 +40,28 @@ REFERENCING_RECORDS = [
 ]
 
 
+def app_doctypes() -> list[str]:
+	"""Our doctypes, read from the app's files: still known after Frappe has dropped them."""
+	return sorted(_names_in(_MODULE_PATH.glob("doctype/*/*.json")))
+
+
+def app_workspaces() -> list[str]:
+	return sorted(_names_in(_MODULE_PATH.glob("workspace/*/*.json")))
+
+
 def before_uninstall():
-	doctypes = our_doctypes()
-	delete_referencing_records(doctypes)
+	delete_referencing_records(app_doctypes())
+	delete_number_counters()
 	delete_roles()
 
 
-def our_doctypes() -> list[str]:
-	modules = frappe.get_all("Module Def", filters={"app_name": "feedback_loop"}, pluck="name")
-	return frappe.get_all("DocType", filters={"module": ("in", modules)}, pluck="name")
+def after_uninstall():
+	delete_trashed_copies()
+	# Frappe has committed the uninstall before calling this hook and commits nothing after it.
+	frappe.db.commit()  # nosemgrep
 
 
 def delete_referencing_records(doctypes: list[str]) -> None:
-	if not doctypes:
-		return
 	for doctype, field in REFERENCING_RECORDS:
 		frappe.db.delete(doctype, {field: ("in", doctypes)})
 	for route in {frappe.scrub(d).replace("_", "-") for d in doctypes}:
@@ -52,11 +71,44 @@ def delete_referencing_records(doctypes: list[str]) -> None:
 	frappe.db.delete("DefaultValue", {"parent": ("in", doctypes)})
 
 
+def delete_number_counters() -> None:
+	counters = number_counters()
+	if counters:
+		series = frappe.qb.DocType("Series")
+		frappe.qb.from_(series).delete().where(series.name.isin(counters)).run()
+
+
+def number_counters() -> list[str]:
+	series = frappe.qb.DocType("Series")
+	names = frappe.qb.from_(series).select(series.name).where(series.name.like("FB%")).run(pluck=True)
+	return [name for name in names if FEEDBACK_NUMBER_COUNTER.match(name)]
+
+
 def delete_roles() -> None:
 	roles = list(ROLES)
 	for doctype in ("Has Role", "Custom DocPerm", "DocPerm"):
 		frappe.db.delete(doctype, {"role": ("in", roles)})
 	for role in roles:
 		if frappe.db.exists("Role", role):
-			frappe.delete_doc("Role", role, force=True, ignore_permissions=True)
+			frappe.delete_doc("Role", role, force=True, ignore_permissions=True, delete_permanently=True)
 	frappe.clear_cache()
+
+
+def delete_trashed_copies() -> None:
+	"""Frappe keeps a Deleted Document of every doctype, workspace and setting it dropped."""
+	for filters in trashed_copy_filters():
+		frappe.db.delete("Deleted Document", filters)
+
+
+def trashed_copy_filters() -> list[dict]:
+	return [
+		{"deleted_doctype": ("in", app_doctypes())},
+		{"deleted_doctype": "DocType", "deleted_name": ("in", app_doctypes())},
+		{"deleted_doctype": "Workspace", "deleted_name": ("in", app_workspaces())},
+		{"deleted_doctype": "Module Def", "deleted_name": MODULE},
+		{"deleted_doctype": "Role", "deleted_name": ("in", list(ROLES))},
+	]
+
+
+def _names_in(paths) -> set[str]:
+	return {json.loads(path.read_text(encoding="utf-8"))["name"] for path in paths}

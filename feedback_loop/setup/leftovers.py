@@ -1,0 +1,54 @@
+"""What of feedback_loop is still on a site: used to prove that uninstall leaves nothing behind.
+
+Runs on a site where the app may no longer be installed, so it only reads Frappe's own tables
+and the app's files.
+"""
+
+import frappe
+
+from feedback_loop.setup.roles import ROLES
+from feedback_loop.setup.uninstall import (
+	MODULE,
+	REFERENCING_RECORDS,
+	app_doctypes,
+	app_workspaces,
+	number_counters,
+	trashed_copy_filters,
+)
+
+
+def find_leftovers() -> dict[str, list[str]]:
+	"""Every trace of the app, by kind; an empty dict means the site is clean."""
+	roles = list(ROLES)
+	doctypes = app_doctypes()
+	found = {
+		"Role": frappe.get_all("Role", filters={"name": ("in", roles)}, pluck="name"),
+		"Has Role": frappe.get_all("Has Role", filters={"role": ("in", roles)}, pluck="parent"),
+		"DocPerm": frappe.get_all("DocPerm", filters={"role": ("in", roles)}, pluck="parent"),
+		"Custom DocPerm": frappe.get_all("Custom DocPerm", filters={"role": ("in", roles)}, pluck="parent"),
+		"DocType": frappe.get_all("DocType", filters={"name": ("in", doctypes)}, pluck="name"),
+		"Module Def": frappe.get_all("Module Def", filters={"name": MODULE}, pluck="name"),
+		"Workspace": frappe.get_all("Workspace", filters={"name": ("in", app_workspaces())}, pluck="name"),
+		"Custom Field": frappe.get_all("Custom Field", filters={"module": MODULE}, pluck="name"),
+		"Property Setter": frappe.get_all("Property Setter", filters={"module": MODULE}, pluck="name"),
+		"tables": [table for table in frappe.db.get_tables() if table[3:] in doctypes],
+		"Singles": _singles_of(doctypes),
+		"Series": number_counters(),
+		"Deleted Document": [
+			name
+			for filters in trashed_copy_filters()
+			for name in frappe.get_all("Deleted Document", filters=filters, pluck="name")
+		],
+	}
+	for doctype, field in REFERENCING_RECORDS:
+		found.setdefault(doctype, [])
+		found[doctype] += frappe.get_all(doctype, filters={field: ("in", doctypes)}, pluck="name")
+	return {kind: sorted(set(names)) for kind, names in found.items() if names}
+
+
+def _singles_of(doctypes: list[str]) -> list[str]:
+	# tabSingles is no doctype, so get_all cannot read it.
+	singles = frappe.qb.DocType("Singles")
+	return (
+		frappe.qb.from_(singles).select(singles.doctype).distinct().where(singles.doctype.isin(doctypes))
+	).run(pluck=True)
