@@ -11,9 +11,31 @@ from feedback_loop.services.feedback_validation import plain_text
 from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT, ANONYMOUS_NAME
 
 
-def send_acknowledgement(doc) -> str | None:
-	"""Queue the acknowledgement (Frappe's Email Queue) once per record; return the recipient."""
+def queue_acknowledgement(doc) -> None:
+	"""Send the acknowledgement in a background job once the new record is committed.
+
+	Building a Frappe e-mail (template, CSS inlining) costs several times the insert itself,
+	so the agent's save does not wait for it; after commit, so the job finds the record and a
+	rolled-back insert sends nothing. Tests run it inline.
+	"""
+	if not get_feedback_settings().send_acknowledgement:
+		return
+	frappe.enqueue(
+		"feedback_loop.services.acknowledgement.send_acknowledgement",
+		queue="short",
+		job_id=f"feedback_loop:acknowledge:{doc.name}",
+		deduplicate=True,
+		enqueue_after_commit=True,
+		now=frappe.flags.in_test,
+		name=doc.name,
+	)
+
+
+def send_acknowledgement(name: str) -> str | None:
+	"""Queue the acknowledgement e-mail (Frappe's Email Queue) once per record; return the recipient."""
 	settings = get_feedback_settings()
+	# The row lock makes a retried or duplicated job wait, then see acknowledged_on and stop.
+	doc = frappe.get_doc("Feedback Record", name, for_update=True)
 	if not settings.send_acknowledgement or doc.acknowledged_on:
 		return None
 	recipient = acknowledgement_recipient(doc)

@@ -5,7 +5,7 @@ from frappe.model.document import Document
 
 from feedback_loop.core.initial_sentiment import sentiment_from_type
 from feedback_loop.core.priority_matrix import priority_for
-from feedback_loop.services.acknowledgement import reply_language_of, send_acknowledgement
+from feedback_loop.services.acknowledgement import queue_acknowledgement, reply_language_of
 from feedback_loop.services.customer_segment import segment_for_customer
 from feedback_loop.services.feedback_lifecycle import apply_status_change
 from feedback_loop.services.feedback_references import validate_references
@@ -96,7 +96,7 @@ class FeedbackRecord(Document):
 		apply_status_change(self)
 
 	def after_insert(self):
-		send_acknowledgement(self)
+		queue_acknowledgement(self)
 
 	def clear_customer_of_anonymous_feedback(self):
 		if self.customer:
