@@ -1,7 +1,9 @@
 # Copyright (c) 2026, feedback_loop developers
 # License: MIT. See license.txt
 
-from frappe.utils.nestedset import NestedSet
+import frappe
+from frappe import _
+from frappe.utils.nestedset import NestedSet, NestedSetMultipleRootsError
 
 
 class FeedbackCategory(NestedSet):
@@ -32,10 +34,24 @@ class FeedbackCategory(NestedSet):
 		self.category_name = (self.category_name or "").strip()
 		self.keywords_en = _normalise_keywords(self.keywords_en)
 		self.keywords_zh = _normalise_keywords(self.keywords_zh)
+		self.validate_single_root()
 
-	def on_update(self):
-		super().on_update()
-		self.validate_one_root()
+	def validate_single_root(self):
+		# Frappe's own check counts roots with an empty-string parent; ours are NULL.
+		if self.parent_feedback_category:
+			return
+		other_roots = frappe.get_all(
+			"Feedback Category",
+			filters={"parent_feedback_category": ("is", "not set"), "name": ("!=", self.name or "")},
+			pluck="name",
+		)
+		if other_roots:
+			frappe.throw(
+				_("Choose a parent category: {0} is already the top of the tree.").format(
+					frappe.bold(other_roots[0])
+				),
+				NestedSetMultipleRootsError,
+			)
 
 
 def _normalise_keywords(value: str | None) -> str:
