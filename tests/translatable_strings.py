@@ -53,6 +53,7 @@ def doctype_strings() -> set[str]:
 		found.add(workspace["label"])
 		for key in ("shortcuts", "links", "number_cards", "charts"):
 			found |= {row["label"] for row in workspace.get(key, []) if row.get("label")}
+		found |= {row["format"] for row in workspace.get("shortcuts", []) if row.get("format")}
 	return found
 
 

@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 
+from feedback_loop.core.priority_matrix import priority_for
 from feedback_loop.services.customer_feedback_summary import customer_feedback_summary
 from feedback_loop.services.feedback_prefill import SOURCES, feedback_values_from
 
@@ -22,3 +23,14 @@ def get_customer_feedback_summary(customer: str) -> dict:
 	frappe.has_permission("Customer", "read", customer, throw=True)
 	frappe.has_permission("Feedback Record", "read", throw=True)
 	return customer_feedback_summary(customer)
+
+
+@frappe.whitelist()
+def preview_priority(
+	impact: str | None = None, urgency: str | None = None, safety_or_legal_risk: int = 0
+) -> str:
+	"""The priority the record will get on save, so the form never shows a stale one."""
+	try:
+		return priority_for(impact, urgency, safety_or_legal_risk=bool(int(safety_or_legal_risk or 0))).value
+	except ValueError:
+		frappe.throw(_("Impact {0} or urgency {1} is not known.").format(impact, urgency))

@@ -37,7 +37,12 @@ def feedback_values_from(doctype: str, name: str) -> dict:
 	if SOURCES[doctype]:
 		values[SOURCES[doctype]] = source.name
 	if customer:
-		values["reply_language"] = frappe.db.get_value("Customer", customer, "language")
+		language, primary_contact = frappe.db.get_value(
+			"Customer", customer, ["language", "customer_primary_contact"]
+		)
+		values["reply_language"] = language
+		# An order without a contact person is still the customer's: reply to their main contact.
+		values["contact"] = values["contact"] or primary_contact
 
 	items = _distinct_items(source)
 	if len(items) == 1:

@@ -19,6 +19,18 @@ frappe.ui.form.on("Feedback Record", {
 		}));
 	},
 
+	refresh(frm) {
+		// Opened from an order or invoice: show what was prefilled instead of hiding it.
+		const references = ["sales_order", "delivery_note", "sales_invoice", "item", "issue"];
+		if (references.some((field) => frm.doc[field])) {
+			frm.fields_dict.references_section.collapse(false);
+		}
+	},
+
+	impact: preview_priority,
+	urgency: preview_priority,
+	safety_or_legal_risk: preview_priority,
+
 	customer(frm) {
 		// References of the previous customer would be refused on save.
 		for (const field of ["contact", "sales_order", "delivery_note", "sales_invoice", "issue"]) {
@@ -26,3 +38,16 @@ frappe.ui.form.on("Feedback Record", {
 		}
 	},
 });
+
+// The server decides the priority (feedback_loop.core.priority_matrix); the form only shows it.
+function preview_priority(frm) {
+	frappe
+		.call("feedback_loop.api.feedback.preview_priority", {
+			impact: frm.doc.impact,
+			urgency: frm.doc.urgency,
+			safety_or_legal_risk: frm.doc.safety_or_legal_risk,
+		})
+		.then(({ message }) => {
+			if (message && message !== frm.doc.priority) frm.set_value("priority", message);
+		});
+}

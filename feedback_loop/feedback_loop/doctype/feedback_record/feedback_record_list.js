@@ -1,3 +1,7 @@
+// Select values are translated in the Feedback Record context, as on the form: Frappe's own
+// translations of words such as "Open" or "Duplicate" mean something else elsewhere.
+const in_feedback_context = (value) => (value ? __(value, null, "Feedback Record") : "");
+
 frappe.listview_settings["Feedback Record"] = {
 	add_fields: ["status", "priority"],
 	get_indicator(doc) {
@@ -11,6 +15,13 @@ frappe.listview_settings["Feedback Record"] = {
 			Invalid: "darkgrey",
 			Duplicate: "darkgrey",
 		};
-		return [__(doc.status, null, "Feedback Record"), colors[doc.status] || "gray", "status,=," + doc.status];
+		return [in_feedback_context(doc.status), colors[doc.status] || "gray", "status,=," + doc.status];
+	},
+	formatters: {
+		feedback_type: in_feedback_context,
+		priority: in_feedback_context,
+		channel: in_feedback_context,
+		customer_segment: in_feedback_context,
+		sentiment: in_feedback_context,
 	},
 };

@@ -9,7 +9,11 @@ from frappe.desk.notifications import get_open_count
 from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import getdate, now_datetime
 
-from feedback_loop.api.feedback import get_customer_feedback_summary, get_new_feedback_values
+from feedback_loop.api.feedback import (
+	get_customer_feedback_summary,
+	get_new_feedback_values,
+	preview_priority,
+)
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -64,7 +68,10 @@ class TestFeedbackFromCustomerAndOrder(FrappeTestCase):
 	def test_an_order_with_one_item_prefills_the_item(self):
 		cup = make_item()
 		order = make_sales_order(self.customer, [cup])
-		self.assertEqual(get_new_feedback_values("Sales Order", order)["values"]["item"], cup)
+		values = get_new_feedback_values("Sales Order", order)["values"]
+		self.assertEqual(values["item"], cup)
+		# The order names no contact person: the customer's primary contact is used.
+		self.assertEqual(values["contact"], self.contact)
 
 	def test_feedback_cannot_be_started_from_an_unrelated_doctype(self):
 		with self.assertRaises(frappe.ValidationError):
@@ -204,6 +211,12 @@ class TestPriorityAndSentiment(FrappeTestCase):
 			make_feedback(customer, impact="One Customer", urgency="Low", safety_or_legal_risk=1).priority,
 			"Urgent",
 		)
+
+	def test_the_form_previews_the_same_priority_as_the_save(self):
+		self.assertEqual(preview_priority("Core Function Down", "Low"), "High")
+		self.assertEqual(preview_priority("One Customer", "Low", 1), "Urgent")
+		with self.assertRaises(frappe.ValidationError):
+			preview_priority("Everyone", "Low")
 
 	def test_initial_sentiment_from_the_type(self):
 		customer = make_customer("Sentiment Customer")
