@@ -41,3 +41,18 @@ permission_query_conditions = {
 has_permission = {
 	"Feedback Record": "feedback_loop.permissions.has_feedback_record_permission",
 }
+
+# Documents of other apps
+# -----------------------
+doc_events = {
+	"Holiday List": {"on_update": "feedback_loop.integrations.erpnext.holiday_list.on_update"},
+	"Communication": {"after_insert": "feedback_loop.integrations.frappe.communication.after_insert"},
+}
+
+# Scheduled jobs
+# --------------
+scheduler_events = {
+	"cron": {
+		"*/5 * * * *": ["feedback_loop.tasks.sweep_sla"],
+	},
+}

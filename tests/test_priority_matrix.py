@@ -55,3 +55,26 @@ def test_unknown_values_raise():
 		priority_for("Everyone", "Low")
 	with pytest.raises(ValueError):
 		priority_for("One Customer", "Whenever")
+
+
+def test_an_edited_matrix_changes_only_its_cells():
+	from feedback_loop.core.priority_matrix import default_rules, matrix_from_rules
+
+	rules = [
+		r if r[:2] != ("One Customer", "Low") else ("One Customer", "Low", "High") for r in default_rules()
+	]
+	matrix, repeated, missing = matrix_from_rules(rules)
+	assert (repeated, missing) == ([], [])
+	assert priority_for("One Customer", "Low", matrix=matrix) is Priority.HIGH
+	assert priority_for("Many Customers", "Low", matrix=matrix) is Priority.MEDIUM
+	assert priority_for("One Customer", "Low", safety_or_legal_risk=True, matrix=matrix) is Priority.URGENT
+
+
+def test_repeated_and_missing_cells_are_reported():
+	from feedback_loop.core.priority_matrix import matrix_from_rules
+
+	_, repeated, missing = matrix_from_rules(
+		[("One Customer", "Low", "Low"), ("One Customer", "Low", "High")]
+	)
+	assert repeated == [("One Customer", "Low")]
+	assert len(missing) == 15

@@ -3,9 +3,9 @@
 import frappe
 from frappe import _
 
-from feedback_loop.core.priority_matrix import priority_for
 from feedback_loop.services.customer_feedback_summary import customer_feedback_summary
 from feedback_loop.services.feedback_prefill import SOURCES, feedback_values_from
+from feedback_loop.services.priority import compute_priority
 
 
 @frappe.whitelist()
@@ -31,6 +31,6 @@ def preview_priority(
 ) -> str:
 	"""The priority the record will get on save, so the form never shows a stale one."""
 	try:
-		return priority_for(impact, urgency, safety_or_legal_risk=bool(int(safety_or_legal_risk or 0))).value
+		return compute_priority(impact, urgency, bool(int(safety_or_legal_risk or 0)))
 	except ValueError:
 		frappe.throw(_("Impact {0} or urgency {1} is not known.").format(impact, urgency))

@@ -63,3 +63,28 @@ def priority_for(
 	impact_value = Impact(impact) if impact else DEFAULT_IMPACT
 	urgency_value = Urgency(urgency) if urgency else DEFAULT_URGENCY
 	return matrix[impact_value][urgency_value]
+
+
+def matrix_from_rules(
+	rules: list[tuple[str, str, str]],
+) -> tuple[dict[Impact, dict[Urgency, Priority]], list[tuple[str, str]], list[tuple[str, str]]]:
+	"""An edited matrix from (impact, urgency, priority) rows.
+
+	Returns the matrix (cells no row gives keep the default), the (impact, urgency) pairs given
+	more than once, and the pairs missing from the rows. Unknown values raise ValueError.
+	"""
+	matrix = {impact: dict(row) for impact, row in DEFAULT_MATRIX.items()}
+	seen: set[tuple[Impact, Urgency]] = set()
+	repeated: list[tuple[str, str]] = []
+	for impact, urgency, priority in rules:
+		cell = (Impact(impact), Urgency(urgency))
+		if cell in seen:
+			repeated.append((impact, urgency))
+		seen.add(cell)
+		matrix[cell[0]][cell[1]] = Priority(priority)
+	missing = [(i.value, u.value) for i in Impact for u in Urgency if (i, u) not in seen]
+	return matrix, repeated, missing
+
+
+def default_rules() -> list[tuple[str, str, str]]:
+	return [(i.value, u.value, DEFAULT_MATRIX[i][u].value) for i in Impact for u in Urgency]

@@ -1,5 +1,7 @@
 """The acknowledgement e-mail: feedback number, summary and promised reply time, in the customer's language."""
 
+from zoneinfo import ZoneInfo
+
 import frappe
 from frappe import _
 from frappe.email.doctype.email_account.email_account import EmailAccount
@@ -8,6 +10,7 @@ from frappe.utils import escape_html, now_datetime, validate_email_address
 from feedback_loop.core.language import reply_language
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.feedback_validation import plain_text
+from feedback_loop.services.sla_time import to_aware
 from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT, ANONYMOUS_NAME
 
 
@@ -95,6 +98,18 @@ def render_acknowledgement(doc, language: str, settings=None) -> tuple[str, str]
 		"customer_name": escape_html(doc.customer_name or doc.sender_name or ANONYMOUS_NAME[language]),
 		"subject": escape_html(doc.subject or ""),
 		"reply_days": settings.reply_within_working_days or 0,
+		"reply_by": promised_reply_moment(doc),
 	}
 	subject = frappe.render_template(subject_template, context).strip()
 	return subject, frappe.render_template(message_template, context)
+
+
+def promised_reply_moment(doc) -> str | None:
+	"""The first-response due moment, on the clock of the policy's time zone (the customer's)."""
+	if not (doc.first_response_due and doc.sla_policy):
+		return None
+	timezone = frappe.db.get_value("Feedback SLA Policy", doc.sla_policy, "timezone")
+	moment = to_aware(doc.first_response_due)
+	if timezone:
+		moment = moment.astimezone(ZoneInfo(timezone))
+	return moment.strftime("%Y-%m-%d %H:%M")

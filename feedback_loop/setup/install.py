@@ -1,9 +1,12 @@
 """Install: small idempotent steps, each safe to run again (``bench migrate`` calls after_migrate too)."""
 
 import frappe
+from frappe.utils import get_system_timezone
 
+from feedback_loop.core.priority_matrix import default_rules
 from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT
+from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
 from feedback_loop.setup.roles import ROLES
 
 
@@ -16,6 +19,7 @@ def after_install():
 	add_roles()
 	add_default_categories()
 	add_default_settings()
+	add_default_sla_policy()
 
 
 def after_migrate():
@@ -62,5 +66,19 @@ def add_default_settings():
 			fieldname = f"acknowledgement_{part}_{language}"
 			if not settings.get(fieldname):
 				settings.set(fieldname, text)
+	if not settings.priority_matrix:
+		for impact, urgency, priority in default_rules():
+			settings.append("priority_matrix", {"impact": impact, "urgency": urgency, "priority": priority})
 	settings.flags.ignore_permissions = True
 	settings.save()
+
+
+def add_default_sla_policy():
+	if frappe.db.exists("Feedback SLA Policy", DEFAULT_POLICY["policy_name"]):
+		return
+	policy = frappe.get_doc({"doctype": "Feedback SLA Policy", **DEFAULT_POLICY})
+	policy.timezone = get_system_timezone()
+	company = frappe.defaults.get_global_default("company")
+	if company:
+		policy.holiday_list = frappe.db.get_value("Company", company, "default_holiday_list")
+	policy.insert(ignore_permissions=True)

@@ -137,5 +137,7 @@ def make_outgoing_email_account() -> str:
 				"no_smtp_authentication": 1,
 			}
 		).insert(ignore_permissions=True)
+	# An earlier test of the same class may have switched it off.
+	frappe.db.set_value("Email Account", name, "default_outgoing", 1)
 	frappe.local.outgoing_email_account = {}
 	return name

@@ -1,15 +1,17 @@
 # Copyright (c) 2026, feedback_loop developers
 # License: MIT. See license.txt
 
+import frappe
 from frappe.model.document import Document
 
 from feedback_loop.core.initial_sentiment import sentiment_from_type
-from feedback_loop.core.priority_matrix import priority_for
 from feedback_loop.services.acknowledgement import queue_acknowledgement, reply_language_of
 from feedback_loop.services.customer_segment import segment_for_customer
 from feedback_loop.services.feedback_lifecycle import apply_status_change
 from feedback_loop.services.feedback_references import validate_references
 from feedback_loop.services.feedback_validation import validate_intake
+from feedback_loop.services.priority import compute_priority
+from feedback_loop.services.sla import apply_sla
 
 
 class FeedbackRecord(Document):
@@ -23,6 +25,7 @@ class FeedbackRecord(Document):
 
 		acknowledged_on: DF.Datetime | None
 		anonymous: DF.Check
+		assigned_at_breach: DF.SmallText | None
 		category: DF.Link | None
 		channel: DF.Literal[
 			"Desk",
@@ -49,24 +52,39 @@ class FeedbackRecord(Document):
 		delivery_note: DF.Link | None
 		description: DF.TextEditor
 		duplicate_of: DF.Link | None
+		escalation_level: DF.Int
 		expected_solution: DF.SmallText | None
 		feedback_type: DF.Literal["Complaint", "Suggestion", "Praise", "Inquiry"]
+		first_responded_on: DF.Datetime | None
+		first_response_due: DF.Datetime | None
 		frequency: DF.Literal["", "Once", "Sometimes", "Often", "Always"]
 		impact: DF.Literal["One Customer", "Several Customers", "Many Customers", "Core Function Down"]
 		issue: DF.Link | None
 		item: DF.Link | None
 		item_name: DF.Data | None
+		next_escalation_at: DF.Datetime | None
 		occurred_on: DF.Date | None
+		paused_since: DF.Datetime | None
+		paused_working_hours: DF.Float
 		priority: DF.Literal["Urgent", "High", "Medium", "Low"]
+		priority_floor: DF.Literal["", "Urgent", "High", "Medium", "Low"]
 		reply_language: DF.Link | None
+		resolution_due: DF.Datetime | None
+		resolution_fulfilled_on: DF.Datetime | None
+		resolution_sla_status: DF.Literal["", "On Track", "At Risk", "Paused", "Breached", "Met"]
 		resolution_summary: DF.TextEditor | None
+		resolution_warning_at: DF.Datetime | None
 		resolved_on: DF.Datetime | None
+		response_sla_status: DF.Literal["", "On Track", "At Risk", "Paused", "Breached", "Met"]
+		response_warning_at: DF.Datetime | None
 		safety_or_legal_risk: DF.Check
 		sales_invoice: DF.Link | None
 		sales_order: DF.Link | None
 		sender: DF.Data | None
 		sender_name: DF.Data | None
 		sentiment: DF.Literal["", "Negative", "Neutral", "Positive"]
+		sla_policy: DF.Link | None
+		sla_started_on: DF.Datetime | None
 		status: DF.Literal[
 			"Open",
 			"Acknowledged",
@@ -94,6 +112,8 @@ class FeedbackRecord(Document):
 		validate_intake(self)
 		validate_references(self)
 		apply_status_change(self)
+		# After the lifecycle: the SLA reads the status and the resolved-on stamp it sets.
+		apply_sla(self)
 
 	def after_insert(self):
 		queue_acknowledgement(self)
@@ -103,9 +123,9 @@ class FeedbackRecord(Document):
 			self.anonymous = 0
 
 	def set_priority(self):
-		self.priority = priority_for(
-			self.impact, self.urgency, safety_or_legal_risk=bool(self.safety_or_legal_risk)
-		).value
+		self.priority = compute_priority(
+			self.impact, self.urgency, bool(self.safety_or_legal_risk), floor=self.priority_floor
+		)
 
 	def set_initial_sentiment(self):
 		if not self.sentiment:
@@ -120,3 +140,13 @@ class FeedbackRecord(Document):
 			self.customer_segment = None
 		elif self.is_new() or self.has_value_changed("customer") or not self.customer_segment:
 			self.customer_segment = segment_for_customer(self.customer).value
+
+
+def on_doctype_update():
+	# The SLA sweep filters on a clock's state and one of its moments together.
+	for clock, due, warning in (
+		("response", "first_response_due", "response_warning_at"),
+		("resolution", "resolution_due", "resolution_warning_at"),
+	):
+		frappe.db.add_index("Feedback Record", [f"{clock}_sla_status", due])
+		frappe.db.add_index("Feedback Record", [f"{clock}_sla_status", warning])

@@ -14,6 +14,7 @@ from feedback_loop.api.feedback import (
 	get_new_feedback_values,
 	preview_priority,
 )
+from feedback_loop.services.acknowledgement import promised_reply_moment
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -293,7 +294,8 @@ class TestAcknowledgement(FrappeTestCase):
 		text = self.decoded(queued.message)
 		self.assertIn("我们已收到您的反馈", text)
 		self.assertIn(doc.name, text)
-		self.assertIn("3 个工作日", text)
+		# The promise is the SLA policy's first-response moment.
+		self.assertIn(f"我们将于 {promised_reply_moment(doc)} 前回复您", text)
 		self.assertIsNotNone(frappe.db.get_value("Feedback Record", doc.name, "acknowledged_on"))
 		recipients = frappe.get_all(
 			"Email Queue Recipient", filters={"parent": queued.name}, pluck="recipient"
@@ -308,7 +310,16 @@ class TestAcknowledgement(FrappeTestCase):
 		(queued,) = self.queued_for(doc.name)
 		text = self.decoded(queued.message)
 		self.assertIn("We received your feedback", text)
-		self.assertIn("within 5 working days", text)
+		self.assertIn(f"We will reply by {promised_reply_moment(doc)}", text)
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1, "reply_within_working_days": 5})
+	def test_without_an_sla_policy_the_promise_comes_from_settings(self):
+		frappe.db.set_value("Feedback SLA Policy", {"enabled": 1}, "enabled", 0)
+		customer = make_customer("No Policy Cafe", language="en")
+		doc = make_feedback(customer, contact=make_contact(customer, email="np@example.com"))
+		self.assertFalse(doc.sla_policy)
+		(queued,) = self.queued_for(doc.name)
+		self.assertIn("within 5 working days", self.decoded(queued.message))
 
 	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
 	def test_no_address_no_mail(self):

@@ -3,6 +3,8 @@
 
 from frappe.model.document import Document
 
+from feedback_loop.services.priority import validate_priority_matrix
+
 
 class FeedbackSettings(Document):
 	# begin: auto-generated types
@@ -13,12 +15,17 @@ class FeedbackSettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from feedback_loop.feedback_loop.doctype.feedback_priority_rule.feedback_priority_rule import (
+			FeedbackPriorityRule,
+		)
+
 		acknowledgement_message_en: DF.Code | None
 		acknowledgement_message_zh: DF.Code | None
 		acknowledgement_subject_en: DF.Data | None
 		acknowledgement_subject_zh: DF.Data | None
 		allow_anonymous_web_feedback: DF.Check
 		key_account_min_revenue: DF.Currency
+		priority_matrix: DF.Table[FeedbackPriorityRule]
 		reply_within_working_days: DF.Int
 		returning_min_purchases: DF.Int
 		segment_lookback_days: DF.Int
@@ -27,6 +34,7 @@ class FeedbackSettings(Document):
 
 	def validate(self):
 		self.validate_templates()
+		validate_priority_matrix(self)
 
 	def validate_templates(self):
 		from frappe.utils.jinja import validate_template

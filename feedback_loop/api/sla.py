@@ -1,0 +1,36 @@
+"""Whitelisted SLA endpoints for the desk."""
+
+import json
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime, now_datetime
+
+from feedback_loop.core.sla_targets import due_moment
+from feedback_loop.services.sla_calendar_source import build_calendar
+from feedback_loop.services.sla_time import to_aware, to_system
+
+
+@frappe.whitelist()
+def preview_due_moments(policy: str, start: str | None = None) -> list[dict]:
+	"""Due moments per priority for feedback recorded at ``start``, from the policy as edited (unsaved)."""
+	frappe.has_permission("Feedback SLA Policy", "read", throw=True)
+	doc = frappe.get_doc(json.loads(policy) if isinstance(policy, str) else policy)
+	try:
+		calendar = build_calendar(doc)
+	except ValueError:
+		frappe.throw(_("Fix the working hours first: the calendar is not valid."))
+	begin = to_aware(get_datetime(start) if start else now_datetime())
+	return [
+		{
+			"priority": row.priority,
+			"first_response_due": to_system(
+				due_moment(calendar, begin, row.response_time, row.response_unit)
+			),
+			"resolution_due": to_system(
+				due_moment(calendar, begin, row.resolution_time, row.resolution_unit)
+			),
+		}
+		for row in doc.targets
+		if row.response_time and row.resolution_time
+	]

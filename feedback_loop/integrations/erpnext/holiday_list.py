@@ -1,0 +1,7 @@
+"""Holiday List (ERPNext): a changed list moves the due moments of the open feedback it governs."""
+
+from feedback_loop.services.sla_recompute import enqueue_recompute
+
+
+def on_update(doc, method=None) -> None:
+	enqueue_recompute(holiday_list=doc.name)
