@@ -51,7 +51,9 @@ def run(n: int = 100_000) -> None:
 	print(f"  4 bare indexed UPDATEs ({touched} row changes) {bare_s * 1000:9.1f} ms")
 	per_sweep = sweep_s * 1e6 / max(sum(counts.values()), 1)
 	per_bare = bare_s * 1e6 / max(touched, 1)
-	print(f"  ratio sweep / bare UPDATEs: {sweep_s / bare_s:.2f} in time, {per_sweep / per_bare:.2f} per row change")
+	print(
+		f"  ratio sweep / bare UPDATEs: {sweep_s / bare_s:.2f} in time, {per_sweep / per_bare:.2f} per row change"
+	)
 
 
 def _generate(n: int, now) -> None:
