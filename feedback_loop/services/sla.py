@@ -151,29 +151,27 @@ def resume(doc, policy, now) -> None:
 def refresh_sla_state(doc, policy, now=None) -> None:
 	now = get_datetime(now or now_datetime())
 	paused = bool(doc.paused_since)
-	response = sla_status(
-		Clock(
-			due=_dt(doc.first_response_due),
-			warning_at=_dt(doc.response_warning_at),
-			fulfilled_on=_dt(doc.first_responded_on),
-			paused=paused,
-		),
-		now,
+	response = _clock_status(
+		doc, "first_response_due", "response_warning_at", "first_responded_on", paused, now
 	)
-	resolution = sla_status(
-		Clock(
-			due=_dt(doc.resolution_due),
-			warning_at=_dt(doc.resolution_warning_at),
-			fulfilled_on=_dt(doc.resolution_fulfilled_on),
-			paused=paused,
-		),
-		now,
+	resolution = _clock_status(
+		doc, "resolution_due", "resolution_warning_at", "resolution_fulfilled_on", paused, now
 	)
 	doc.response_sla_status = response.value if response else None
 	doc.resolution_sla_status = resolution.value if resolution else None
 	if doc.resolution_sla_status == "Breached" and not doc.assigned_at_breach:
 		doc.assigned_at_breach = doc.get("_assign")
 	doc.next_escalation_at = next_escalation_moment(doc, policy)
+
+
+def _clock_status(doc, due: str, warning: str, fulfilled: str, paused: bool, now):
+	clock = Clock(
+		due=_dt(doc.get(due)),
+		warning_at=_dt(doc.get(warning)),
+		fulfilled_on=_dt(doc.get(fulfilled)),
+		paused=paused,
+	)
+	return sla_status(clock, now)
 
 
 def escalation_levels(policy) -> list:
