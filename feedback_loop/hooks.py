@@ -56,3 +56,9 @@ scheduler_events = {
 		"*/5 * * * *": ["feedback_loop.tasks.sweep_sla"],
 	},
 }
+
+# Print formats
+# -------------
+jinja = {
+	"methods": ["feedback_loop.services.root_cause_analysis.fishbone_svg"],
+}

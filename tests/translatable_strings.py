@@ -57,5 +57,30 @@ def doctype_strings() -> set[str]:
 	return found
 
 
+JINJA_CALL = re.compile(r"""_\(\s*(["'])((?:\\.|(?!\1).)*)\1\s*\)""")
+
+
+def print_format_strings() -> set[str]:
+	found = set()
+	for path in APP.glob("*/print_format/*/*.json"):
+		html = json.loads(path.read_text(encoding="utf-8")).get("html") or ""
+		found |= {m.group(2) for m in JINJA_CALL.finditer(html)}
+	return found
+
+
+def workflow_strings() -> set[str]:
+	"""State and action names of the workflows we ship: the desk shows them translated."""
+	found = set()
+	module = ast.parse((APP / "setup" / "rca_workflow.py").read_text(encoding="utf-8"))
+	for node in module.body:
+		if isinstance(node, ast.Assign) and node.targets[0].id in ("STATES", "TRANSITIONS"):
+			value = ast.literal_eval(node.value)
+			if isinstance(value, dict):
+				found |= set(value)
+			else:
+				found |= {name for state, action, next_state in value for name in (state, action, next_state)}
+	return found
+
+
 def all_strings() -> set[str]:
-	return python_strings() | js_strings() | doctype_strings()
+	return python_strings() | js_strings() | doctype_strings() | print_format_strings() | workflow_strings()

@@ -6,6 +6,7 @@ and the app's files.
 
 import frappe
 
+from feedback_loop.setup.rca_workflow import OUR_ACTIONS, OUR_STATES
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.uninstall import (
 	MODULE,
@@ -29,6 +30,13 @@ def find_leftovers() -> dict[str, list[str]]:
 		"DocType": frappe.get_all("DocType", filters={"name": ("in", doctypes)}, pluck="name"),
 		"Module Def": frappe.get_all("Module Def", filters={"name": MODULE}, pluck="name"),
 		"Workspace": frappe.get_all("Workspace", filters={"name": ("in", app_workspaces())}, pluck="name"),
+		"Workflow": frappe.get_all("Workflow", filters={"document_type": ("in", doctypes)}, pluck="name"),
+		"Workflow State": frappe.get_all(
+			"Workflow State", filters={"name": ("in", OUR_STATES)}, pluck="name"
+		),
+		"Workflow Action Master": frappe.get_all(
+			"Workflow Action Master", filters={"name": ("in", OUR_ACTIONS)}, pluck="name"
+		),
 		"Custom Field": frappe.get_all("Custom Field", filters={"module": MODULE}, pluck="name"),
 		"Property Setter": frappe.get_all("Property Setter", filters={"module": MODULE}, pluck="name"),
 		"tables": [table for table in frappe.db.get_tables() if table[3:] in doctypes],

@@ -11,6 +11,7 @@ import re
 
 import frappe
 
+from feedback_loop.setup.rca_workflow import remove_rca_workflow
 from feedback_loop.setup.roles import ROLES
 
 MODULE = "Feedback Loop"
@@ -50,6 +51,7 @@ def app_workspaces() -> list[str]:
 
 
 def before_uninstall():
+	remove_rca_workflow()
 	delete_referencing_records(app_doctypes())
 	delete_number_counters()
 	delete_roles()

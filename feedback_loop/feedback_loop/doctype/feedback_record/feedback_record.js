@@ -20,6 +20,16 @@ frappe.ui.form.on("Feedback Record", {
 	},
 
 	refresh(frm) {
+		if (!frm.is_new()) {
+			if (frappe.model.can_create("Root Cause Analysis")) {
+				frm.add_custom_button(
+					__("Root Cause Analysis"),
+					() => start_root_cause_analysis([frm.doc.name]),
+					__("Create")
+				);
+			}
+			show_analyses(frm);
+		}
 		// Opened from an order or invoice: show what was prefilled instead of hiding it.
 		const references = ["sales_order", "delivery_note", "sales_invoice", "item", "issue"];
 		if (references.some((field) => frm.doc[field])) {
@@ -49,5 +59,30 @@ function preview_priority(frm) {
 		})
 		.then(({ message }) => {
 			if (message && message !== frm.doc.priority) frm.set_value("priority", message);
+		});
+}
+
+function start_root_cause_analysis(names) {
+	frappe
+		.call("feedback_loop.api.root_cause_analysis.start_root_cause_analysis", {
+			feedback_records: names,
+		})
+		.then(({ message }) => frappe.set_route("Form", "Root Cause Analysis", message));
+}
+
+function show_analyses(frm) {
+	frappe
+		.call("feedback_loop.api.root_cause_analysis.get_analyses", { feedback_record: frm.doc.name })
+		.then(({ message }) => {
+			const rows = (message || [])
+				.map(
+					(a) => `<li><a href="/app/root-cause-analysis/${encodeURIComponent(a.name)}">
+						${frappe.utils.escape_html(a.name)}</a>: ${frappe.utils.escape_html(a.title)}
+						<span class="text-muted">(${__(a.workflow_state || "Draft")})</span></li>`
+				)
+				.join("");
+			frm.get_field("analyses_html").$wrapper.html(
+				rows ? `<div class="small"><b>${__("Root Cause Analyses")}</b><ul>${rows}</ul></div>` : ""
+			);
 		});
 }

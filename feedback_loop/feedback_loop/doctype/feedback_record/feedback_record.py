@@ -77,6 +77,10 @@ class FeedbackRecord(Document):
 		resolved_on: DF.Datetime | None
 		response_sla_status: DF.Literal["", "On Track", "At Risk", "Paused", "Breached", "Met"]
 		response_warning_at: DF.Datetime | None
+		root_cause_analysis: DF.Link | None
+		root_cause_category: DF.Literal[
+			"", "Man", "Machine", "Material", "Method", "Environment", "Measurement"
+		]
 		safety_or_legal_risk: DF.Check
 		sales_invoice: DF.Link | None
 		sales_order: DF.Link | None

@@ -1,9 +1,23 @@
 // Select values are translated in the Feedback Record context, as on the form: Frappe's own
 // translations of words such as "Open" or "Duplicate" mean something else elsewhere.
-const in_feedback_context = (value) => (value ? __(value, null, "Feedback Record") : "");
+function in_feedback_context(value) {
+	return value ? __(value, null, "Feedback Record") : "";
+}
 
 frappe.listview_settings["Feedback Record"] = {
 	add_fields: ["status", "priority"],
+	onload(listview) {
+		if (!frappe.model.can_create("Root Cause Analysis")) return;
+		listview.page.add_actions_menu_item(__("Start Root Cause Analysis"), () => {
+			const names = listview.get_checked_items(true);
+			if (!names.length) return;
+			frappe
+				.call("feedback_loop.api.root_cause_analysis.start_root_cause_analysis", {
+					feedback_records: names,
+				})
+				.then(({ message }) => frappe.set_route("Form", "Root Cause Analysis", message));
+		});
+	},
 	get_indicator(doc) {
 		const colors = {
 			Open: "red",

@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from feedback_loop.services.priority import validate_priority_matrix
+from feedback_loop.setup.rca_workflow import set_self_validation
 
 
 class FeedbackSettings(Document):
@@ -24,6 +25,7 @@ class FeedbackSettings(Document):
 		acknowledgement_subject_en: DF.Data | None
 		acknowledgement_subject_zh: DF.Data | None
 		allow_anonymous_web_feedback: DF.Check
+		allow_self_validation: DF.Check
 		key_account_min_revenue: DF.Currency
 		priority_matrix: DF.Table[FeedbackPriorityRule]
 		reply_within_working_days: DF.Int
@@ -35,6 +37,10 @@ class FeedbackSettings(Document):
 	def validate(self):
 		self.validate_templates()
 		validate_priority_matrix(self)
+
+	def on_update(self):
+		if self.has_value_changed("allow_self_validation"):
+			set_self_validation(bool(self.allow_self_validation))
 
 	def validate_templates(self):
 		from frappe.utils.jinja import validate_template

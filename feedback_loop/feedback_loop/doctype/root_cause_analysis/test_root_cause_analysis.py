@@ -1,0 +1,190 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import frappe
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase, change_settings
+
+from feedback_loop.api.root_cause_analysis import get_analyses, start_root_cause_analysis
+from feedback_loop.tests.factories import make_customer, make_feedback, make_user
+
+test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
+
+WHYS = [
+	{"question": "为什么外卖送达超时？", "answer": "骑手在商圈里迷路了", "verified": 1},
+	{"question": "为什么骑手会迷路？", "answer": "新骑手不熟悉路线"},
+	{"question": "为什么新骑手不熟悉路线？", "answer": "入职培训没有包含商圈地图"},
+]
+CAUSES = [
+	{"category": "Man", "cause": "骑手不熟悉路线", "is_root_cause": 1},
+	{"category": "Method", "cause": "派单规则只看距离"},
+	{"category": "Environment", "cause": "雨天路滑"},
+]
+
+
+@contextmanager
+def static_site_server():
+	"""wkhtmltopdf fetches the print stylesheet from the site's URL, and no web server runs during
+	tests: serve the site's static files (/assets) on loopback, as nginx would in production."""
+	handler = partial(SimpleHTTPRequestHandler, directory=frappe.utils.get_bench_path() + "/sites")
+	handler.log_message = lambda *args: None
+	server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+	thread = threading.Thread(target=server.serve_forever, daemon=True)
+	thread.start()
+	try:
+		yield f"http://127.0.0.1:{server.server_address[1]}"
+	finally:
+		server.shutdown()
+
+
+class TestRootCauseAnalysis(FrappeTestCase):
+	def setUp(self):
+		frappe.set_user("Administrator")
+		self.author = make_user("fl-rca-author@example.com", ["Quality Analyst"])
+		self.reviewer = make_user("fl-rca-reviewer@example.com", ["Quality Analyst"])
+		self.agent = make_user("fl-rca-agent@example.com", ["Feedback Agent"])
+		customer = make_customer("RCA Customer")
+		self.feedback = [make_feedback(customer, subject=f"外卖送达超时 {i}").name for i in range(3)]
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def start(self, names, user=None):
+		frappe.set_user(user or self.author)
+		name = start_root_cause_analysis(names)
+		return frappe.get_doc("Root Cause Analysis", name)
+
+	def act(self, doc, action, user):
+		frappe.set_user(user)
+		try:
+			return apply_workflow(doc.as_dict(), action)
+		finally:
+			frappe.set_user("Administrator")
+
+	def fill(self, doc, **values):
+		doc.reload()
+		doc.update({"whys": WHYS, "causes": CAUSES, "root_cause_category": "Man", **values})
+		frappe.set_user(self.author)
+		doc.save()
+		frappe.set_user("Administrator")
+		return doc
+
+	def test_started_from_one_and_from_several_feedback_records(self):
+		one = self.start(self.feedback[:1])
+		self.assertEqual([r.feedback_record for r in one.feedback_records], self.feedback[:1])
+		self.assertEqual(one.title, "外卖送达超时 0")
+		self.assertEqual(one.workflow_state, "Draft")
+
+		several = self.start([*self.feedback, self.feedback[0]])
+		self.assertEqual([r.feedback_record for r in several.feedback_records], self.feedback)
+		self.assertIn("2", several.title)
+		self.assertEqual(several.feedback_records[0].summary, "外卖送达超时 0")
+		frappe.set_user("Administrator")
+		self.assertEqual([a.name for a in get_analyses(self.feedback[1])], [several.name])
+
+	def test_only_analysts_move_the_workflow(self):
+		doc = self.start(self.feedback[:1])
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(doc, "Start Analysis", self.agent)
+		self.assertEqual(self.act(doc, "Start Analysis", self.author).workflow_state, "In Analysis")
+
+	def test_review_is_blocked_until_chain_summary_and_root_cause_are_there(self):
+		doc = self.start(self.feedback[:1])
+		self.act(doc, "Start Analysis", self.author)
+		with self.assertRaises(frappe.ValidationError) as raised:
+			self.act(doc, "Submit for Review", self.author)
+		self.assertIn("5 Whys", str(raised.exception))
+
+		self.fill(doc, whys=WHYS[:2])
+		with self.assertRaises(frappe.ValidationError) as raised:
+			self.act(doc, "Submit for Review", self.author)
+		self.assertIn("at least 3 levels", str(raised.exception))
+
+		self.fill(doc, causes=[{"category": "Man", "cause": "骑手不熟悉路线"}])
+		with self.assertRaises(frappe.ValidationError) as raised:
+			self.act(doc, "Submit for Review", self.author)
+		self.assertIn("root cause", str(raised.exception))
+
+		self.fill(doc)
+		self.assertEqual(doc.root_cause_summary, "入职培训没有包含商圈地图")
+		self.assertEqual(self.act(doc, "Submit for Review", self.author).workflow_state, "Under Review")
+
+	def test_a_short_chain_passes_with_a_justification(self):
+		doc = self.start(self.feedback[:1])
+		self.act(doc, "Start Analysis", self.author)
+		self.fill(doc, whys=WHYS[:2], method="5 Whys", chain_justification="第二层已由调度日志证实。")
+		self.assertEqual(self.act(doc, "Submit for Review", self.author).workflow_state, "Under Review")
+
+	def test_the_author_is_not_the_only_validator(self):
+		doc = self.reviewed_analysis()
+		with self.assertRaises(frappe.ValidationError) as raised:
+			self.act(doc, "Validate", self.author)
+		self.assertIn("Self approval", str(raised.exception))
+		validated = self.act(doc, "Validate", self.reviewer)
+		self.assertEqual(validated.workflow_state, "Validated")
+		self.assertEqual(validated.validated_by, self.reviewer)
+
+	@change_settings("Feedback Settings", {"allow_self_validation": 1})
+	def test_settings_may_let_the_author_validate(self):
+		doc = self.reviewed_analysis()
+		self.assertEqual(self.act(doc, "Validate", self.author).workflow_state, "Validated")
+
+	def test_validation_tells_every_linked_feedback_record(self):
+		doc = self.reviewed_analysis(self.feedback[:2])
+		self.act(doc, "Validate", self.reviewer)
+		for name in self.feedback[:2]:
+			record = frappe.get_doc("Feedback Record", name)
+			self.assertEqual((record.root_cause_analysis, record.root_cause_category), (doc.name, "Man"))
+			timeline = frappe.get_all(
+				"Comment", filters={"reference_name": name, "comment_type": "Info"}, pluck="content"
+			)
+			self.assertTrue(any("入职培训没有包含商圈地图" in entry for entry in timeline))
+		self.assertFalse(frappe.db.get_value("Feedback Record", self.feedback[2], "root_cause_analysis"))
+
+	def test_sub_causes_in_a_circle_are_refused_even_in_a_draft(self):
+		doc = self.start(self.feedback[:1])
+		doc.reload()
+		doc.update(
+			{
+				"causes": [
+					{
+						"cause_id": "C1",
+						"category": "Method",
+						"cause": "派单规则只看距离",
+						"parent_cause": "C2",
+					},
+					{"cause_id": "C2", "category": "Method", "cause": "未考虑高峰时段", "parent_cause": "C1"},
+				]
+			}
+		)
+		with self.assertRaises(frappe.ValidationError):
+			doc.save()
+
+	def test_print_format_renders_html_and_pdf_with_the_fishbone(self):
+		doc = self.reviewed_analysis()
+		html = frappe.get_print("Root Cause Analysis", doc.name, print_format="Root Cause Analysis")
+		self.assertIn("<svg", html)
+		self.assertIn("骑手不熟悉路线", html)
+		with static_site_server() as url:
+			frappe.local.conf.host_name = url
+			try:
+				pdf = frappe.get_print(
+					"Root Cause Analysis", doc.name, print_format="Root Cause Analysis", as_pdf=True
+				)
+			finally:
+				frappe.local.conf.host_name = None
+		self.assertTrue(pdf.startswith(b"%PDF"))
+		self.assertGreater(len(pdf), 5000)
+
+	def reviewed_analysis(self, names=None):
+		doc = self.start(names or self.feedback[:1])
+		self.act(doc, "Start Analysis", self.author)
+		self.fill(doc)
+		self.act(doc, "Submit for Review", self.author)
+		doc.reload()
+		return doc

@@ -1,0 +1,26 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class RootCauseAnalysisFeedback(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		category: DF.Link | None
+		customer: DF.Link | None
+		feedback_record: DF.Link
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		recorded_on: DF.Datetime | None
+		summary: DF.Data | None
+	# end: auto-generated types
+
+	pass

@@ -1,0 +1,7 @@
+"""Sites installed before Root Cause Analysis get its workflow."""
+
+from feedback_loop.setup.rca_workflow import add_rca_workflow
+
+
+def execute():
+	add_rca_workflow()
