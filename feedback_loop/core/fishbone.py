@@ -1,16 +1,17 @@
-"""The fishbone (Ishikawa, 6M) diagram of a Root Cause Analysis: rules, layout and SVG.
+"""The fishbone (Ishikawa, 6M) diagram of a Root Cause Analysis: its rules and its layout
+(drawn by fishbone_svg, measured by text_measure).
 
-The layout is pure geometry, so it is tested without a browser and the same diagram appears in
-the desk form and in the printed PDF. Labels never overlap by construction: each of the six
-bones owns a column of the diagram, and the causes of a bone are stacked one below the other
-inside its column, on their side of the spine.
+The layout is computed here rather than in the browser so that the desk form and the PDF print
+format show the same picture, and so that "no two labels overlap" is a property a test can check.
+Without a font library, text widths are estimated: CJK and other full-width characters take 1 em,
+other characters take a width from a small table that leans wide, so real text fits its box.
 """
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from xml.sax.saxutils import escape
+
+from feedback_loop.core.text_measure import text_width, wrap_text
 
 SIX_M: tuple[str, ...] = ("Man", "Machine", "Material", "Method", "Environment", "Measurement")
 SIX_M_ZH: Mapping[str, str] = {
@@ -21,8 +22,11 @@ SIX_M_ZH: Mapping[str, str] = {
 	"Environment": "环",
 	"Measurement": "测",
 }
-_TOP = ("Man", "Machine", "Material")
-_BOTTOM = ("Method", "Environment", "Measurement")
+LEGEND_TEXT = "Root cause / 根本原因"
+FONT_FAMILY = (
+	"'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', "
+	"'WenQuanYi Zen Hei', sans-serif"
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Cause:
 	key: str
 	category: str
 	text: str
+	#: Key of the cause this one explains (a sub-cause sits in its parent's category).
 	parent: str | None = None
 	is_root: bool = False
 
@@ -46,42 +51,62 @@ class FishboneProblem(str, Enum):
 def check_fishbone(
 	causes: Sequence[Cause], *, require_root: bool
 ) -> list[tuple[FishboneProblem, str | None]]:
-	"""Every problem, in the order of the causes, with the key of the cause it concerns.
+	"""Every problem with the causes, each with the key of the cause it concerns.
 
-	Guarantees: categories are limited to the 6M; a sub-cause names an existing parent of its own
-	category; parent chains never loop (a cause that is its own parent included); with
-	``require_root``, at least one cause is chosen as a root cause.
+	Guarantees: causes are reported in input order, and for one cause in the order unknown
+	category, empty text, parent not found, parent in another category, cycle; a cycle is
+	reported for every cause on it (a cause naming itself is a cycle of one), not for causes that
+	merely hang below one. A key given twice names its first cause. NO_ROOT_CAUSE (key None)
+	comes last, only when ``require_root`` and no cause is marked as a root cause.
 	"""
-	by_key = {cause.key: cause for cause in causes}
+	first = _first_index_by_key(causes)
+	parents = [first.get(cause.parent) if cause.parent else None for cause in causes]
+	on_cycle = {i for cycle in _cycles(parents) for i in cycle}
 	problems: list[tuple[FishboneProblem, str | None]] = []
-	for cause in causes:
+	for i, cause in enumerate(causes):
 		if cause.category not in SIX_M:
 			problems.append((FishboneProblem.UNKNOWN_CATEGORY, cause.key))
-		if not cause.text.strip():
+		if not (cause.text or "").strip():
 			problems.append((FishboneProblem.EMPTY_CAUSE, cause.key))
-		if cause.parent is None:
-			continue
-		parent = by_key.get(cause.parent)
-		if parent is None:
-			problems.append((FishboneProblem.PARENT_NOT_FOUND, cause.key))
-		elif parent.category != cause.category:
-			problems.append((FishboneProblem.PARENT_IN_OTHER_CATEGORY, cause.key))
-		if _in_cycle(cause, by_key):
-			problems.append((FishboneProblem.CYCLE, cause.key))
+		if cause.parent:
+			if parents[i] is None:
+				problems.append((FishboneProblem.PARENT_NOT_FOUND, cause.key))
+			elif causes[parents[i]].category != cause.category:
+				problems.append((FishboneProblem.PARENT_IN_OTHER_CATEGORY, cause.key))
+			if i in on_cycle or cause.parent == cause.key:
+				problems.append((FishboneProblem.CYCLE, cause.key))
 	if require_root and not any(cause.is_root for cause in causes):
 		problems.append((FishboneProblem.NO_ROOT_CAUSE, None))
 	return problems
 
 
-def _in_cycle(cause: Cause, by_key: Mapping[str, Cause]) -> bool:
-	seen = {cause.key}
-	current = cause
-	while current.parent is not None and current.parent in by_key:
-		if current.parent in seen:
-			return True
-		seen.add(current.parent)
-		current = by_key[current.parent]
-	return False
+def _first_index_by_key(causes: Sequence[Cause]) -> dict[str, int]:
+	first: dict[str, int] = {}
+	for i, cause in enumerate(causes):
+		if cause.key:
+			first.setdefault(cause.key, i)
+	return first
+
+
+def _cycles(parents: Sequence[int | None]) -> list[list[int]]:
+	"""The cycles of a parent-pointer graph, each as the indices on it, found in one pass."""
+	state = [0] * len(parents)  # 0: not seen, 1: on the walk in progress, 2: done
+	cycles = []
+	for start in range(len(parents)):
+		walk = []
+		node = start
+		while node is not None and state[node] == 0:
+			state[node] = 1
+			walk.append(node)
+			node = parents[node]
+		if node is not None and state[node] == 1:
+			cycles.append(walk[walk.index(node) :])
+		for seen in walk:
+			state[seen] = 2
+	return cycles
+
+
+# --- layout ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -91,13 +116,26 @@ class Box:
 	width: float
 	height: float
 
-	def overlaps(self, other: "Box", tolerance: float = 0.01) -> bool:
+	@property
+	def right(self) -> float:
+		return self.x + self.width
+
+	@property
+	def bottom(self) -> float:
+		return self.y + self.height
+
+	def overlaps(self, other: "Box", tolerance: float = 0.0) -> bool:
+		"""True when the interiors share area; boxes that only touch, or overlap by no more than
+		``tolerance``, do not overlap."""
 		return (
-			self.x < other.x + other.width - tolerance
-			and other.x < self.x + self.width - tolerance
-			and self.y < other.y + other.height - tolerance
-			and other.y < self.y + self.height - tolerance
+			self.x < other.right - tolerance
+			and other.x < self.right - tolerance
+			and self.y < other.bottom - tolerance
+			and other.y < self.bottom - tolerance
 		)
+
+	def moved(self, dx: float, dy: float) -> "Box":
+		return Box(self.x + dx, self.y + dy, self.width, self.height)
 
 
 @dataclass(frozen=True)
@@ -105,7 +143,8 @@ class Label:
 	key: str | None
 	lines: tuple[str, ...]
 	box: Box
-	kind: str  # "problem", "category", "cause", "subcause"
+	#: "problem", "category", "cause" or "subcause".
+	kind: str
 	is_root: bool = False
 
 
@@ -115,7 +154,8 @@ class Line:
 	y1: float
 	x2: float
 	y2: float
-	kind: str  # "spine", "bone", "branch"
+	#: "spine", "bone" or "branch".
+	kind: str
 
 
 @dataclass(frozen=True)
@@ -124,238 +164,241 @@ class Diagram:
 	height: float
 	labels: tuple[Label, ...]
 	lines: tuple[Line, ...]
-	font_size: float = 13
+	#: The font size the layout measured text with; ``render_svg`` draws with the same.
+	font_size: float = 13.0
 
 
-_MARGIN = 20.0
-_GAP = 8.0
-_INDENT = 18.0
-_SLANT = 40.0
-_PAD = 6.0
+# Geometry in em of the font size, in one place so the look can be tuned without a hunt.
+LINE_HEIGHT = 1.4
+PAD_X = 0.4
+PAD_Y = 0.2
+MAX_CAUSE_WIDTH = 16.0
+MAX_PROBLEM_WIDTH = 12.0
+PROBLEM_SCALE = 1.15
+_CATEGORY_PAD = (0.8, 0.35)
+_PROBLEM_PAD = (0.8, 0.6)
+_ROW_GAP = 0.5
+_INDENT = 1.6
+_BONE_GAP = 0.6
+_COLUMN_GAP = 1.6
+_SPINE_GAP = 1.2
+_BOX_GAP = 1.0
+_MIN_BONE = 7.0
+_MIN_SLOT = 10.0
+_HEAD_GAP = 2.0
+_TAIL = 3.0
+_MARGIN = 1.0
+#: How far a bone leans towards the head per unit of height (the classic look, about 65°)...
+_SLOPE = 0.45
+#: ... but never more than this in all, or a long bone would push its neighbours far apart.
+_MAX_LEAN = 10.0
 
 
-def text_width(text: str, font_size: float) -> float:
-	"""An estimate without a font: CJK and full-width characters one em, others 0.6 em."""
-	return sum(font_size if unicodedata.east_asian_width(ch) in "WF" else 0.6 * font_size for ch in text)
+@dataclass
+class _Row:
+	"""One cause on its bone while the layout is being worked out, relative to the bone's foot."""
 
+	index: int
+	depth: int
+	parent_row: int | None
+	lines: tuple[str, ...]
+	width: float
+	height: float
+	top: float = 0.0
+	left: float = 0.0
 
-def wrap(text: str, max_width: float, font_size: float) -> tuple[str, ...]:
-	"""Lines no wider than ``max_width``: Latin words kept whole where they fit, CJK broken anywhere."""
-	lines: list[str] = []
-	current = ""
-	for token in _tokens(" ".join(text.split())):
-		candidate = current + token
-		if current and text_width(candidate.rstrip(), font_size) > max_width:
-			lines.append(current.rstrip())
-			current = token.lstrip()
-		else:
-			current = candidate
-		while text_width(current, font_size) > max_width:  # a single token wider than a line
-			cut = _fit(current, max_width, font_size)
-			lines.append(current[:cut])
-			current = current[cut:]
-	if current.strip() or not lines:
-		lines.append(current.rstrip())
-	return tuple(lines)
+	@property
+	def bottom(self) -> float:
+		return self.top + self.height
 
-
-def _tokens(text: str) -> list[str]:
-	"""Each CJK character on its own; Latin words with their trailing space."""
-	tokens: list[str] = []
-	word = ""
-	for ch in text:
-		if _is_wide(ch):
-			if word:
-				tokens.append(word)
-				word = ""
-			tokens.append(ch)
-		elif ch == " ":
-			tokens.append(word + " ")
-			word = ""
-		else:
-			word += ch
-	if word:
-		tokens.append(word)
-	return tokens
-
-
-def _is_wide(ch: str) -> bool:
-	return unicodedata.east_asian_width(ch) in "WF"
-
-
-def _fit(text: str, max_width: float, font_size: float) -> int:
-	width = 0.0
-	for index, ch in enumerate(text):
-		width += text_width(ch, font_size)
-		if width > max_width:
-			return max(index, 1)
-	return len(text)
-
-
-def category_label(category: str, language: str) -> str:
-	return f"{SIX_M_ZH[category]}（{category}）" if language == "zh" else category
+	@property
+	def right(self) -> float:
+		return self.left + self.width
 
 
 def layout_fishbone(
 	problem: str, causes: Sequence[Cause], *, language: str = "en", font_size: float = 13
 ) -> Diagram:
-	"""Deterministic layout: same input, same diagram; no two labels overlap; causes stay on their
-	side of the spine. Causes in unknown categories or in parent loops are left out (the rules
-	above report them)."""
-	fs = font_size
-	line_height = fs * 1.35
-	label_width = 16 * fs
-	drawable = _drawable(causes)
-	rows_by_category = {category: _ordered(drawable, category) for category in SIX_M}
-	max_depth = max((depth for rows in rows_by_category.values() for _c, depth in rows), default=0)
-	column_width = label_width + max_depth * _INDENT + _SLANT + 3 * _PAD + 40
+	"""Where every label and line of the fishbone goes.
 
-	def height_of(lines: tuple[str, ...]) -> float:
-		return len(lines) * line_height + 2 * _PAD
+	Guarantees, for any causes (valid or not): the six category bones are always drawn, Man,
+	Machine, Material above the spine and Method, Environment, Measurement below, left to right;
+	causes are listed top to bottom along their bone in input order, sub-causes below their
+	parent and indented; no two labels overlap, no cause label reaches the spine, no bone or spine
+	crosses a label, and everything lies inside ``width`` × ``height``, which grow with the causes.
+	Every cause of a 6M category is drawn exactly once: one whose parent is missing, in another
+	category or in a cycle is drawn as a cause of its own (the cycle broken at its first cause in
+	input order); a cause of an unknown category is not drawn. The same input gives the same
+	Diagram. Category labels are English, or "人（Man）" style when ``language`` starts with "zh".
+	Labels come in a fixed order: the problem, the six categories (key: the category), then the
+	causes in input order (key: the cause's key).
+	"""
+	fs = float(font_size)
+	zh = (language or "").lower().startswith("zh")
+	names = {c: f"{SIX_M_ZH[c]}（{c}）" if zh else c for c in SIX_M}
+	box_w = max(text_width(n, fs, bold=True) for n in names.values()) + 2 * _CATEGORY_PAD[0] * fs
+	box_h = LINE_HEIGHT * fs + 2 * _CATEGORY_PAD[1] * fs
 
-	category_height = line_height + 2 * _PAD
-	wrapped = {cause.key: wrap(cause.text, label_width, fs) for cause in drawable}
-	half = {
-		category: category_height
-		+ _GAP
-		+ sum(height_of(wrapped[c.key]) + _GAP for c, _d in rows_by_category[category])
-		+ 2 * _GAP
-		for category in SIX_M
-	}
-	top_height = max(half[c] for c in _TOP)
-	bottom_height = max(half[c] for c in _BOTTOM)
-	spine_y = _MARGIN + top_height
-	head_lines = wrap(problem or "", 14 * fs, fs)
-	head_width = max(text_width(line, fs) for line in head_lines) + 2 * _PAD
-	head_height = height_of(head_lines)
-	spine_end = _MARGIN + 3 * column_width
-	width = spine_end + 20 + head_width + _MARGIN
-	height = max(spine_y + bottom_height + _MARGIN, spine_y + head_height / 2 + _MARGIN)
+	columns = {category: _measure(causes, rows, fs) for category, rows in _forest(causes).items()}
+	upper, lower = SIX_M[:3], SIX_M[3:]
+	half, slope = {}, {}
+	for side in (upper, lower):
+		needed = max(_stacked_height(columns[c], fs) for c in side)
+		half[side] = max(_MIN_BONE * fs, needed + (_BOX_GAP + _SPINE_GAP) * fs)
+		slope[side] = min(_SLOPE, _MAX_LEAN * fs / half[side])
+	for category in upper:
+		_place_rows(
+			columns[category], top=-half[upper] + _BOX_GAP * fs, span=half[upper], slope=slope[upper], fs=fs
+		)
+	for category in lower:
+		_place_rows(columns[category], top=_SPINE_GAP * fs, span=half[lower], slope=slope[lower], fs=fs)
+
+	# The bones' feet on the spine: each slot as close to the previous one as its labels allow,
+	# which is clear of the previous bone (parallel to its own) over the height of each label.
+	feet = [0.0]
+	for slot in (1, 2):
+		gap = max(_MIN_SLOT * fs, box_w + _COLUMN_GAP * fs)
+		for side in (upper, lower):
+			for row in columns[side[slot]]:
+				bone = max(_bone_x(row.top, slope[side]), _bone_x(row.bottom, slope[side]))
+				gap = max(gap, bone + _COLUMN_GAP * fs - row.left)
+		feet.append(feet[-1] + gap)
 
 	labels: list[Label] = []
-	lines: list[Line] = [Line(_MARGIN, spine_y, spine_end + 20, spine_y, "spine")]
-	labels.append(
-		Label(
-			None,
-			head_lines,
-			Box(spine_end + 20, spine_y - head_height / 2, head_width, head_height),
-			"problem",
-		)
-	)
-	for index, category in enumerate((*_TOP, *_BOTTOM)):
-		top = category in _TOP
-		column = index % 3
-		left = _MARGIN + column * column_width
-		bone_far_x = left + column_width - _SLANT - 30  # where the bone meets its category box
-		text = category_label(category, language)
-		box_width = text_width(text, fs) + 2 * _PAD
-		far_y = _MARGIN if top else spine_y + bottom_height - category_height
+	lines: list[Line] = []
+	cause_labels: dict[int, Label] = {}
+	for category in SIX_M:
+		foot = feet[SIX_M.index(category) % 3]
+		side = upper if category in upper else lower
+		end_y = -half[upper] if category in upper else half[lower]
+		end_x = foot + _bone_x(end_y, slope[side])
+		box_y = end_y - box_h if category in upper else end_y
 		labels.append(
-			Label(
-				None, (text,), Box(bone_far_x - box_width / 2, far_y, box_width, category_height), "category"
-			)
+			Label(category, (names[category],), Box(end_x - box_w / 2, box_y, box_w, box_h), "category")
 		)
-		bone_start_y = far_y + category_height if top else far_y
-		lines.append(Line(bone_far_x, bone_start_y, bone_far_x + _SLANT, spine_y, "bone"))
+		lines.append(Line(end_x, end_y, foot, 0.0, "bone"))
+		rows = columns[category]
+		for position, row in enumerate(rows):
+			cause = causes[row.index]
+			box = Box(foot + row.left, row.top, row.width, row.height)
+			kind = "subcause" if row.depth else "cause"
+			cause_labels[row.index] = Label(cause.key, row.lines, box, kind, bool(cause.is_root))
+			if row.parent_row is None:
+				bone_x = foot + _bone_x(box.bottom, slope[side])
+				lines.append(Line(box.x, box.bottom, bone_x, box.bottom, "branch"))
+				continue
+			parent = rows[row.parent_row]
+			elbow = foot + parent.right - _INDENT * fs / 2
+			lines.append(Line(box.x, box.bottom, elbow, box.bottom, "branch"))
+			if not any(r.parent_row == row.parent_row for r in rows[position + 1 :]):
+				lines.append(Line(elbow, parent.bottom, elbow, box.bottom, "branch"))
+	labels += [cause_labels[i] for i in sorted(cause_labels)]
 
-		def bone_x(y: float) -> float:
-			return bone_far_x + _SLANT * (y - bone_start_y) / (spine_y - bone_start_y)
+	head_lines = wrap_text(
+		problem or "", MAX_PROBLEM_WIDTH * PROBLEM_SCALE * fs, PROBLEM_SCALE * fs, bold=True
+	)
+	head_w = max(
+		6 * fs,
+		max((text_width(t, PROBLEM_SCALE * fs, bold=True) for t in head_lines), default=0)
+		+ 2 * _PROBLEM_PAD[0] * fs,
+	)
+	head_h = max(1, len(head_lines)) * LINE_HEIGHT * PROBLEM_SCALE * fs + 2 * _PROBLEM_PAD[1] * fs
+	head_x = max([feet[-1], *(label.box.right for label in labels)]) + _HEAD_GAP * fs
+	labels.insert(0, Label(None, head_lines, Box(head_x, -head_h / 2, head_w, head_h), "problem"))
 
-		y = (bone_start_y + _GAP) if top else (spine_y + 2 * _GAP)
-		for cause, depth in rows_by_category[category]:
-			label_lines = wrapped[cause.key]
-			box_height = height_of(label_lines)
-			box_width = max(text_width(line, fs) for line in label_lines) + 2 * _PAD
-			middle = y + box_height / 2
-			right = bone_x(middle) - _PAD - depth * _INDENT
-			box = Box(right - box_width, y, box_width, box_height)
-			labels.append(Label(cause.key, label_lines, box, "subcause" if depth else "cause", cause.is_root))
-			lines.append(Line(right, middle, bone_x(middle), middle, "branch"))
-			y += box_height + _GAP
-	return Diagram(width, height, tuple(labels), tuple(lines), fs)
-
-
-def _drawable(causes: Sequence[Cause]) -> list[Cause]:
-	by_key = {cause.key: cause for cause in causes}
-	return [
-		cause
-		for cause in causes
-		if cause.category in SIX_M
-		and not _in_cycle(cause, by_key)
-		and (
-			cause.parent is None
-			or (cause.parent in by_key and by_key[cause.parent].category == cause.category)
-		)
+	tail_x = min([feet[0] - _TAIL * fs, *(label.box.x for label in labels)])
+	fin = 1.2 * fs
+	lines[:0] = [
+		Line(tail_x, 0.0, head_x, 0.0, "spine"),
+		Line(tail_x - fin, -fin, tail_x, 0.0, "spine"),
+		Line(tail_x - fin, fin, tail_x, 0.0, "spine"),
 	]
+	return _framed(labels, lines, fs)
 
 
-def _ordered(causes: list[Cause], category: str) -> list[tuple[Cause, int]]:
-	"""Causes of one bone in input order, each followed by its sub-causes (depth-first)."""
-	own = [cause for cause in causes if cause.category == category]
-	keys = {cause.key for cause in own}
-	children: dict[str | None, list[Cause]] = {}
-	for cause in own:
-		parent = cause.parent if cause.parent in keys else None
-		children.setdefault(parent, []).append(cause)
-	ordered: list[tuple[Cause, int]] = []
-
-	def visit(parent: str | None, depth: int) -> None:
-		for cause in children.get(parent, []):
-			ordered.append((cause, depth))
-			visit(cause.key, depth + 1)
-
-	visit(None, 0)
-	return ordered
+def _bone_x(y: float, slope: float) -> float:
+	"""Where a bone is at height ``y`` (spine at 0), relative to its foot: it leans to the head."""
+	return -slope * abs(y)
 
 
-_FONT = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, WenQuanYi Zen Hei, Helvetica, Arial, sans-serif"
-_ROOT = "#c0392b"
+def _forest(causes: Sequence[Cause]) -> dict[str, list[tuple[int, int, int | None]]]:
+	"""Per category, (cause index, depth, parent's position in the list) in drawing order."""
+	first = _first_index_by_key(causes)
+	parents: list[int | None] = []
+	for i, cause in enumerate(causes):
+		p = first.get(cause.parent) if cause.parent else None
+		keep = p is not None and p != i and causes[p].category == cause.category
+		parents.append(p if keep else None)
+	for cycle in _cycles(parents):
+		parents[min(cycle)] = None
+	children: dict[int | None, list[int]] = {}
+	for i, p in enumerate(parents):
+		children.setdefault(p, []).append(i)
+
+	forest: dict[str, list[tuple[int, int, int | None]]] = {c: [] for c in SIX_M}
+	for top in children.get(None, []):
+		rows = forest.get(causes[top].category)
+		if rows is None:
+			continue
+		stack: list[tuple[int, int, int | None]] = [(top, 0, None)]
+		while stack:
+			index, depth, parent_row = stack.pop()
+			rows.append((index, depth, parent_row))
+			position = len(rows) - 1
+			stack += [(child, depth + 1, position) for child in reversed(children.get(index, []))]
+	return forest
 
 
-def render_svg(diagram: Diagram, *, title: str | None = None) -> str:
-	"""A standalone SVG (inline attributes only, no script), for the desk and for wkhtmltopdf."""
-	fs = diagram.font_size
-	line_height = fs * 1.35
-	has_root = any(label.is_root for label in diagram.labels)
-	legend_height = line_height + _GAP if has_root else 0
-	height = diagram.height + legend_height
-	parts = [
-		f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {diagram.width:.1f} {height:.1f}" '
-		f'width="{diagram.width:.0f}" height="{height:.0f}" font-family="{_FONT}" font-size="{fs:g}">'
-	]
-	if title:
-		parts.append(f"<title>{escape(title)}</title>")
-	for line in diagram.lines:
-		stroke, width = {"spine": ("#333", 3), "bone": ("#555", 2), "branch": ("#999", 1)}[line.kind]
-		parts.append(
-			f'<line x1="{line.x1:.1f}" y1="{line.y1:.1f}" x2="{line.x2:.1f}" y2="{line.y2:.1f}" '
-			f'stroke="{stroke}" stroke-width="{width}"/>'
-		)
-	for label in diagram.labels:
-		box = label.box
-		fill, stroke, weight, color = {
-			"problem": ("#fdf2e9", "#e67e22", "bold", "#333"),
-			"category": ("#eaf2f8", "#2e86c1", "bold", "#1b4f72"),
-			"cause": ("#ffffff", "#ccc", "normal", "#333"),
-			"subcause": ("#ffffff", "#e0e0e0", "normal", "#555"),
-		}[label.kind]
-		if label.is_root:
-			fill, stroke, weight, color = "#fdedec", _ROOT, "bold", _ROOT
-		parts.append(
-			f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width:.1f}" height="{box.height:.1f}" '
-			f'rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{2 if label.is_root else 1}"/>'
-		)
-		spans = "".join(
-			f'<tspan x="{box.x + _PAD:.1f}" y="{box.y + _PAD + (i + 0.8) * line_height:.1f}">{escape(text)}</tspan>'
-			for i, text in enumerate(label.lines)
-		)
-		parts.append(f'<text font-weight="{weight}" fill="{color}">{spans}</text>')
-	if has_root:
-		y = diagram.height + _GAP / 2
-		parts.append(
-			f'<rect x="{_MARGIN:.1f}" y="{y:.1f}" width="{fs:g}" height="{fs:g}" fill="#fdedec" '
-			f'stroke="{_ROOT}" stroke-width="2"/>'
-			f'<text x="{_MARGIN + fs + 6:.1f}" y="{y + fs - 2:.1f}" fill="{_ROOT}">Root cause / 根本原因</text>'
-		)
-	parts.append("</svg>")
-	return "".join(parts)
+def _measure(causes: Sequence[Cause], rows: list[tuple[int, int, int | None]], fs: float) -> list[_Row]:
+	measured = []
+	for index, depth, parent_row in rows:
+		cause = causes[index]
+		bold = bool(cause.is_root)
+		lines = wrap_text(cause.text or "", MAX_CAUSE_WIDTH * fs, fs, bold=bold) or ("…",)
+		text_w = max(text_width(line, fs, bold=bold) for line in lines)
+		# At least an indent wide, so a sub-cause's elbow always lands on its parent's line.
+		width = max(text_w + 2 * PAD_X * fs, _INDENT * fs)
+		height = len(lines) * LINE_HEIGHT * fs + 2 * PAD_Y * fs
+		measured.append(_Row(index, depth, parent_row, lines, width, height))
+	return measured
+
+
+def _stacked_height(rows: list[_Row], fs: float) -> float:
+	return sum(row.height for row in rows) + max(0, len(rows) - 1) * _ROW_GAP * fs
+
+
+def _place_rows(rows: list[_Row], *, top: float, span: float, slope: float, fs: float) -> None:
+	"""Stack the rows down the bone, spare room spread evenly between top-level causes, and set
+	each row as far right as its bone (or its parent's indent) allows."""
+	span -= (_BOX_GAP + _SPINE_GAP) * fs
+	groups = sum(1 for row in rows if row.depth == 0)
+	spare = (span - _stacked_height(rows, fs)) / (groups + 1)
+	y = top
+	for n, row in enumerate(rows):
+		y += (spare if row.depth == 0 else 0.0) + (_ROW_GAP * fs if n else 0.0)
+		row.top = y
+		y = row.bottom
+		right = min(_bone_x(row.top, slope), _bone_x(row.bottom, slope)) - _BONE_GAP * fs
+		if row.parent_row is not None:
+			right = min(right, rows[row.parent_row].right - _INDENT * fs)
+		row.left = right - row.width
+
+
+def _framed(labels: list[Label], lines: list[Line], fs: float) -> Diagram:
+	"""Move everything so the drawing starts one margin from the top-left corner."""
+	xs = [v for label in labels for v in (label.box.x, label.box.right)]
+	xs += [v for line in lines for v in (line.x1, line.x2)]
+	ys = [v for label in labels for v in (label.box.y, label.box.bottom)]
+	ys += [v for line in lines for v in (line.y1, line.y2)]
+	margin = _MARGIN * fs
+	dx, dy = margin - min(xs), margin - min(ys)
+	return Diagram(
+		width=max(xs) - min(xs) + 2 * margin,
+		height=max(ys) - min(ys) + 2 * margin,
+		labels=tuple(
+			Label(label.key, label.lines, label.box.moved(dx, dy), label.kind, label.is_root)
+			for label in labels
+		),
+		lines=tuple(Line(ln.x1 + dx, ln.y1 + dy, ln.x2 + dx, ln.y2 + dy, ln.kind) for ln in lines),
+		font_size=fs,
+	)

@@ -4,7 +4,8 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from feedback_loop.core.fishbone import Cause, FishboneProblem, check_fishbone, layout_fishbone, render_svg
+from feedback_loop.core.fishbone import Cause, FishboneProblem, check_fishbone, layout_fishbone
+from feedback_loop.core.fishbone_svg import render_svg
 from feedback_loop.core.five_whys import ChainProblem, WhyStep, check_chain, root_cause_statement
 
 #: States in which an analysis must be complete: it is being reviewed, or it was validated.
@@ -122,12 +123,13 @@ def start_analysis(feedback_records: list[str]):
 	return doc.insert()
 
 
-def fishbone_svg(doc, language: str | None = None) -> str:
-	"""The analysis's fishbone as an SVG string, for the form and the print format alike."""
+def fishbone_svg(doc, language: str | None = None, max_width: float | None = None) -> str:
+	"""The analysis's fishbone as an SVG string, for the form and the print format alike.
+
+	``max_width`` scales the drawing down to fit a page (the print format uses it)."""
 	language = "zh" if (language or frappe.local.lang or "en").startswith("zh") else "en"
-	return render_svg(
-		layout_fishbone(doc.problem_statement or doc.title or "", causes_of(doc), language=language)
-	)
+	diagram = layout_fishbone(doc.problem_statement or doc.title or "", causes_of(doc), language=language)
+	return render_svg(diagram, max_width=max_width)
 
 
 def analyses_of(feedback_record: str) -> list[dict]:
