@@ -16,16 +16,10 @@ from feedback_loop.core.sla_targets import TargetUnit, due_moment
 from feedback_loop.services.sla_calendar_source import calendar_for
 from feedback_loop.services.sla_time import to_aware, to_system
 
+#: Fields that are conditions on a policy and facts on a record (same names on both doctypes).
+CONDITION_FIELDS = ("customer_group", "territory", "customer_segment", "channel", "category", "priority")
 #: Record fields a policy condition can look at; a change re-chooses the policy.
-POLICY_FACTS = (
-	"customer",
-	"customer_group",
-	"territory",
-	"customer_segment",
-	"channel",
-	"category",
-	"priority",
-)
+POLICY_FACTS = ("customer", *CONDITION_FIELDS)
 _TRIGGER_ORDER = {t.value: i for i, t in enumerate(EscalationTrigger)}
 
 
@@ -58,27 +52,12 @@ def policy_for_record(doc) -> str | None:
 			name=p.name,
 			precedence=p.precedence or 0,
 			is_default=bool(p.is_default),
-			customer_group=p.customer_group,
-			territory=p.territory,
-			customer_segment=p.customer_segment,
-			channel=p.channel,
-			category=p.category,
-			priority=p.priority,
+			**{field: p.get(field) for field in CONDITION_FIELDS},
 		)
 		for p in frappe.get_all(
 			"Feedback SLA Policy",
 			filters={"enabled": 1},
-			fields=[
-				"name",
-				"precedence",
-				"is_default",
-				"customer_group",
-				"territory",
-				"customer_segment",
-				"channel",
-				"category",
-				"priority",
-			],
+			fields=["name", "precedence", "is_default", *CONDITION_FIELDS],
 		)
 	]
 	facts = RecordFacts(
