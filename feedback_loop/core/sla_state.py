@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from feedback_loop.core.priority_matrix import PRIORITIES
+
 
 class SlaStatus(str, Enum):
 	ON_TRACK = "On Track"
@@ -74,7 +76,8 @@ class EscalationAction(str, Enum):
 
 ESCALATION_ACTIONS: tuple[str, ...] = tuple(a.value for a in EscalationAction)
 
-_PRIORITY_ORDER = ("Low", "Medium", "High", "Urgent")
+#: Least to most urgent: the priority matrix's own list, reversed.
+_PRIORITY_ORDER = tuple(reversed(PRIORITIES))
 
 
 def raised_priority(priority: str) -> str:

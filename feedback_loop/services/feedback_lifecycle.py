@@ -38,8 +38,9 @@ def apply_status_change(doc) -> None:
 	now = now_datetime()
 	for fieldname in ("resolved_on", "closed_on"):
 		change = getattr(stamps, fieldname)
-		if change is True:
-			doc.set(fieldname, doc.get(fieldname) if current is None and doc.get(fieldname) else now)
+		# Imported history (current is None) keeps the dates it arrived with.
+		if change is True and not (current is None and doc.get(fieldname)):
+			doc.set(fieldname, now)
 		elif change is False:
 			doc.set(fieldname, None)
 

@@ -13,6 +13,7 @@ from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 from frappe.desk.form import assign_to
 from frappe.utils import get_datetime, now_datetime
+from frappe.utils.user import get_users_with_role
 
 from feedback_loop.core.sla_state import EscalationAction, raised_priority
 from feedback_loop.services.sla import escalation_levels, next_escalation_moment
@@ -141,19 +142,7 @@ def notify(doc, users: list[str], subject: str) -> None:
 
 
 def _users_with_role(role: str | None) -> list[str]:
-	if not role:
-		return []
-	has_role = frappe.qb.DocType("Has Role")
-	user = frappe.qb.DocType("User")
-	return (
-		frappe.qb.from_(has_role)
-		.join(user)
-		.on(user.name == has_role.parent)
-		.select(user.name)
-		.distinct()
-		.where((has_role.role == role) & (has_role.parenttype == "User") & (user.enabled == 1))
-		.where(user.name.notin(["Administrator", "Guest"]))
-	).run(pluck=True)
+	return get_users_with_role(role) if role else []
 
 
 def _commit() -> None:
