@@ -47,6 +47,12 @@ has_permission = {
 doc_events = {
 	"Holiday List": {"on_update": "feedback_loop.integrations.erpnext.holiday_list.on_update"},
 	"Communication": {"after_insert": "feedback_loop.integrations.frappe.communication.after_insert"},
+	# Workers rebuild their analyser when the categories' keywords change.
+	"Feedback Category": {
+		"on_update": "feedback_loop.services.triage_engine.bump_triage_version",
+		"on_trash": "feedback_loop.services.triage_engine.bump_triage_version",
+	},
+	"Feedback Settings": {"on_update": "feedback_loop.services.triage_engine.bump_triage_version"},
 }
 
 # Scheduled jobs
@@ -54,7 +60,9 @@ doc_events = {
 scheduler_events = {
 	"cron": {
 		"*/5 * * * *": ["feedback_loop.tasks.sweep_sla"],
+		"*/10 * * * *": ["feedback_loop.tasks.retry_feedback_analysis"],
 	},
+	"daily_long": ["feedback_loop.tasks.retrain_category_model"],
 }
 
 # Print formats

@@ -47,6 +47,11 @@ def apply_sla(doc) -> None:
 
 
 def policy_for_record(doc) -> str | None:
+	rows = frappe.get_all(
+		"Feedback SLA Policy",
+		filters={"enabled": 1},
+		fields=["name", "precedence", "is_default", *CONDITION_FIELDS],
+	)
 	policies = [
 		PolicyConditions(
 			name=p.name,
@@ -54,18 +59,16 @@ def policy_for_record(doc) -> str | None:
 			is_default=bool(p.is_default),
 			**{field: p.get(field) for field in CONDITION_FIELDS},
 		)
-		for p in frappe.get_all(
-			"Feedback SLA Policy",
-			filters={"enabled": 1},
-			fields=["name", "precedence", "is_default", *CONDITION_FIELDS],
-		)
+		for p in rows
 	]
+	# A tree's ancestors cost a query; only fetch them when some policy looks at that tree.
+	used = {field for field in ("customer_group", "territory", "category") if any(p.get(field) for p in rows)}
 	facts = RecordFacts(
-		customer_groups=_lineage("Customer Group", doc.customer_group),
-		territories=_lineage("Territory", doc.territory),
+		customer_groups=_lineage("Customer Group", doc.customer_group, "customer_group" in used),
+		territories=_lineage("Territory", doc.territory, "territory" in used),
 		customer_segment=doc.customer_segment,
 		channel=doc.channel,
-		categories=_lineage("Feedback Category", doc.category),
+		categories=_lineage("Feedback Category", doc.category, "category" in used),
 		priority=doc.priority,
 	)
 	return choose_policy(policies, facts)
@@ -184,9 +187,11 @@ def _warning_moment(calendar, start, due, unit, fraction):
 	return calendar.add_working_time(start, calendar.working_time_between(start, due) * fraction)
 
 
-def _lineage(doctype: str, name: str | None) -> tuple[str, ...]:
+def _lineage(doctype: str, name: str | None, with_ancestors: bool = True) -> tuple[str, ...]:
 	if not name:
 		return ()
+	if not with_ancestors:
+		return (name,)
 	return (name, *get_ancestors_of(doctype, name))
 
 

@@ -63,6 +63,17 @@ PY
 	done
 }
 
+# The requirements pyproject.toml lists: "dependencies" and/or names of optional groups.
+project_requirements() {
+	python3 - "$FEEDBACK_LOOP_REPO/pyproject.toml" "$@" <<'PY'
+import sys, tomllib
+project = tomllib.load(open(sys.argv[1], "rb"))["project"]
+for group in sys.argv[2:]:
+	names = project["dependencies"] if group == "dependencies" else project["optional-dependencies"][group]
+	print("\n".join(names))
+PY
+}
+
 # Point the bench's apps/feedback_loop at this checkout, importable from the bench's Python.
 link_checkout_into_bench() {
 	local app_dir="$BENCH_DIR/apps/feedback_loop"
@@ -78,6 +89,14 @@ link_checkout_into_bench() {
 	if [ "$imported" != "$(realpath "$FEEDBACK_LOOP_REPO")/feedback_loop" ]; then
 		log "installing the checkout into the bench's Python (editable)"
 		"$BENCH_DIR/env/bin/python" -m pip install --quiet --no-deps -e "$app_dir" || return 1
+	fi
+	# --no-deps above keeps pip away from frappe's own pins; the app's libraries come here,
+	# and pip leaves what is already satisfied alone.
+	local requirements
+	mapfile -t requirements < <(project_requirements dependencies)
+	if [ ${#requirements[@]} -gt 0 ]; then
+		"$BENCH_DIR/env/bin/python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}" ||
+			{ log "could not install the app's libraries: ${requirements[*]}"; return 1; }
 	fi
 	grep -qx "feedback_loop" "$BENCH_DIR/sites/apps.txt" || printf '\nfeedback_loop\n' >>"$BENCH_DIR/sites/apps.txt"
 	# apps.txt must not hold blank lines: frappe reads every line as an app name.

@@ -29,6 +29,7 @@ frappe.ui.form.on("Feedback Record", {
 				);
 			}
 			show_analyses(frm);
+			show_text_analysis(frm);
 		}
 		// Opened from an order or invoice: show what was prefilled instead of hiding it.
 		const references = ["sales_order", "delivery_note", "sales_invoice", "item", "issue"];
@@ -85,4 +86,49 @@ function show_analyses(frm) {
 				rows ? `<div class="small"><b>${__("Root Cause Analyses")}</b><ul>${rows}</ul></div>` : ""
 			);
 		});
+}
+
+// What the text analysis found, where the agent acts on it.
+function show_text_analysis(frm) {
+	const doc = frm.doc;
+	if (doc.needs_clarification && doc.clarifying_question) {
+		frm.set_intro(
+			__("Needs clarification. Suggested question: {0}", [
+				frappe.utils.escape_html(doc.clarifying_question),
+			]),
+			"orange"
+		);
+	}
+	if (doc.analysis_status === "Pending Re-analysis") {
+		frm.dashboard.set_headline(
+			__("The text analysis failed and will be retried automatically."),
+			"yellow"
+		);
+	}
+	if (doc.suggested_category && doc.category_source !== "Manual" && frm.perm[0].write) {
+		frm.add_custom_button(__("Accept Category {0}", [doc.suggested_category]), () =>
+			frappe
+				.call("feedback_loop.api.triage.accept_suggested_category", {
+					feedback_record: doc.name,
+				})
+				.then(() => frm.reload_doc())
+		);
+	}
+	if (doc.possible_duplicate_of && doc.status !== "Duplicate" && frm.perm[0].write) {
+		frm.add_custom_button(__("Merge into {0}", [doc.possible_duplicate_of]), () =>
+			frappe.confirm(
+				__(
+					"Move this record's e-mails, comments and attachments to {0} and mark this one Duplicate?",
+					[doc.possible_duplicate_of]
+				),
+				() =>
+					frappe
+						.call("feedback_loop.api.triage.merge_duplicate", {
+							duplicate: doc.name,
+							original: doc.possible_duplicate_of,
+						})
+						.then(({ message }) => frappe.set_route("Form", "Feedback Record", message))
+			)
+		);
+	}
 }

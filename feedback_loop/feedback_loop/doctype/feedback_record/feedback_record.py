@@ -12,6 +12,7 @@ from feedback_loop.services.feedback_references import validate_references
 from feedback_loop.services.feedback_validation import validate_intake
 from feedback_loop.services.priority import compute_priority
 from feedback_loop.services.sla import apply_sla
+from feedback_loop.services.triage import apply_triage
 
 
 class FeedbackRecord(Document):
@@ -24,9 +25,15 @@ class FeedbackRecord(Document):
 		from frappe.types import DF
 
 		acknowledged_on: DF.Datetime | None
+		analysed_on: DF.Datetime | None
+		analysis_attempts: DF.Int
+		analysis_status: DF.Literal["", "Analysed", "Pending Re-analysis"]
 		anonymous: DF.Check
 		assigned_at_breach: DF.SmallText | None
 		category: DF.Link | None
+		category_confidence: DF.Percent
+		category_evidence: DF.SmallText | None
+		category_source: DF.Literal["", "Manual", "Rule", "Model"]
 		channel: DF.Literal[
 			"Desk",
 			"Phone",
@@ -41,7 +48,9 @@ class FeedbackRecord(Document):
 			"API",
 			"Import",
 		]
+		clarifying_question: DF.SmallText | None
 		closed_on: DF.Datetime | None
+		comparison_text: DF.LongText | None
 		contact: DF.Link | None
 		contact_email: DF.Data | None
 		contact_phone: DF.Data | None
@@ -52,6 +61,7 @@ class FeedbackRecord(Document):
 		delivery_note: DF.Link | None
 		description: DF.TextEditor
 		duplicate_of: DF.Link | None
+		duplicate_similarity: DF.Percent
 		escalation_level: DF.Int
 		expected_solution: DF.SmallText | None
 		feedback_type: DF.Literal["Complaint", "Suggestion", "Praise", "Inquiry"]
@@ -62,10 +72,14 @@ class FeedbackRecord(Document):
 		issue: DF.Link | None
 		item: DF.Link | None
 		item_name: DF.Data | None
+		keywords: DF.SmallText | None
+		needs_clarification: DF.Check
 		next_escalation_at: DF.Datetime | None
 		occurred_on: DF.Date | None
+		occurrence_count: DF.Int
 		paused_since: DF.Datetime | None
 		paused_working_hours: DF.Float
+		possible_duplicate_of: DF.Link | None
 		priority: DF.Literal["Urgent", "High", "Medium", "Low"]
 		priority_floor: DF.Literal["", "Urgent", "High", "Medium", "Low"]
 		reply_language: DF.Link | None
@@ -87,6 +101,8 @@ class FeedbackRecord(Document):
 		sender: DF.Data | None
 		sender_name: DF.Data | None
 		sentiment: DF.Literal["", "Negative", "Neutral", "Positive"]
+		sentiment_cues: DF.SmallText | None
+		sentiment_score: DF.Float
 		sla_policy: DF.Link | None
 		sla_started_on: DF.Datetime | None
 		status: DF.Literal[
@@ -101,7 +117,9 @@ class FeedbackRecord(Document):
 		]
 		status_reason: DF.SmallText | None
 		subject: DF.Data
+		suggested_category: DF.Link | None
 		territory: DF.Link | None
+		text_language: DF.Literal["", "zh", "en", "mixed"]
 		urgency: DF.Literal["Low", "Medium", "High", "Critical"]
 	# end: auto-generated types
 
@@ -115,6 +133,8 @@ class FeedbackRecord(Document):
 	def validate(self):
 		validate_intake(self)
 		validate_references(self)
+		# Before the SLA: a policy may match on the category the analysis sets.
+		apply_triage(self)
 		apply_status_change(self)
 		# After the lifecycle: the SLA reads the status and the resolved-on stamp it sets.
 		apply_sla(self)

@@ -219,10 +219,18 @@ class TestPriorityAndSentiment(FrappeTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			preview_priority("Everyone", "Low")
 
-	def test_initial_sentiment_from_the_type(self):
+	def test_sentiment_from_the_text_else_from_the_type(self):
 		customer = make_customer("Sentiment Customer")
-		self.assertEqual(make_feedback(customer, feedback_type="Praise").sentiment, "Positive")
+		praise = make_feedback(
+			customer, feedback_type="Praise", subject="Thanks", description="<p>Great service, thank you!</p>"
+		)
+		self.assertEqual(praise.sentiment, "Positive")
 		self.assertEqual(make_feedback(customer).sentiment, "Negative")
+		# Text without words (an order number, say) tells nothing: the type decides.
+		numbers_only = make_feedback(
+			customer, feedback_type="Praise", subject="#20261124", description="<p>1234</p>"
+		)
+		self.assertEqual(numbers_only.sentiment, "Positive")
 
 
 class TestBadInput(FrappeTestCase):
@@ -359,8 +367,15 @@ class TestDashboardsAndSummary(FrappeTestCase):
 	def test_customer_summary(self):
 		customer = make_customer("Summary Customer")
 		make_feedback(customer, feedback_type="Complaint")
-		make_feedback(customer, feedback_type="Praise")
-		resolved = make_feedback(customer, feedback_type="Suggestion")
+		make_feedback(
+			customer, feedback_type="Praise", subject="Thanks", description="<p>Great, fast and friendly!</p>"
+		)
+		resolved = make_feedback(
+			customer,
+			feedback_type="Suggestion",
+			subject="Idea",
+			description="<p>Could the invoice list show the due date?</p>",
+		)
 		resolved.update({"status": "Resolved", "resolution_summary": "<p>Done</p>"})
 		resolved.save()
 

@@ -26,12 +26,24 @@ class FeedbackSettings(Document):
 		acknowledgement_subject_zh: DF.Data | None
 		allow_anonymous_web_feedback: DF.Check
 		allow_self_validation: DF.Check
+		category_confidence_threshold: DF.Percent
+		category_model_categories: DF.Int
+		category_model_examples: DF.Int
+		category_model_file: DF.Attach | None
+		category_model_message: DF.SmallText | None
+		category_model_trained_on: DF.Datetime | None
+		duplicate_similarity_threshold: DF.Percent
+		duplicate_window_days: DF.Int
 		key_account_min_revenue: DF.Currency
+		negative_cues: DF.SmallText | None
+		positive_cues: DF.SmallText | None
 		priority_matrix: DF.Table[FeedbackPriorityRule]
 		reply_within_working_days: DF.Int
 		returning_min_purchases: DF.Int
 		segment_lookback_days: DF.Int
 		send_acknowledgement: DF.Check
+		vague_min_length: DF.Int
+		vague_phrases: DF.SmallText | None
 	# end: auto-generated types
 
 	def validate(self):

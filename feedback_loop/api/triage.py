@@ -1,0 +1,35 @@
+"""Desk endpoints for text analysis: accept a suggestion, merge a duplicate, retrain the model."""
+
+import frappe
+from frappe import _
+
+from feedback_loop.services.duplicate_feedback import merge_feedback
+
+
+@frappe.whitelist(methods=["POST"])
+def accept_suggested_category(feedback_record: str) -> str:
+	"""Confirm the suggested category: it becomes the agent's choice and trains the model."""
+	doc = frappe.get_doc("Feedback Record", feedback_record)
+	doc.check_permission("write")
+	if not doc.suggested_category:
+		frappe.throw(_("{0} has no suggested category.").format(doc.name))
+	doc.category = doc.suggested_category
+	doc.save()
+	return doc.category
+
+
+@frappe.whitelist(methods=["POST"])
+def merge_duplicate(duplicate: str, original: str) -> str:
+	return merge_feedback(duplicate, original)
+
+
+@frappe.whitelist(methods=["POST"])
+def retrain_category_model_now() -> str:
+	frappe.has_permission("Feedback Settings", "write", throw=True)
+	frappe.enqueue(
+		"feedback_loop.services.category_training.retrain_category_model",
+		queue="long",
+		job_id="feedback_loop:retrain_category_model",
+		deduplicate=True,
+	)
+	return _("Retraining started; the figures below update when it is done.")

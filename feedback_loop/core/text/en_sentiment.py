@@ -1,0 +1,80 @@
+"""English sentiment: VADER with customer-service cues and a contrast rule that finds the right word.
+
+VADER's own `_but_check` only knows "but" and locates valences with `list.index`, so equal
+valences land on the wrong side of the "but"; the rule here uses the position of the last
+contrast word and knows "however", "unfortunately" and the like.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+from feedback_loop.core.text import en_cues
+
+#: |compound| below this is neutral (chosen leave-one-dataset-out, docs/text-analysis.md).
+NEUTRAL_BAND = 0.225
+
+
+@dataclass(frozen=True)
+class EnScore:
+	compound: float
+	cues: tuple[tuple[str, float], ...]
+
+
+class EnSentiment(SentimentIntensityAnalyzer):
+	def __init__(self, extra_cues: Mapping[str, float] | None = None):
+		super().__init__()
+		self.lexicon.update(en_cues.WORDS)
+		self.lexicon.update(extra_cues or {})
+		self.phrases = [(re.compile(p, re.IGNORECASE), v) for p, v in en_cues.PHRASES]
+
+	def score(self, text: str) -> EnScore:
+		text = self._emoji_to_words(text)
+		senti_text = SentiText(text)
+		words = senti_text.words_and_emoticons
+		sentiments: list[float] = []
+		for i, item in enumerate(words):
+			if item.lower() in BOOSTER_DICT or (
+				item.lower() == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"
+			):
+				sentiments.append(0)
+				continue
+			sentiments = self.sentiment_valence(0, senti_text, item, i, sentiments)
+		sentiments = _contrast(words, sentiments)
+		cues = [(w, round(v, 2)) for w, v in zip(words, sentiments, strict=True) if v]
+		turn = _last_contrast_offset(text)
+		for pattern, valence in self.phrases:
+			for match in pattern.finditer(text):
+				# A phrase weighs like the words around it: less before the turn, more after it.
+				if turn is not None:
+					valence *= 0.5 if match.end() <= turn else 1.5 if match.start() > turn else 1
+				sentiments.append(valence)
+				cues.append((match.group(0), round(valence, 2)))
+		compound = self.score_valence(sentiments, text)["compound"]
+		return EnScore(compound=compound, cues=tuple(cues))
+
+	def _emoji_to_words(self, text: str) -> str:
+		if text.isascii():
+			return text
+		described = "".join(f" {self.emojis[ch]} " if ch in self.emojis else ch for ch in text)
+		return " ".join(described.split())
+
+
+def _contrast(words: list[str], sentiments: list[float]) -> list[float]:
+	turn = max(
+		(i for i, w in enumerate(words) if i > 0 and w.lower() in en_cues.CONTRAST_WORDS), default=None
+	)
+	if turn is None:
+		return sentiments
+	return [v * 0.5 if i < turn else v * 1.5 if i > turn else v for i, v in enumerate(sentiments)]
+
+
+_CONTRAST_WORD = re.compile(r"\b(" + "|".join(sorted(en_cues.CONTRAST_WORDS)) + r")\b", re.IGNORECASE)
+
+
+def _last_contrast_offset(text: str) -> int | None:
+	"""Where the last contrast word starts, if one follows the first word (as in `_contrast`)."""
+	offsets = [m.start() for m in _CONTRAST_WORD.finditer(text) if text[: m.start()].strip()]
+	return offsets[-1] if offsets else None

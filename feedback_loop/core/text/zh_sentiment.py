@@ -1,0 +1,144 @@
+"""Chinese sentiment: a customer-service cue lexicon with negation, degree and contrast, plus SnowNLP's Bayes.
+
+The cues decide clear cases and explain them ("态度极差", "不是很好"); SnowNLP's model, read over
+jieba tokens, breaks ties on text with no cue. Clause weights make the clause after 但是/不过
+count most, so "送得很快，但是不好吃" is negative.
+"""
+
+import logging
+import re
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from feedback_loop.core.text import zh_lexicon as lex
+from feedback_loop.core.text.snownlp_bayes import BayesModel, clip, load_model
+
+#: How much SnowNLP's log-odds count against one cue point, and where positive starts.
+#: Chosen leave-one-dataset-out over six Chinese review sets (docs/text-analysis.md).
+BAYES_WEIGHT = 0.2
+THRESHOLD = 0.4
+
+_CLAUSE_SPLIT = re.compile(r"[，,。.！!？?；;~～、\s…　]+")
+_INLINE_CONTRAST = re.compile("(?=" + "|".join(lex.INLINE_CONTRAST) + ")")
+_WAITING = re.compile(lex.WAITING_PATTERN)
+_LOOKBACK = 4
+
+
+@dataclass(frozen=True)
+class Cue:
+	text: str
+	value: float
+
+
+@dataclass(frozen=True)
+class ZhScore:
+	#: Cue points plus weighted Bayes log-odds, minus the threshold: > 0 leans positive.
+	margin: float
+	cues: tuple[Cue, ...]
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+	with warnings.catch_warnings():
+		# jieba 0.42 reads its dictionary through pkg_resources when it can, and says so.
+		warnings.simplefilter("ignore", UserWarning)
+		import jieba
+
+	jieba.setLogLevel(logging.WARNING)
+	jieba.initialize()
+	return jieba
+
+
+def tokenize(text: str) -> list[str]:
+	return _jieba().lcut(text)
+
+
+def base_lexicon() -> dict[str, float]:
+	values: dict[str, float] = {}
+	for words, value in (
+		(lex.MILD_POSITIVE, 0.5),
+		(lex.POSITIVE, 1.0),
+		(lex.STRONG_POSITIVE, 2.0),
+		(lex.NEGATIVE, -1.0),
+		(lex.STRONG_NEGATIVE, -2.0),
+		(lex.NEUTRALISERS, 0.0),
+	):
+		for word in words:
+			values.setdefault(word, value)
+	values.update(lex.OVERRIDES)
+	return values
+
+
+def clauses(text: str) -> list[tuple[str, float]]:
+	"""Pieces of text with their weight: a contrast halves what came before it and counts 1.5×."""
+	pieces: list[tuple[str, float]] = []
+	for clause in _CLAUSE_SPLIT.split(text):
+		if not clause:
+			continue
+		for index, piece in enumerate(p for p in _INLINE_CONTRAST.split(clause) if p):
+			if index > 0 or piece.startswith(lex.CONTRAST):
+				pieces = [(p, w * 0.5) for p, w in pieces]
+				pieces.append((piece, 1.5))
+			elif piece.startswith(lex.CONCESSIVE):
+				pieces.append((piece, 0.5))
+			else:
+				pieces.append((piece, 1.0))
+	return pieces
+
+
+class ZhSentiment:
+	def __init__(self, extra_cues: Mapping[str, float] | None = None, bayes: BayesModel | None = None):
+		self.lexicon = base_lexicon()
+		self.lexicon.update(extra_cues or {})
+		self.max_len = max(map(len, self.lexicon))
+		self.negators = sorted(lex.NEGATORS, key=len, reverse=True)
+		self.degrees = sorted(lex.DEGREE.items(), key=lambda kv: len(kv[0]), reverse=True)
+		self.bayes = bayes or load_model()
+
+	def score(self, text: str) -> ZhScore:
+		cues: list[Cue] = []
+		points = 0.0
+		log_odds = 0.0
+		for piece, weight in clauses(text):
+			piece_points, piece_cues = self._cue_points(piece)
+			points += weight * piece_points
+			cues.extend(Cue(c.text, round(c.value * weight, 2)) for c in piece_cues)
+			log_odds += weight * self.bayes.log_odds(tokenize(piece))
+		bayes = clip(self.bayes.prior + log_odds)
+		return ZhScore(margin=points + BAYES_WEIGHT * bayes - THRESHOLD, cues=tuple(cues))
+
+	def _cue_points(self, piece: str) -> tuple[float, list[Cue]]:
+		lexicon, max_len = self.lexicon, self.max_len
+		total = 0.0
+		cues: list[Cue] = []
+		i, n = 0, len(piece)
+		while i < n:
+			for length in range(min(max_len, n - i), 0, -1):
+				word = piece[i : i + length]
+				value = lexicon.get(word)
+				if value is None:
+					continue
+				if value:
+					value, shown = self._modified(piece[max(0, i - _LOOKBACK) : i], word, value)
+					total += value
+					cues.append(Cue(shown, value))
+				i += length
+				break
+			else:
+				i += 1
+		waiting = _WAITING.search(piece)
+		if waiting:
+			total -= 1.0
+			cues.append(Cue(waiting.group(0), -1.0))
+		return total, cues
+
+	def _modified(self, before: str, word: str, value: float) -> tuple[float, str]:
+		for negator in self.negators:
+			if before.endswith(negator):
+				return (-0.8 * value if value > 0 else -0.5 * value), negator + word
+		for degree, factor in self.degrees:
+			if before.endswith(degree):
+				return value * factor, degree + word
+		return value, word

@@ -1,0 +1,272 @@
+import pickle
+
+import pytest
+import sklearn
+
+from feedback_loop.core.text.category_model import (
+	MIN_EXAMPLES_PER_CATEGORY,
+	CategoryModel,
+	NotEnoughExamples,
+	Prediction,
+)
+from feedback_loop.core.text.category_rules import (
+	CategoryKeywords,
+	RuleMatch,
+	match_categories,
+	parse_keywords,
+)
+from feedback_loop.core.text.normalise import normalise
+
+# Rules
+
+
+def test_parse_keywords_splits_on_every_separator():
+	assert parse_keywords("退款, refund，退钱、Delay;延误；晚点\n破损\n\nbroken") == (
+		"退款",
+		"refund",
+		"退钱",
+		"delay",
+		"延误",
+		"晚点",
+		"破损",
+		"broken",
+	)
+
+
+def test_parse_keywords_dedupes_lowercases_and_trims_across_lists():
+	assert parse_keywords(" Refund ,REFUND", None, "refund、 退款 ", "", "退款") == ("refund", "退款")
+
+
+def test_parse_keywords_keeps_phrases():
+	assert parse_keywords("on hold, never arrived") == ("on hold", "never arrived")
+
+
+def test_parse_keywords_of_nothing():
+	assert parse_keywords() == ()
+	assert parse_keywords(None, "", " , ;\n") == ()
+
+
+def match(text, rules):
+	return match_categories(normalise(text).text, rules)
+
+
+def test_english_keywords_match_whole_words_only():
+	rules = [CategoryKeywords("Phone queue", ("hold",))]
+	assert match("The card holder broke", rules) is None
+	assert match("They put me on HOLD for an hour", rules) == RuleMatch("Phone queue", ("hold",), 0.6)
+	assert match("hold.", rules) is not None
+	assert match("withhold", rules) is None
+
+
+def test_english_phrase_keywords():
+	rules = [CategoryKeywords("Lost", parse_keywords("never arrived"))]
+	assert match("My parcel never arrived!", rules).matched == ("never arrived",)
+	assert match("It arrived, never mind", rules) is None
+
+
+def test_chinese_keywords_match_inside_words():
+	rules = [CategoryKeywords("Quality", ("碎",))]
+	assert match("屏幕碎了", rules).matched == ("碎",)
+	assert match("手机屏幕破碎严重", rules).matched == ("碎",)
+	assert match("屏幕很清晰", rules) is None
+
+
+def test_rules_see_normalised_text():
+	rules = [CategoryKeywords("Attitude", parse_keywords("态度极差, Rude"))]
+	# Traditional characters and upper case still match.
+	assert match("客服態度極差", rules).matched == ("态度极差",)
+	assert match("The agent was RUDE", rules).matched == ("rude",)
+
+
+def test_more_matches_win():
+	rules = [
+		CategoryKeywords("Logistics", parse_keywords("快递, 物流, parcel, courier")),
+		CategoryKeywords("Quality", parse_keywords("破损, 碎, broken, cracked")),
+	]
+	assert match("快递到了，屏幕碎了，外壳也破损了", rules).category == "Quality"
+	assert match("快递到了，物流太慢，屏幕碎了", rules).category == "Logistics"
+	assert match("The courier dropped the parcel and the lid is cracked", rules).category == "Logistics"
+	assert match("The parcel came broken and cracked", rules).category == "Quality"
+
+
+def test_depth_breaks_ties():
+	parent = CategoryKeywords("Logistics", ("快递", "late"), 0)
+	child = CategoryKeywords("Logistics > Late", ("晚点", "late"), 1)
+	assert match("快递晚点了", [parent, child]).category == "Logistics > Late"
+	assert match("快递晚点了", [child, parent]).category == "Logistics > Late"
+	assert match("the parcel is late", [parent, child]).category == "Logistics > Late"
+	# More matches still beat depth.
+	assert match("快递晚点了, late", [parent, child]).category == "Logistics > Late"
+	assert match("快递 late", [parent, CategoryKeywords("Late", ("late",), 1)]).category == "Logistics"
+
+
+def test_a_full_tie_goes_to_the_first_rule():
+	rules = [CategoryKeywords("A", ("退款",)), CategoryKeywords("B", ("退款",))]
+	assert match("我要退款", rules).category == "A"
+
+
+@pytest.mark.parametrize(
+	("text", "matched", "confidence"),
+	[
+		("快递", ("快递",), 0.6),
+		("快递 物流", ("快递", "物流"), 0.8),
+		("快递 物流 parcel", ("快递", "物流", "parcel"), 0.9),
+		("快递 物流 parcel courier", ("快递", "物流", "parcel", "courier"), 0.95),
+	],
+)
+def test_confidence_grows_with_distinct_matches(text, matched, confidence):
+	rules = [CategoryKeywords("Logistics", parse_keywords("快递, 物流, parcel, courier"))]
+	result = match(text, rules)
+	assert result.matched == matched
+	assert result.confidence == pytest.approx(confidence)
+
+
+def test_a_keyword_said_twice_counts_once():
+	rules = [CategoryKeywords("Logistics", ("快递",))]
+	assert match("快递快递快递", rules).confidence == pytest.approx(0.6)
+
+
+def test_nothing_matches():
+	rules = [CategoryKeywords("Logistics", ("快递", "parcel"))]
+	assert match("客服态度很好", rules) is None
+	assert match("Lovely staff", rules) is None
+	assert match("", rules) is None
+	assert match("快递", []) is None
+	assert match("快递", [CategoryKeywords("Empty", ())]) is None
+
+
+# Model
+
+LOGISTICS = [
+	"快递三天还没到",
+	"物流太慢了，一直没有更新",
+	"快递员送错地址了",
+	"包裹延误了一个星期",
+	"The parcel has not arrived after two weeks",
+	"Tracking has not updated since Monday",
+	"The courier left the package at the wrong address",
+	"Shipping was delayed again",
+]
+DEFECT = [
+	"手机屏幕有裂痕",
+	"耳机左边没有声音",
+	"电池充不进电",
+	"收到的杯子有缺口",
+	"The screen has a crack in the corner",
+	"The kettle stopped heating after a day",
+	"The zipper broke the first time I used it",
+	"The battery will not charge at all",
+]
+ATTITUDE = [
+	"客服态度很差，爱理不理",
+	"店员说话很不礼貌",
+	"售后人员一直敷衍我",
+	"服务员对我大吼大叫",
+	"The agent was rude and hung up on me",
+	"The cashier shouted at me",
+	"Support staff were dismissive and unhelpful",
+	"The waiter ignored us and rolled his eyes",
+]
+
+
+def training_set(*groups):
+	texts, categories = [], []
+	for category, examples in groups:
+		texts += [normalise(t).text for t in examples]
+		categories += [category] * len(examples)
+	return texts, categories
+
+
+@pytest.fixture(scope="module")
+def model():
+	texts, categories = training_set(("Logistics", LOGISTICS), ("Defect", DEFECT), ("Attitude", ATTITUDE))
+	return CategoryModel.train(texts, categories)
+
+
+def predict(model, text):
+	return model.predict(normalise(text).text)
+
+
+@pytest.mark.parametrize(
+	("text", "category"),
+	[
+		("快递一直没到，物流也不更新", "Logistics"),
+		("屏幕裂了，充不进电", "Defect"),
+		("客服态度恶劣，一直敷衍", "Attitude"),
+		("My parcel still has not arrived", "Logistics"),
+		("The lid has a crack and it stopped heating", "Defect"),
+		("The agent was rude to me", "Attitude"),
+	],
+)
+def test_model_predicts_unseen_similar_text(model, text, category):
+	prediction = predict(model, text)
+	assert isinstance(prediction, Prediction)
+	assert prediction.category == category
+	assert 1 / 3 < prediction.confidence <= 1
+
+
+def test_model_knows_its_categories_and_examples(model):
+	assert sorted(model.categories) == ["Attitude", "Defect", "Logistics"]
+	assert model.examples == 24
+	assert model.sklearn_version == sklearn.__version__
+
+
+@pytest.mark.parametrize("text", ["", "完全无关的一句话", "hello"])
+def test_confidence_is_a_probability(model, text):
+	confidence = predict(model, text).confidence
+	assert 0 < confidence <= 1
+
+
+def test_categories_with_too_few_examples_are_dropped():
+	texts, categories = training_set(
+		("Logistics", LOGISTICS),
+		("Defect", DEFECT),
+		("Billing", ["多扣了我一笔钱", "I was charged twice"][: MIN_EXAMPLES_PER_CATEGORY - 1]),
+	)
+	model = CategoryModel.train(texts, categories)
+	assert sorted(model.categories) == ["Defect", "Logistics"]
+	assert model.examples == len(LOGISTICS) + len(DEFECT)
+	assert predict(model, "I was charged twice").category != "Billing"
+
+
+def test_exactly_the_minimum_is_enough():
+	texts, categories = training_set(
+		("Logistics", LOGISTICS[:MIN_EXAMPLES_PER_CATEGORY]), ("Defect", DEFECT[:MIN_EXAMPLES_PER_CATEGORY])
+	)
+	assert sorted(CategoryModel.train(texts, categories).categories) == ["Defect", "Logistics"]
+
+
+@pytest.mark.parametrize(
+	"groups",
+	[
+		[],
+		[("Logistics", LOGISTICS)],
+		[("Logistics", LOGISTICS), ("Defect", DEFECT[: MIN_EXAMPLES_PER_CATEGORY - 1])],
+		[("Logistics", LOGISTICS[:2]), ("Defect", DEFECT[:2]), ("Attitude", ATTITUDE[:2])],
+	],
+)
+def test_not_enough_examples(groups):
+	texts, categories = training_set(*groups)
+	with pytest.raises(NotEnoughExamples):
+		CategoryModel.train(texts, categories)
+	assert issubclass(NotEnoughExamples, ValueError)
+
+
+def test_dumps_loads_round_trip(model):
+	loaded = CategoryModel.loads(model.dumps())
+	assert isinstance(loaded, CategoryModel)
+	assert loaded.categories == model.categories
+	assert loaded.examples == model.examples
+	for text in ["快递一直没到", "The agent was rude to me", "屏幕裂了"]:
+		assert predict(loaded, text) == predict(model, text)
+
+
+def test_loads_refuses_a_model_from_another_sklearn():
+	texts, categories = training_set(("Logistics", LOGISTICS), ("Defect", DEFECT))
+	model = CategoryModel.train(texts, categories)
+	model.sklearn_version = "0.0.1"
+	assert CategoryModel.loads(model.dumps()) is None
+
+
+def test_loads_refuses_something_that_is_not_a_model():
+	assert CategoryModel.loads(pickle.dumps({"not": "a model"})) is None
