@@ -62,6 +62,11 @@ scheduler_events = {
 		"*/5 * * * *": ["feedback_loop.tasks.sweep_sla"],
 		"*/10 * * * *": ["feedback_loop.tasks.retry_feedback_analysis"],
 	},
+	"daily": [
+		"feedback_loop.tasks.send_overdue_action_alerts",
+		"feedback_loop.tasks.verify_improvement_plans",
+	],
+	"weekly": ["feedback_loop.tasks.send_improvement_digest"],
 	"daily_long": ["feedback_loop.tasks.retrain_category_model"],
 }
 

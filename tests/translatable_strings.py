@@ -69,16 +69,27 @@ def print_format_strings() -> set[str]:
 
 
 def workflow_strings() -> set[str]:
-	"""State and action names of the workflows we ship: the desk shows them translated."""
+	"""State and action names of the workflows we ship: the desk shows them translated.
+
+	Read from the workflow modules' STATES and *STEPS assignments, which may use the module's
+	own string constants (DRAFT = "Draft").
+	"""
 	found = set()
-	module = ast.parse((APP / "setup" / "rca_workflow.py").read_text(encoding="utf-8"))
-	for node in module.body:
-		if isinstance(node, ast.Assign) and node.targets[0].id in ("STATES", "TRANSITIONS"):
-			value = ast.literal_eval(node.value)
-			if isinstance(value, dict):
-				found |= set(value)
-			else:
-				found |= {name for state, action, next_state in value for name in (state, action, next_state)}
+	for name in ("rca_workflow.py", "plan_workflow.py"):
+		module = ast.parse((APP / "setup" / name).read_text(encoding="utf-8"))
+		constants = {}
+		for node in module.body:
+			if not (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)):
+				continue
+			target = node.targets[0].id
+			if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+				constants[target] = node.value.value
+			elif target == "STATES" or target.endswith("STEPS"):
+				value = eval(compile(ast.Expression(node.value), name, "eval"), {}, dict(constants))
+				if isinstance(value, dict):
+					found |= set(value)
+				else:
+					found |= {part for step in value for part in step}
 	return found
 
 

@@ -19,3 +19,34 @@ ACKNOWLEDGEMENT = {
 
 #: Greeting name when we know no name at all.
 ANONYMOUS_NAME = {"en": "customer", "zh": "客户"}
+
+#: Told to the customers of every feedback a plan answers: when it is approved, and when it is done.
+PLAN_APPROVED = {
+	"en": {
+		"subject": "We are working on your feedback {{ numbers }}",
+		"message": """<p>Dear {{ customer_name }},</p>
+<p>Thank you again for your feedback {{ numbers }}. We have looked into its cause and approved a plan
+to fix it: <b>{{ title }}</b>.</p>
+<p>{% if expected_on %}We expect it to be done by {{ expected_on }}. {% endif %}We will write to you again when it is done.</p>""",
+	},
+	"zh": {
+		"subject": "我们正在处理您的反馈 {{ numbers }}",
+		"message": """<p>尊敬的{{ customer_name }}：</p>
+<p>再次感谢您的反馈 {{ numbers }}。我们已查明原因，并批准了改进计划：<b>{{ title }}</b>。</p>
+<p>{% if expected_on %}预计将于 {{ expected_on }} 前完成。{% endif %}完成后我们会再次通知您。</p>""",
+	},
+}
+PLAN_COMPLETED = {
+	"en": {
+		"subject": "Your feedback {{ numbers }} has been acted on",
+		"message": """<p>Dear {{ customer_name }},</p>
+<p>The improvement we planned after your feedback {{ numbers }} is done: <b>{{ title }}</b>.</p>
+<p>Thank you for helping us improve. If the problem comes back, simply reply to this e-mail.</p>""",
+	},
+	"zh": {
+		"subject": "您的反馈 {{ numbers }} 已完成改进",
+		"message": """<p>尊敬的{{ customer_name }}：</p>
+<p>根据您的反馈 {{ numbers }} 制定的改进已经完成：<b>{{ title }}</b>。</p>
+<p>感谢您帮助我们改进。如果问题再次出现，请直接回复此邮件。</p>""",
+	},
+}

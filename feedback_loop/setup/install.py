@@ -7,6 +7,7 @@ from feedback_loop.core.priority_matrix import default_rules
 from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT
 from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
+from feedback_loop.setup.plan_workflow import add_plan_workflow
 from feedback_loop.setup.rca_workflow import add_rca_workflow
 from feedback_loop.setup.roles import ROLES
 
@@ -22,6 +23,7 @@ def after_install():
 	add_default_settings()
 	add_default_sla_policy()
 	add_rca_workflow()
+	add_plan_workflow()
 
 
 def after_migrate():

@@ -6,22 +6,25 @@ and the app's files.
 
 import frappe
 
-from feedback_loop.setup.rca_workflow import OUR_ACTIONS, OUR_STATES
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.uninstall import (
 	MODULE,
 	REFERENCING_RECORDS,
 	app_doctypes,
+	app_workflows,
 	app_workspaces,
 	number_counters,
 	trashed_copy_filters,
 )
+from feedback_loop.setup.workflows import our_actions, our_states
 
 
 def find_leftovers() -> dict[str, list[str]]:
 	"""Every trace of the app, by kind; an empty dict means the site is clean."""
 	roles = list(ROLES)
 	doctypes = app_doctypes()
+	states = [state for spec in app_workflows() for state in our_states(spec)]
+	actions = [action for spec in app_workflows() for action in our_actions(spec)]
 	found = {
 		"Role": frappe.get_all("Role", filters={"name": ("in", roles)}, pluck="name"),
 		"Has Role": frappe.get_all("Has Role", filters={"role": ("in", roles)}, pluck="parent"),
@@ -31,11 +34,9 @@ def find_leftovers() -> dict[str, list[str]]:
 		"Module Def": frappe.get_all("Module Def", filters={"name": MODULE}, pluck="name"),
 		"Workspace": frappe.get_all("Workspace", filters={"name": ("in", app_workspaces())}, pluck="name"),
 		"Workflow": frappe.get_all("Workflow", filters={"document_type": ("in", doctypes)}, pluck="name"),
-		"Workflow State": frappe.get_all(
-			"Workflow State", filters={"name": ("in", OUR_STATES)}, pluck="name"
-		),
+		"Workflow State": frappe.get_all("Workflow State", filters={"name": ("in", states)}, pluck="name"),
 		"Workflow Action Master": frappe.get_all(
-			"Workflow Action Master", filters={"name": ("in", OUR_ACTIONS)}, pluck="name"
+			"Workflow Action Master", filters={"name": ("in", actions)}, pluck="name"
 		),
 		"Custom Field": frappe.get_all("Custom Field", filters={"module": MODULE}, pluck="name"),
 		"Property Setter": frappe.get_all("Property Setter", filters={"module": MODULE}, pluck="name"),

@@ -11,14 +11,17 @@ import re
 
 import frappe
 
-from feedback_loop.setup.rca_workflow import remove_rca_workflow
+from feedback_loop.setup.plan_workflow import DEFAULT_APPROVER, plan_workflow_spec
+from feedback_loop.setup.rca_workflow import rca_workflow_spec
 from feedback_loop.setup.roles import ROLES
+from feedback_loop.setup.workflows import remove_workflows
 
 MODULE = "Feedback Loop"
 _MODULE_PATH = pathlib.Path(__file__).resolve().parents[1] / "feedback_loop"
 
-#: The daily counters behind Feedback Record numbers (tabSeries rows such as "FB20261124").
-FEEDBACK_NUMBER_COUNTER = re.compile(r"^FB\d{8}$")
+#: The counters behind our document numbers (tabSeries rows such as "FB20261124", "RCA-2026-",
+#: "IP-2026-").
+NUMBER_COUNTER = re.compile(r"^(FB\d{8}|RCA-\d{4}-|IP-\d{4}-)$")
 
 #: (doctype, field that names the referenced doctype) for records attached to our documents.
 REFERENCING_RECORDS = [
@@ -50,8 +53,13 @@ def app_workspaces() -> list[str]:
 	return sorted(_names_in(_MODULE_PATH.glob("workspace/*/*.json")))
 
 
+def app_workflows():
+	"""Our workflows' names, states and actions (who may take a transition does not matter here)."""
+	return [rca_workflow_spec(), plan_workflow_spec((DEFAULT_APPROVER,))]
+
+
 def before_uninstall():
-	remove_rca_workflow()
+	remove_workflows(app_workflows())
 	delete_referencing_records(app_doctypes())
 	delete_number_counters()
 	delete_roles()
@@ -82,8 +90,13 @@ def delete_number_counters() -> None:
 
 def number_counters() -> list[str]:
 	series = frappe.qb.DocType("Series")
-	names = frappe.qb.from_(series).select(series.name).where(series.name.like("FB%")).run(pluck=True)
-	return [name for name in names if FEEDBACK_NUMBER_COUNTER.match(name)]
+	names = (
+		frappe.qb.from_(series)
+		.select(series.name)
+		.where(series.name.like("FB%") | series.name.like("RCA-%") | series.name.like("IP-%"))
+		.run(pluck=True)
+	)
+	return [name for name in names if NUMBER_COUNTER.match(name)]
 
 
 def delete_roles() -> None:

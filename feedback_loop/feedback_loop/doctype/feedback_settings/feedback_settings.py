@@ -3,7 +3,9 @@
 
 from frappe.model.document import Document
 
+from feedback_loop.services.improvement_plan import plan_approver_roles, validate_plan_approvers
 from feedback_loop.services.priority import validate_priority_matrix
+from feedback_loop.setup.plan_workflow import sync_approvers
 from feedback_loop.setup.rca_workflow import set_self_validation
 
 
@@ -36,6 +38,10 @@ class FeedbackSettings(Document):
 		duplicate_window_days: DF.Int
 		key_account_min_revenue: DF.Currency
 		negative_cues: DF.SmallText | None
+		plan_approver_role: DF.Link | None
+		plan_budget_limit: DF.Currency
+		plan_digest_week: DF.Data | None
+		plan_high_budget_approver_role: DF.Link | None
 		positive_cues: DF.SmallText | None
 		priority_matrix: DF.Table[FeedbackPriorityRule]
 		reply_within_working_days: DF.Int
@@ -49,10 +55,15 @@ class FeedbackSettings(Document):
 	def validate(self):
 		self.validate_templates()
 		validate_priority_matrix(self)
+		validate_plan_approvers(self)
 
 	def on_update(self):
 		if self.has_value_changed("allow_self_validation"):
 			set_self_validation(bool(self.allow_self_validation))
+		if self.has_value_changed("plan_approver_role") or self.has_value_changed(
+			"plan_high_budget_approver_role"
+		):
+			sync_approvers(plan_approver_roles(self))
 
 	def validate_templates(self):
 		from frappe.utils.jinja import validate_template

@@ -18,7 +18,16 @@ var draw_fishbone = frappe.utils.debounce((frm) => {
 }, 300);
 
 frappe.ui.form.on("Root Cause Analysis", {
-	refresh: draw_fishbone,
+	refresh(frm) {
+		draw_fishbone(frm);
+		if (frm.doc.workflow_state === "Validated" && frappe.model.can_create("Improvement Plan")) {
+			frm.add_custom_button(
+				__("Improvement Plan"),
+				() => frappe.new_doc("Improvement Plan", { source_analysis: frm.doc.name }),
+				__("Create")
+			);
+		}
+	},
 	problem_statement: draw_fishbone,
 	method: draw_fishbone,
 });

@@ -1,0 +1,7 @@
+"""Sites installed before Improvement Plans get their workflow."""
+
+from feedback_loop.setup.plan_workflow import add_plan_workflow
+
+
+def execute():
+	add_plan_workflow()

@@ -1,0 +1,210 @@
+"""Improvement Plan rules on save: targets, actions and their ToDos, approver, state changes.
+
+The workflow moves the plan; this module makes each move mean something: approval stamps who
+and when (and starts the baseline clock), completion needs every action done, a verdict needs
+verification figures, and a new cycle after Not Effective keeps the old figures in the log.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, flt, getdate, now_datetime, today
+
+from feedback_loop.core.improvement_effect import plan_progress, validate_target
+from feedback_loop.setup.plan_workflow import (
+	APPROVED,
+	COMPLETED,
+	DEFAULT_APPROVER,
+	DEFAULT_HIGH_APPROVER,
+	IN_PROGRESS,
+	NOT_EFFECTIVE,
+	PENDING_APPROVAL,
+	VERIFIED_EFFECTIVE,
+)
+
+DONE = "Done"
+CANCELLED = "Cancelled"
+FINISHED_ACTIONS = (DONE, CANCELLED)
+VERDICT_STATES = (VERIFIED_EFFECTIVE, NOT_EFFECTIVE)
+
+
+def _target_message(problem: str) -> str:
+	return {
+		"unknown_target_type": _("Choose what the plan must achieve."),
+		"target_value_required": _("Enter the target value."),
+		"csat_out_of_range": _("A CSAT target lies between 1 and 5."),
+		"percent_out_of_range": _("A percentage target lies between 0 and 100."),
+	}[problem]
+
+
+def plan_approver_roles(settings) -> tuple[str, str]:
+	return (
+		settings.plan_approver_role or DEFAULT_APPROVER,
+		settings.plan_high_budget_approver_role or DEFAULT_HIGH_APPROVER,
+	)
+
+
+def validate_plan_approvers(settings) -> None:
+	"""An approver role without write permission on plans could never approve one."""
+	for role in plan_approver_roles(settings):
+		if not frappe.db.exists("Role", role):
+			continue
+		has_write = frappe.db.exists("DocPerm", {"parent": "Improvement Plan", "role": role, "write": 1}) or (
+			frappe.db.exists("Custom DocPerm", {"parent": "Improvement Plan", "role": role, "write": 1})
+		)
+		if not has_write:
+			frappe.throw(
+				_(
+					"Role {0} may not edit Improvement Plans. Give it write permission in the Role Permissions Manager first."
+				).format(frappe.bold(role))
+			)
+
+
+def validate_plan(doc) -> None:
+	problem = validate_target(doc.target_type, doc.target_value)
+	if problem:
+		frappe.throw(_target_message(problem), title=_("Target"))
+	if (doc.baseline_days or 0) <= 0 or (doc.measurement_days or 0) <= 0:
+		frappe.throw(_("The baseline and measurement windows need at least one day each."))
+	fill_from_analysis(doc)
+	validate_actions(doc)
+	summarise_actions(doc)
+	doc.approver_role = approver_role_for(flt(doc.total_budget))
+	apply_state_change(doc)
+
+
+def fill_from_analysis(doc) -> None:
+	if not doc.source_analysis:
+		return
+	analysis = frappe.get_doc("Root Cause Analysis", doc.source_analysis)
+	doc.category = doc.category or analysis.category
+	doc.item = doc.item or analysis.item
+	if not doc.feedback_records:
+		for row in analysis.feedback_records:
+			doc.append("feedback_records", {"feedback_record": row.feedback_record})
+	doc.title = doc.title or analysis.title
+
+
+def validate_actions(doc) -> None:
+	before = {row.name: row for row in (doc.get_doc_before_save() or frappe._dict(actions=[])).actions}
+	currency = frappe.get_cached_value(
+		"Company", frappe.defaults.get_global_default("company"), "default_currency"
+	)
+	doc.currency = doc.currency or currency
+	for row in doc.actions:
+		row.currency = doc.currency
+		if flt(row.budget) < 0:
+			frappe.throw(_("Row {0}: the budget cannot be negative.").format(row.idx))
+		row.progress = min(max(flt(row.progress), 0), 100)
+		if row.action_status == DONE:
+			row.progress = 100
+			row.completed_on = row.completed_on or today()
+		else:
+			row.completed_on = None
+		old = before.get(row.name)
+		if old and getdate(old.due_date) != getdate(row.due_date):
+			# A new due date may become overdue again: alert once more then.
+			row.overdue_alert_sent_on = None
+
+
+def summarise_actions(doc) -> None:
+	doc.progress = plan_progress([(row.action_status, row.progress) for row in doc.actions])
+	doc.total_budget = sum(flt(row.budget) for row in doc.actions if row.action_status != CANCELLED)
+	open_due = [getdate(row.due_date) for row in doc.actions if row.action_status not in FINISHED_ACTIONS]
+	doc.expected_completion = max(open_due) if open_due else None
+
+
+def approver_role_for(total_budget: float) -> str:
+	settings = frappe.get_cached_doc("Feedback Settings")
+	normal, high = plan_approver_roles(settings)
+	limit = flt(settings.plan_budget_limit)
+	return high if limit and total_budget > limit else normal
+
+
+def apply_state_change(doc) -> None:
+	before = doc.get_doc_before_save()
+	old_state = before.workflow_state if before else None
+	new_state = doc.workflow_state
+	if old_state == new_state:
+		return
+	if new_state == PENDING_APPROVAL and not doc.actions:
+		frappe.throw(_("Add at least one action before asking for approval."))
+	if new_state == APPROVED:
+		doc.approved_by = frappe.session.user
+		doc.approved_on = now_datetime()
+		# The baseline window ends where the plan's work begins.
+		doc.started_on = today()
+	if new_state == COMPLETED:
+		unfinished = [row.idx for row in doc.actions if row.action_status not in FINISHED_ACTIONS]
+		if unfinished:
+			frappe.throw(
+				_("Actions in rows {0} are not done or cancelled yet.").format(
+					", ".join(map(str, unfinished))
+				)
+			)
+		doc.completed_on = today()
+		doc.verification_due = add_days(doc.completed_on, doc.measurement_days)
+	if new_state in VERDICT_STATES and not (doc.verified_on and doc.verification_result == new_state):
+		frappe.throw(
+			_("A plan is closed by its verification result only, once the measurement window has passed.")
+		)
+	if old_state == NOT_EFFECTIVE and new_state == IN_PROGRESS:
+		start_new_cycle(doc)
+
+
+def start_new_cycle(doc) -> None:
+	doc.append(
+		"progress_log",
+		{
+			"logged_on": today(),
+			"note": _("Cycle {0} not effective: {1}").format(doc.cycle, doc.verification_note or ""),
+			"logged_by": frappe.session.user,
+		},
+	)
+	doc.cycle = (doc.cycle or 1) + 1
+	for field in (
+		"verification_result",
+		"verified_on",
+		"verification_note",
+		"change_percent",
+		"baseline_count",
+		"baseline_rate",
+		"after_count",
+		"after_rate",
+		"after_csat",
+		"after_breach_rate",
+		"completed_on",
+		"verification_due",
+	):
+		doc.set(field, None)
+
+
+def sync_action_todos(doc) -> None:
+	"""One open ToDo per unfinished action for its owner; finished or reassigned actions close theirs."""
+	for row in doc.actions:
+		todo = (
+			frappe.db.get_value("ToDo", row.todo, ["name", "allocated_to", "status"], as_dict=True)
+			if row.todo
+			else None
+		)
+		wanted = row.action_status not in FINISHED_ACTIONS and doc.workflow_state not in VERDICT_STATES
+		if todo and todo.status == "Open" and (not wanted or todo.allocated_to != row.owner_user):
+			frappe.db.set_value(
+				"ToDo", todo.name, "status", "Closed" if row.action_status == DONE else "Cancelled"
+			)
+			todo = None
+		elif todo and todo.status != "Open":
+			todo = None
+		if wanted and not todo:
+			new = frappe.get_doc(
+				{
+					"doctype": "ToDo",
+					"allocated_to": row.owner_user,
+					"reference_type": doc.doctype,
+					"reference_name": doc.name,
+					"description": _("Improvement action for {0}: {1}").format(doc.title, row.measure),
+					"date": row.due_date,
+					"priority": "Medium",
+					"assigned_by": frappe.session.user,
+				}
+			).insert(ignore_permissions=True)
+			row.db_set("todo", new.name, update_modified=False)

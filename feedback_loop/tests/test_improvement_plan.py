@@ -1,0 +1,313 @@
+"""Improvement Plans on a real site: from an analysis, ToDos, approval by role and budget,
+customers told once, tracking mails sent once, verification from real records, new cycles."""
+
+import email
+
+import frappe
+from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, get_datetime, today
+
+from feedback_loop.api.root_cause_analysis import start_root_cause_analysis
+from feedback_loop.services.plan_tracking import send_overdue_alerts, send_weekly_digest
+from feedback_loop.services.plan_verification import verify_due_plans
+from feedback_loop.tests.factories import (
+	make_contact,
+	make_customer,
+	make_feedback,
+	make_outgoing_email_account,
+	make_user,
+)
+
+
+def _text_of(raw: str) -> str:
+	"""The decoded text parts of a queued MIME message."""
+	message = email.message_from_string(raw)
+	return " ".join(
+		part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+		for part in message.walk()
+		if part.get_content_maintype() == "text"
+	)
+
+
+test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
+
+CATEGORY = "Damaged in Transit"
+
+
+class PlanTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_outgoing_email_account()
+		cls.analyst = make_user("fl-plan-analyst@example.com", ["Quality Analyst"])
+		cls.manager = make_user("fl-plan-manager@example.com", ["Feedback Manager"])
+		cls.director = make_user("fl-plan-director@example.com", ["System Manager"])
+		cls.owner_a = make_user("fl-plan-owner-a@example.com", ["Feedback Agent"])
+		cls.owner_b = make_user("fl-plan-owner-b@example.com", ["Feedback Agent"])
+		settings = frappe.get_single("Feedback Settings")
+		cls.saved = {f: settings.get(f) for f in ("plan_budget_limit", "plan_digest_week")}
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.set_single_value("Feedback Settings", self.saved)
+		frappe.clear_document_cache("Feedback Settings", "Feedback Settings")
+
+	def make_plan(self, feedback=(), **values):
+		frappe.set_user(self.analyst)
+		doc = frappe.get_doc(
+			{
+				"doctype": "Improvement Plan",
+				"title": "Stronger packaging for cups",
+				"category": CATEGORY,
+				"target_type": "Reduce Feedback Volume",
+				"target_value": 70,
+				"baseline_days": 30,
+				"measurement_days": 30,
+				"feedback_records": [{"feedback_record": name} for name in feedback],
+				"actions": [
+					{
+						"measure": "Double-wall boxes",
+						"owner_user": self.owner_a,
+						"due_date": add_days(today(), 10),
+						"budget": 500,
+					},
+					{
+						"measure": "Train packers",
+						"owner_user": self.owner_b,
+						"due_date": add_days(today(), 20),
+						"budget": 200,
+					},
+				],
+				**values,
+			}
+		).insert()
+		frappe.set_user("Administrator")
+		return doc
+
+	def act(self, doc, action, user):
+		frappe.set_user(user)
+		try:
+			return apply_workflow(doc.as_dict(), action)
+		finally:
+			frappe.set_user("Administrator")
+
+	def approved(self, doc):
+		self.act(doc, "Submit for Approval", self.analyst)
+		return self.act(frappe.get_doc("Improvement Plan", doc.name), "Approve", self.manager)
+
+	def finish_actions(self, doc):
+		doc = frappe.get_doc("Improvement Plan", doc.name)
+		for row in doc.actions:
+			row.action_status = "Done"
+		doc.save()
+		return doc
+
+	def completed(self, doc):
+		doc = self.approved(doc)
+		doc = self.act(doc, "Start Work", self.analyst)
+		self.finish_actions(doc)
+		return self.act(frappe.get_doc("Improvement Plan", doc.name), "Complete", self.analyst)
+
+
+class TestPlanBasics(PlanTestCase):
+	def test_plan_from_an_analysis_takes_its_feedback_and_category(self):
+		customer = make_customer("Plan")
+		feedback = [
+			make_feedback(customer, subject=f"杯子碎了 {i}", description="外包装破损，杯子碎了").name
+			for i in range(2)
+		]
+		frappe.set_user(self.analyst)
+		analysis = start_root_cause_analysis(feedback)
+		frappe.set_user("Administrator")
+		frappe.db.set_value("Root Cause Analysis", analysis, "category", CATEGORY)
+		plan = self.make_plan(source_analysis=analysis, title="", category=None)
+		self.assertEqual([r.feedback_record for r in plan.feedback_records], feedback)
+		self.assertEqual(plan.category, CATEGORY)
+		self.assertTrue(plan.title)
+		self.assertEqual(plan.workflow_state, "Draft")
+		self.assertEqual(plan.total_budget, 700)
+		self.assertEqual(plan.progress, 0)
+		self.assertEqual(str(plan.expected_completion), add_days(today(), 20))
+
+	def test_each_owner_gets_a_todo_that_closes_with_the_action(self):
+		plan = self.make_plan()
+		todos = {r.owner_user: r.todo for r in plan.actions}
+		self.assertEqual(
+			frappe.db.get_value("ToDo", todos[self.owner_a], ["allocated_to", "status", "reference_name"]),
+			(self.owner_a, "Open", plan.name),
+		)
+		plan.reload()
+		plan.actions[0].action_status = "Done"
+		plan.save()
+		self.assertEqual(frappe.db.get_value("ToDo", todos[self.owner_a], "status"), "Closed")
+		self.assertEqual(frappe.db.get_value("ToDo", todos[self.owner_b], "status"), "Open")
+		self.assertEqual(plan.progress, 50)
+
+	def test_targets_are_validated(self):
+		with self.assertRaises(frappe.ValidationError):
+			self.make_plan(target_type="Reach CSAT", target_value=7)
+		with self.assertRaises(frappe.ValidationError):
+			self.make_plan(target_value=150)
+
+
+class TestApproval(PlanTestCase):
+	def test_analyst_submits_manager_approves(self):
+		plan = self.make_plan()
+		plan = self.act(plan, "Submit for Approval", self.analyst)
+		self.assertEqual(plan.approver_role, "Feedback Manager")
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(plan, "Approve", self.analyst)
+		plan = self.act(plan, "Approve", self.manager)
+		self.assertEqual(plan.workflow_state, "Approved")
+		self.assertEqual(plan.approved_by, self.manager)
+		self.assertEqual(str(plan.started_on), today())
+
+	def test_above_the_budget_limit_the_higher_role_approves(self):
+		frappe.db.set_single_value("Feedback Settings", "plan_budget_limit", 600)
+		frappe.clear_document_cache("Feedback Settings", "Feedback Settings")
+		plan = self.act(self.make_plan(), "Submit for Approval", self.analyst)
+		self.assertEqual(plan.approver_role, "System Manager")
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(plan, "Approve", self.manager)
+		self.assertEqual(self.act(plan, "Approve", self.director).workflow_state, "Approved")
+
+	def test_completion_needs_every_action_finished(self):
+		plan = self.approved(self.make_plan())
+		plan = self.act(plan, "Start Work", self.analyst)
+		with self.assertRaises(frappe.ValidationError):
+			self.act(plan, "Complete", self.analyst)
+
+	def test_the_verdict_cannot_be_set_by_hand(self):
+		plan = self.completed(self.make_plan())
+		plan = self.act(plan, "Start Verification", self.analyst)
+		plan.workflow_state = "Verified Effective"
+		frappe.set_user(self.manager)
+		with self.assertRaises((WorkflowPermissionError, frappe.ValidationError)):
+			plan.save()
+		frappe.set_user("Administrator")
+
+
+class TestCustomersTold(PlanTestCase):
+	def queued(self, names):
+		return frappe.get_all(
+			"Email Queue",
+			filters={"reference_doctype": "Feedback Record", "reference_name": ("in", names)},
+			fields=["name", "message"],
+		)
+
+	def test_once_per_contact_and_event_in_their_language(self):
+		chinese = make_customer("陈静 商贸", language="zh")
+		chinese_contact = make_contact(chinese, email="chen.jing.plan@example.com")
+		english = make_customer("Harbor Foods", language="en")
+		english_contact = make_contact(english, email="buyer.plan@example.com")
+		first = make_feedback(chinese, contact=chinese_contact, subject="杯子碎了", description="外包装破损")
+		second = make_feedback(chinese, contact=chinese_contact, subject="又碎了", description="杯子又碎了")
+		third = make_feedback(
+			english, contact=english_contact, subject="Cups broken", description="Box crushed"
+		)
+		names = [first.name, second.name, third.name]
+		before = {q.name for q in self.queued(names)}
+
+		plan = self.approved(self.make_plan(feedback=names))
+		approved_mails = [q for q in self.queued(names) if q.name not in before]
+		self.assertEqual(len(approved_mails), 2)
+		messages = " ".join(_text_of(q.message) for q in approved_mails)
+		self.assertIn("我们正在处理您的反馈", messages)
+		self.assertIn("We are working on your feedback", messages)
+		self.assertEqual(
+			sorted((n.event, n.recipient) for n in plan.notices),
+			[
+				("Approved", "buyer.plan@example.com"),
+				("Approved", "chen.jing.plan@example.com"),
+			],
+		)
+
+		plan.reload()
+		plan.objective = "edited after approval"
+		plan.save()
+		self.assertEqual(len([q for q in self.queued(names) if q.name not in before]), 2)
+
+		plan = self.act(plan, "Start Work", self.analyst)
+		self.finish_actions(plan)
+		plan = self.act(frappe.get_doc("Improvement Plan", plan.name), "Complete", self.analyst)
+		self.assertEqual(len([q for q in self.queued(names) if q.name not in before]), 4)
+		for name in names:
+			self.assertEqual(frappe.db.get_value("Feedback Record", name, "status"), "Resolved")
+
+
+class TestTracking(PlanTestCase):
+	def test_overdue_alert_once_per_action(self):
+		plan = self.approved(self.make_plan())
+		frappe.db.set_value(
+			"Improvement Plan Action", plan.actions[0].name, "due_date", add_days(today(), -1)
+		)
+		self.assertEqual(send_overdue_alerts(), 1)
+		self.assertEqual(send_overdue_alerts(), 0)
+		self.assertEqual(
+			frappe.db.get_value(
+				"Improvement Plan Action", plan.actions[0].name, "overdue_alert_sent_on"
+			).isoformat(),
+			today(),
+		)
+
+	def test_weekly_digest_once_a_week(self):
+		plan = self.approved(self.make_plan())
+		frappe.db.set_value("Improvement Plan Action", plan.actions[0].name, "due_date", add_days(today(), 3))
+		frappe.db.set_single_value("Feedback Settings", "plan_digest_week", None)
+		# The owner of the due action and the approver of its plan.
+		self.assertEqual(send_weekly_digest(), 2)
+		self.assertEqual(send_weekly_digest(), 0)
+
+
+class TestVerification(PlanTestCase):
+	def feedback_on(self, customer, category, days_ago, count):
+		for i in range(count):
+			doc = make_feedback(
+				customer, subject=f"包装问题 {days_ago}-{i}", description="包装问题", category=category
+			)
+			frappe.db.set_value(
+				"Feedback Record", doc.name, "creation", get_datetime(add_days(today(), -days_ago))
+			)
+
+	def verified(self, category, after_count):
+		customer = make_customer("Verification")
+		# Baseline: the 30 days before the plan started 60 days ago. The site's first record opens
+		# it, so the whole window counts.
+		self.feedback_on(customer, category, 89, 1)
+		self.feedback_on(customer, category, 70, 9)
+		# Measurement: the 30 days after completion 31 days ago.
+		self.feedback_on(customer, category, 20, after_count)
+		plan = self.completed(self.make_plan(category=category))
+		frappe.db.set_value(
+			"Improvement Plan",
+			plan.name,
+			{
+				"started_on": add_days(today(), -60),
+				"completed_on": add_days(today(), -31),
+				"verification_due": add_days(today(), -1),
+			},
+		)
+		self.assertIn(plan.name, verify_due_plans())
+		return frappe.get_doc("Improvement Plan", plan.name)
+
+	def test_a_seventy_percent_drop_is_effective(self):
+		plan = self.verified("Damaged in Transit", after_count=2)
+		self.assertEqual(plan.workflow_state, "Verified Effective")
+		self.assertEqual(plan.verification_result, "Verified Effective")
+		self.assertEqual(plan.baseline_count, 10)
+		self.assertEqual(plan.after_count, 2)
+		self.assertLessEqual(plan.change_percent, -70)
+
+	def test_not_effective_reopens_for_a_new_cycle(self):
+		plan = self.verified("Late Delivery", after_count=8)
+		self.assertEqual(plan.workflow_state, "Not Effective")
+		plan = self.act(plan, "Start New Cycle", self.analyst)
+		self.assertEqual(plan.workflow_state, "In Progress")
+		self.assertEqual(plan.cycle, 2)
+		self.assertFalse(plan.verification_result)
+		self.assertIn("Cycle 1", plan.progress_log[-1].note)
+
+	def test_not_yet_due_is_not_verified(self):
+		plan = self.completed(self.make_plan())
+		self.assertNotIn(plan.name, verify_due_plans())
