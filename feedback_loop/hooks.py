@@ -53,6 +53,15 @@ doc_events = {
 		"on_trash": "feedback_loop.services.triage_engine.bump_triage_version",
 	},
 	"Feedback Settings": {"on_update": "feedback_loop.services.triage_engine.bump_triage_version"},
+	"Feedback Trigger": {
+		"on_update": "feedback_loop.services.callback_triggers.clear_watched_cache",
+		"on_trash": "feedback_loop.services.callback_triggers.clear_watched_cache",
+	},
+	# One entry for every doctype; it returns at once for doctypes no Feedback Trigger watches.
+	"*": {
+		"on_submit": "feedback_loop.services.callback_triggers.on_submit",
+		"on_change": "feedback_loop.services.callback_triggers.on_change",
+	},
 }
 
 # Scheduled jobs
@@ -60,9 +69,13 @@ doc_events = {
 scheduler_events = {
 	"cron": {
 		"*/5 * * * *": ["feedback_loop.tasks.sweep_sla"],
-		"*/10 * * * *": ["feedback_loop.tasks.retry_feedback_analysis"],
+		"*/10 * * * *": [
+			"feedback_loop.tasks.retry_feedback_analysis",
+			"feedback_loop.tasks.send_due_callbacks",
+		],
 	},
 	"daily": [
+		"feedback_loop.tasks.schedule_periodic_checkins",
 		"feedback_loop.tasks.send_overdue_action_alerts",
 		"feedback_loop.tasks.verify_improvement_plans",
 	],
@@ -72,6 +85,10 @@ scheduler_events = {
 
 # Print formats
 # -------------
+website_route_rules = [
+	{"from_route": "/feedback/survey/<token>", "to_route": "feedback/survey"},
+]
+
 jinja = {
 	"methods": ["feedback_loop.services.root_cause_analysis.fishbone_svg"],
 }

@@ -1,6 +1,13 @@
 """Scheduler entry points: each one set-based and idempotent (see the services they call)."""
 
-from feedback_loop.services import category_training, plan_tracking, plan_verification, triage
+from feedback_loop.services import (
+	callback_sender,
+	callback_triggers,
+	category_training,
+	plan_tracking,
+	plan_verification,
+	triage,
+)
 from feedback_loop.services.sla_sweep import sweep
 
 
@@ -26,3 +33,11 @@ def send_improvement_digest() -> None:
 
 def verify_improvement_plans() -> None:
 	plan_verification.verify_due_plans()
+
+
+def send_due_callbacks() -> None:
+	callback_sender.run()
+
+
+def schedule_periodic_checkins() -> None:
+	callback_triggers.schedule_periodic_checkins()

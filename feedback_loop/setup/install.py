@@ -7,6 +7,7 @@ from feedback_loop.core.priority_matrix import default_rules
 from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT
 from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
+from feedback_loop.setup.default_surveys import add_default_surveys
 from feedback_loop.setup.plan_workflow import add_plan_workflow
 from feedback_loop.setup.rca_workflow import add_rca_workflow
 from feedback_loop.setup.roles import ROLES
@@ -24,10 +25,18 @@ def after_install():
 	add_default_sla_policy()
 	add_rca_workflow()
 	add_plan_workflow()
+	add_default_surveys()
+	clear_route_cache()
 
 
 def after_migrate():
 	add_roles()
+	clear_route_cache()
+
+
+def clear_route_cache():
+	# The survey page lives on a route rule (hooks); a cached rule list from before would 404 it.
+	frappe.cache.delete_value("website_route_rules")
 
 
 def add_roles():

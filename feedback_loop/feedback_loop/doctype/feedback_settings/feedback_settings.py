@@ -37,6 +37,8 @@ class FeedbackSettings(Document):
 		duplicate_similarity_threshold: DF.Percent
 		duplicate_window_days: DF.Int
 		key_account_min_revenue: DF.Currency
+		low_csat_at_most: DF.Int
+		low_nps_at_most: DF.Int
 		negative_cues: DF.SmallText | None
 		plan_approver_role: DF.Link | None
 		plan_budget_limit: DF.Currency
@@ -48,6 +50,9 @@ class FeedbackSettings(Document):
 		returning_min_purchases: DF.Int
 		segment_lookback_days: DF.Int
 		send_acknowledgement: DF.Check
+		survey_link_valid_days: DF.Int
+		survey_no_response_days: DF.Int
+		survey_reminder_days: DF.Int
 		vague_min_length: DF.Int
 		vague_phrases: DF.SmallText | None
 	# end: auto-generated types

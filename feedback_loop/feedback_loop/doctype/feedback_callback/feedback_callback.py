@@ -1,0 +1,59 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class FeedbackCallback(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from feedback_loop.feedback_loop.doctype.feedback_callback_answer.feedback_callback_answer import (
+			FeedbackCallbackAnswer,
+		)
+
+		answers: DF.Table[FeedbackCallbackAnswer]
+		assigned_to: DF.Link | None
+		attempts: DF.Int
+		call_script: DF.Text | None
+		callback_type: DF.Literal[
+			"After Order",
+			"After Delivery",
+			"After Invoice",
+			"After Support Issue",
+			"Onboarding",
+			"Periodic Check-in",
+			"Resolution Verification",
+		]
+		ces: DF.Float
+		channel: DF.Literal["E-mail", "Phone"]
+		contact: DF.Link | None
+		contact_email: DF.Data | None
+		created_feedback: DF.Link | None
+		csat: DF.Float
+		customer: DF.Link | None
+		dedupe_key: DF.Data | None
+		due_on: DF.Datetime
+		feedback_record: DF.Link | None
+		language: DF.Data | None
+		last_error: DF.SmallText | None
+		next_attempt_on: DF.Datetime | None
+		notes: DF.SmallText | None
+		nps: DF.Int
+		reference_doctype: DF.Link | None
+		reference_name: DF.DynamicLink | None
+		reminder_sent_on: DF.Datetime | None
+		responded_on: DF.Datetime | None
+		sales_order: DF.Link | None
+		sent_on: DF.Datetime | None
+		solved: DF.Literal["", "Yes", "No"]
+		status: DF.Literal["Scheduled", "Sent", "Responded", "No Response", "Cancelled", "Failed"]
+		survey_template: DF.Link | None
+		trigger: DF.Link | None
+	# end: auto-generated types
+	pass

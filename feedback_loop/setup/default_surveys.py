@@ -1,0 +1,216 @@
+"""Survey templates and revisit triggers seeded on install; the triggers start disabled."""
+
+import frappe
+
+CSAT, NPS, CES, CHOICE, TEXT, SOLVED = (
+	"CSAT (1-5)",
+	"NPS (0-10)",
+	"CES (1-7)",
+	"Single Choice",
+	"Free Text",
+	"Problem Solved (Yes/No)",
+)
+
+TEMPLATES = [
+	{
+		"template_name": "Post-order CSAT",
+		"purpose": "Satisfaction",
+		"intro_en": "Thank you for your order. Three quick questions help us serve you better.",
+		"intro_zh": "感谢您的订购。回答三个简单的问题，帮助我们为您提供更好的服务。",
+		"thank_you_en": "Thank you! We read every answer.",
+		"thank_you_zh": "谢谢！我们会认真阅读每一条回答。",
+		"questions": [
+			(CSAT, "How satisfied are you with your order?", "您对本次订单满意吗？", 1, "", ""),
+			(
+				CHOICE,
+				"What mattered most to you?",
+				"您最看重哪一方面？",
+				0,
+				"Product quality\nDelivery\nService\nPrice",
+				"产品质量\n物流配送\n服务\n价格",
+			),
+			(CES, "How easy was it to order from us?", "在我们这里下单方便吗？", 0, "", ""),
+			(TEXT, "What could we do better?", "我们还有哪些地方可以做得更好？", 0, "", ""),
+		],
+	},
+	{
+		"template_name": "NPS",
+		"purpose": "Loyalty (NPS)",
+		"intro_en": "One question about us, and room for your reasons.",
+		"intro_zh": "一个关于我们的问题，也欢迎告诉我们原因。",
+		"thank_you_en": "Thank you for your time.",
+		"thank_you_zh": "感谢您抽出宝贵时间。",
+		"questions": [
+			(
+				NPS,
+				"How likely are you to recommend us to a friend or colleague?",
+				"您有多大可能向朋友或同事推荐我们？",
+				1,
+				"",
+				"",
+			),
+			(TEXT, "What is the main reason for your score?", "您给出这个分数的主要原因是什么？", 0, "", ""),
+			(CSAT, "How satisfied are you with us overall?", "总体而言，您对我们满意吗？", 0, "", ""),
+		],
+	},
+	{
+		"template_name": "Resolution verification",
+		"purpose": "Resolution Verification",
+		"intro_en": "We recently resolved your feedback. Please tell us whether the problem is really solved.",
+		"intro_zh": "我们最近处理了您的反馈，请告诉我们问题是否真的已经解决。",
+		"thank_you_en": "Thank you. If the problem is not solved, we are on it again.",
+		"thank_you_zh": "谢谢。如果问题尚未解决，我们会立即继续跟进。",
+		"questions": [
+			(SOLVED, "Is your problem solved?", "您的问题解决了吗？", 1, "", ""),
+			(CSAT, "How satisfied are you with how we handled it?", "您对我们的处理过程满意吗？", 1, "", ""),
+			(TEXT, "Anything else we should know?", "还有什么需要告诉我们的吗？", 0, "", ""),
+		],
+	},
+]
+
+TRIGGERS = [
+	# (name, type, event, doctype, status, condition, delay, unit, action, template, period)
+	(
+		"Sales Order completed",
+		"After Order",
+		"Status Changed To",
+		"Sales Order",
+		"Completed",
+		"",
+		3,
+		"Working Days",
+		"Survey E-mail",
+		"Post-order CSAT",
+		0,
+	),
+	(
+		"Delivery Note submitted",
+		"After Delivery",
+		"Submitted",
+		"Delivery Note",
+		"",
+		"",
+		5,
+		"Days",
+		"Survey E-mail",
+		"Post-order CSAT",
+		0,
+	),
+	(
+		"Sales Invoice submitted",
+		"After Invoice",
+		"Submitted",
+		"Sales Invoice",
+		"",
+		"",
+		7,
+		"Days",
+		"Survey E-mail",
+		"NPS",
+		0,
+	),
+	(
+		"Issue closed",
+		"After Support Issue",
+		"Status Changed To",
+		"Issue",
+		"Closed",
+		"",
+		1,
+		"Working Days",
+		"Survey E-mail",
+		"Resolution verification",
+		0,
+	),
+	(
+		"New customer onboarding call",
+		"Onboarding",
+		"Submitted",
+		"Delivery Note",
+		"",
+		"is_first_delivery(doc)",
+		5,
+		"Working Days",
+		"Phone Call",
+		"",
+		0,
+	),
+	(
+		"Quarterly check-in",
+		"Periodic Check-in",
+		"Every N Days",
+		"",
+		"",
+		"",
+		0,
+		"Days",
+		"Survey E-mail",
+		"NPS",
+		90,
+	),
+	(
+		"Feedback resolved: verification revisit",
+		"Resolution Verification",
+		"Status Changed To",
+		"Feedback Record",
+		"Resolved",
+		"",
+		2,
+		"Working Days",
+		"Survey E-mail",
+		"Resolution verification",
+		0,
+	),
+]
+
+ONBOARDING_SCRIPT = """1. Introduce yourself and thank the customer for their first order.
+2. Ask whether the delivery arrived complete and in good condition.
+3. Ask how satisfied they are (1–5) and note it in the CSAT answer.
+4. Ask whether anything was hard to understand or to use.
+5. Record the answers in this callback; a complaint becomes feedback."""
+
+
+def add_default_surveys() -> None:
+	for spec in TEMPLATES:
+		if frappe.db.exists("Feedback Survey Template", spec["template_name"]):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Feedback Survey Template",
+				**{k: v for k, v in spec.items() if k != "questions"},
+				"questions": [
+					{
+						"question_type": kind,
+						"question_en": en,
+						"question_zh": zh,
+						"required": required,
+						"options_en": options_en,
+						"options_zh": options_zh,
+					}
+					for kind, en, zh, required, options_en, options_zh in spec["questions"]
+				],
+			}
+		).insert(ignore_permissions=True)
+	for name, kind, event, doctype, status, condition, delay, unit, action, template, period in TRIGGERS:
+		if frappe.db.exists("Feedback Trigger", name):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Feedback Trigger",
+				"trigger_name": name,
+				"enabled": 0,
+				"callback_type": kind,
+				"event": event,
+				"document_type": doctype or None,
+				"status_value": status or None,
+				"condition": condition or None,
+				"delay": delay,
+				"delay_unit": unit,
+				"action": action,
+				"survey_template": template or None,
+				"period_days": period or None,
+				"throttle_days": 30,
+				"assign_to_role": "Feedback Agent" if action == "Phone Call" else None,
+				"call_script": ONBOARDING_SCRIPT if action == "Phone Call" else None,
+			}
+		).insert(ignore_permissions=True)

@@ -1,0 +1,259 @@
+"""Revisits on a real site: triggers from ERPNext documents, the send job, the public survey page,
+answers that become feedback, verification revisits that close or reopen the loop."""
+
+import json
+import time
+
+import frappe
+from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, make_sales_invoice
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, get_datetime, now_datetime, set_request
+from frappe.website.serve import get_response_content
+
+from feedback_loop.api.survey import opt_out, submit_survey
+from feedback_loop.core.survey_token import make_token
+from feedback_loop.services import callback_sender
+from feedback_loop.services.callback_triggers import clear_watched_cache, schedule_callback
+from feedback_loop.services.survey import _secret, survey_url, token_for
+from feedback_loop.tests.factories import (
+	make_contact,
+	make_customer,
+	make_feedback,
+	make_item,
+	make_outgoing_email_account,
+	make_sales_order,
+	make_user,
+)
+
+test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
+
+ORDER_TRIGGER = "Sales Order completed"
+INVOICE_TRIGGER = "Sales Invoice submitted"
+VERIFY_TRIGGER = "Feedback resolved: verification revisit"
+CALL_TRIGGER = "New customer onboarding call"
+
+
+class CallbackTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_outgoing_email_account()
+		make_user("fl-caller@example.com", ["Feedback Agent"])
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		frappe.local.request_ip = "127.0.0.1"
+		# The survey page switches the request's language; each test starts as a fresh request.
+		frappe.local.lang = "en"
+
+	def tearDown(self):
+		frappe.db.set_value("Feedback Trigger", {"enabled": 1}, "enabled", 0)
+		clear_watched_cache()
+
+	def enable(self, name, **values):
+		trigger = frappe.get_doc("Feedback Trigger", name)
+		trigger.update({"enabled": 1, **values})
+		trigger.save()
+		return trigger
+
+	def customer_with_email(self, label="Revisit", language="en"):
+		customer = make_customer(label, language=language)
+		email = f"{frappe.generate_hash(length=8)}@example.com"
+		contact = make_contact(customer, email=email)
+		frappe.db.set_value("Customer", customer, "customer_primary_contact", contact)
+		return customer, contact, email
+
+	def completed_order(self, customer):
+		order = frappe.get_doc("Sales Order", make_sales_order(customer, [make_item()]))
+		note = make_delivery_note(order.name)
+		note.insert(ignore_permissions=True)
+		note.submit()
+		invoice = make_sales_invoice(order.name)
+		invoice.insert(ignore_permissions=True)
+		invoice.submit()
+		order.reload()
+		self.assertEqual(order.status, "Completed")
+		return order
+
+	def callbacks_of(self, **filters):
+		return frappe.get_all("Feedback Callback", filters=filters, fields=["*"], order_by="creation")
+
+	def queued_for(self, callback):
+		return frappe.get_all(
+			"Email Queue",
+			filters={"reference_doctype": "Feedback Callback", "reference_name": callback},
+			fields=["name", "message"],
+		)
+
+	def send(self, callback):
+		"""Run the send job as it would run once the callback is due."""
+		frappe.db.set_value("Feedback Callback", callback, "due_on", add_days(now_datetime(), -1))
+		return callback_sender.run()
+
+	def page(self, token):
+		set_request(method="GET", path=f"/feedback/survey/{token}")
+		return get_response_content(f"/feedback/survey/{token}")
+
+
+class TestTriggersAndSending(CallbackTestCase):
+	def test_completed_order_to_survey_to_feedback(self):
+		self.enable(ORDER_TRIGGER)
+		self.enable(INVOICE_TRIGGER)
+		customer, _contact, email = self.customer_with_email()
+		order = self.completed_order(customer)
+
+		callbacks = self.callbacks_of(reference_doctype="Sales Order", reference_name=order.name)
+		self.assertEqual(len(callbacks), 1)
+		callback = callbacks[0]
+		self.assertEqual(
+			(callback.status, callback.contact_email, callback.survey_template),
+			("Scheduled", email, "Post-order CSAT"),
+		)
+		# Three working days of the default policy (Monday to Friday) after now.
+		self.assertGreater(get_datetime(callback.due_on), add_days(now_datetime(), 2))
+		self.assertLess(get_datetime(callback.due_on), add_days(now_datetime(), 6))
+		# The invoice's own trigger fired in the same minute: throttled (one revisit per 30 days).
+		self.assertEqual(self.callbacks_of(customer=customer, trigger=INVOICE_TRIGGER), [])
+
+		self.assertEqual(self.send(callback.name)["sent"], 1)
+		self.assertEqual(callback_sender.run()["sent"], 0)
+		queued = self.queued_for(callback.name)
+		self.assertEqual(len(queued), 1)
+		doc = frappe.get_doc("Feedback Callback", callback.name)
+		self.assertEqual(doc.status, "Sent")
+		self.assertIn("/feedback/survey/", queued[0].message.replace("=\r\n", ""))
+
+		token = token_for(doc)
+		html = self.page(token)
+		self.assertIn("How satisfied are you with your order?", html)
+		result = submit_survey(
+			token, json.dumps({"q1": "1", "q2": "Delivery", "q4": "The box was crushed and late"})
+		)
+		self.assertEqual(result, {"ok": True})
+		doc.reload()
+		self.assertEqual((doc.status, doc.csat), ("Responded", 1))
+		feedback = frappe.get_doc("Feedback Record", doc.created_feedback)
+		self.assertEqual(
+			(feedback.channel, feedback.urgency, feedback.sales_order), ("Survey", "High", order.name)
+		)
+		self.assertEqual(feedback.analysis_status, "Analysed")
+		self.assertTrue(feedback.sla_policy)
+
+		self.assertIn("already been answered", self.page(token))
+		self.assertFalse(submit_survey(token, json.dumps({"q1": "5"}))["ok"])
+
+	def test_a_trigger_firing_twice_schedules_once(self):
+		trigger = self.enable(INVOICE_TRIGGER)
+		customer, _contact, _email = self.customer_with_email()
+		order = frappe.get_doc("Sales Order", make_sales_order(customer, [make_item()]))
+		self.assertTrue(schedule_callback(trigger, order))
+		self.assertIsNone(schedule_callback(trigger, order))
+		self.assertEqual(len(self.callbacks_of(reference_name=order.name)), 1)
+
+	def test_documents_no_trigger_watches_cost_nothing(self):
+		clear_watched_cache()
+		customer, _contact, _email = self.customer_with_email()
+		make_sales_order(customer, [make_item()])
+		self.assertEqual(self.callbacks_of(customer=customer), [])
+
+	def test_opted_out_customers_get_no_survey(self):
+		trigger = self.enable(INVOICE_TRIGGER, throttle_days=0)
+		customer, _contact, email = self.customer_with_email()
+		first = frappe.get_doc("Sales Order", make_sales_order(customer, [make_item()]))
+		name = schedule_callback(trigger, first)
+		opt_out(email, "Feedback Callback", name)
+		self.assertEqual(frappe.db.get_value("Feedback Callback", name, "status"), "Cancelled")
+		second = frappe.get_doc("Sales Order", make_sales_order(customer, [make_item()]))
+		self.assertIsNone(schedule_callback(trigger, second))
+
+	def test_phone_callbacks_create_a_todo_with_the_script(self):
+		trigger = self.enable(CALL_TRIGGER, assign_to_role="Feedback Agent")
+		customer, _contact, _email = self.customer_with_email()
+		order = frappe.get_doc("Sales Order", make_sales_order(customer, [make_item()]))
+		note = make_delivery_note(order.name)
+		note.insert(ignore_permissions=True)
+		note.submit()
+		callback = self.callbacks_of(reference_doctype="Delivery Note", reference_name=note.name)[0]
+		self.assertEqual((callback.channel, callback.trigger), ("Phone", trigger.name))
+		self.send(callback.name)
+		todo = frappe.get_all(
+			"ToDo",
+			filters={"reference_type": "Feedback Callback", "reference_name": callback.name},
+			fields=["allocated_to", "description"],
+		)
+		self.assertEqual(len(todo), 1)
+		self.assertIn("first order", todo[0].description)
+		self.assertEqual(frappe.db.get_value("Feedback Callback", callback.name, "status"), "Sent")
+
+
+class TestSurveyPage(CallbackTestCase):
+	def sent_callback(self, language="en"):
+		trigger = self.enable(INVOICE_TRIGGER, throttle_days=0)
+		customer, _contact, _email = self.customer_with_email(language=language)
+		order = frappe.get_doc("Sales Order", make_sales_order(customer, [make_item()]))
+		name = schedule_callback(trigger, order)
+		self.send(name)
+		return frappe.get_doc("Feedback Callback", name)
+
+	def test_tampered_and_expired_links_are_refused_with_a_clear_page(self):
+		callback = self.sent_callback()
+		token = token_for(callback)
+		payload, signature = token.split(".")
+		self.assertIn("not valid", self.page(f"{payload}.{signature[:-2]}xx"))
+		expired = make_token(_secret(), callback.name, int(time.time()) - 10)
+		self.assertIn("expired", self.page(expired))
+		self.assertFalse(submit_survey(expired, "{}")["ok"])
+
+	def test_chinese_customers_get_the_chinese_survey(self):
+		callback = self.sent_callback(language="zh")
+		html = self.page(token_for(callback))
+		self.assertIn("您有多大可能向朋友或同事推荐我们", html)
+
+	def test_bad_answers_store_nothing(self):
+		callback = self.sent_callback()
+		token = token_for(callback)
+		for answers in (
+			{"q2": "fine"},
+			{"q1": "11"},
+			{"q1": "8", "q2": "x" * 10_000},
+		):
+			result = submit_survey(token, json.dumps(answers))
+			self.assertFalse(result["ok"])
+			self.assertTrue(result["problems"])
+		script = submit_survey(token, json.dumps({"q1": "9", "q2": "<script>alert(1)</script>Great"}))
+		self.assertTrue(script["ok"])
+		callback.reload()
+		self.assertNotIn("<script", json.dumps([a.answer for a in callback.answers]))
+		self.assertEqual(callback.nps, 9)
+		self.assertFalse(callback.created_feedback)
+
+	def test_surveys_link_to_the_page(self):
+		callback = self.sent_callback()
+		self.assertIn("/feedback/survey/", survey_url(callback))
+
+
+class TestVerificationRevisit(CallbackTestCase):
+	def resolved_feedback(self):
+		customer, contact, _email = self.customer_with_email()
+		feedback = make_feedback(customer, contact=contact)
+		feedback.reload()
+		feedback.update({"status": "Resolved", "resolution_summary": "<p>Replaced the cup</p>"})
+		feedback.save()
+		callback = self.callbacks_of(reference_doctype="Feedback Record", reference_name=feedback.name)[0]
+		self.send(callback.name)
+		return feedback, frappe.get_doc("Feedback Callback", callback.name)
+
+	def test_confirmed_solution_closes_the_loop(self):
+		self.enable(VERIFY_TRIGGER)
+		feedback, callback = self.resolved_feedback()
+		self.assertTrue(submit_survey(token_for(callback), json.dumps({"q1": "yes", "q2": "5"}))["ok"])
+		self.assertEqual(frappe.db.get_value("Feedback Record", feedback.name, "status"), "Closed")
+
+	def test_not_solved_reopens_with_a_higher_priority(self):
+		self.enable(VERIFY_TRIGGER)
+		feedback, callback = self.resolved_feedback()
+		before = feedback.priority
+		self.assertTrue(submit_survey(token_for(callback), json.dumps({"q1": "no", "q2": "2"}))["ok"])
+		feedback.reload()
+		self.assertEqual(feedback.status, "In Progress")
+		self.assertNotEqual(feedback.priority, before)
