@@ -34,6 +34,8 @@ class Question:
 	required: bool = True
 	#: Option values for single choice (shown translated, stored as given here).
 	options: tuple[str, ...] = ()
+	#: The same options in Chinese, in the same order (empty: the English ones are shown).
+	translated_options: tuple[str, ...] = ()
 
 
 class AnswerProblem(str, Enum):
@@ -58,8 +60,12 @@ def template_problems(questions: Sequence[Question]) -> list[str]:
 	if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
 		problems.append("question_count")
 	for question in questions:
-		if question.type is QuestionType.CHOICE and len(question.options) < 2:
+		if question.type is not QuestionType.CHOICE:
+			continue
+		if len(question.options) < 2:
 			problems.append(f"options:{question.key}")
+		elif question.translated_options and len(question.translated_options) != len(question.options):
+			problems.append(f"translation:{question.key}")
 	return problems
 
 

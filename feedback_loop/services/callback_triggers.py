@@ -211,9 +211,29 @@ def schedule_periodic_checkins() -> int:
 		trigger = frappe.get_cached_doc("Feedback Trigger", name)
 		period = trigger.period_days or 90
 		period_index = date_diff(getdate(), getdate("2000-01-01")) // period
-		for customer in frappe.get_all(
-			"Customer", filters={"disabled": 0, "creation": ("<", add_days(getdate(), -period))}, pluck="name"
-		):
+		for customer in customers_due_for_checkin(trigger.name, period, period_index):
 			if schedule_callback(trigger, frappe.get_doc("Customer", customer), f":{period_index}"):
 				scheduled += 1
 	return scheduled
+
+
+def customers_due_for_checkin(trigger: str, period: int, period_index: int) -> list[str]:
+	"""Customers older than the period who have no revisit of this trigger in this period yet."""
+	customer = frappe.qb.DocType("Customer")
+	callback = frappe.qb.DocType("Feedback Callback")
+	already = (
+		frappe.qb.from_(callback)
+		.select(callback.customer)
+		.where(
+			(callback.trigger == trigger) & callback.dedupe_key.like(f"{trigger}:Customer:%:{period_index}")
+		)
+	)
+	return (
+		frappe.qb.from_(customer)
+		.select(customer.name)
+		.where(
+			(customer.disabled == 0)
+			& (customer.creation < add_days(getdate(), -period))
+			& customer.name.notin(already)
+		)
+	).run(pluck=True)

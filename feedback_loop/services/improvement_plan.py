@@ -13,12 +13,11 @@ from feedback_loop.core.improvement_effect import plan_progress, validate_target
 from feedback_loop.setup.plan_workflow import (
 	APPROVED,
 	COMPLETED,
-	DEFAULT_APPROVER,
-	DEFAULT_HIGH_APPROVER,
 	IN_PROGRESS,
 	NOT_EFFECTIVE,
 	PENDING_APPROVAL,
 	VERIFIED_EFFECTIVE,
+	approver_roles,
 )
 
 DONE = "Done"
@@ -36,16 +35,9 @@ def _target_message(problem: str) -> str:
 	}[problem]
 
 
-def plan_approver_roles(settings) -> tuple[str, str]:
-	return (
-		settings.plan_approver_role or DEFAULT_APPROVER,
-		settings.plan_high_budget_approver_role or DEFAULT_HIGH_APPROVER,
-	)
-
-
 def validate_plan_approvers(settings) -> None:
 	"""An approver role without write permission on plans could never approve one."""
-	for role in plan_approver_roles(settings):
+	for role in approver_roles(settings):
 		if not frappe.db.exists("Role", role):
 			continue
 		has_write = frappe.db.exists("DocPerm", {"parent": "Improvement Plan", "role": role, "write": 1}) or (
@@ -115,7 +107,7 @@ def summarise_actions(doc) -> None:
 
 def approver_role_for(total_budget: float) -> str:
 	settings = frappe.get_cached_doc("Feedback Settings")
-	normal, high = plan_approver_roles(settings)
+	normal, high = approver_roles(settings)
 	limit = flt(settings.plan_budget_limit)
 	return high if limit and total_budget > limit else normal
 

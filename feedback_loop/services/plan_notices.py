@@ -9,7 +9,7 @@ import frappe
 from frappe.utils import format_date, now_datetime
 
 from feedback_loop.core.feedback_status import ACTIVE_STATUSES, Status
-from feedback_loop.services.acknowledgement import reply_language_of
+from feedback_loop.services.acknowledgement import acknowledgement_recipient, reply_language_of
 from feedback_loop.setup.default_messages import ANONYMOUS_NAME, PLAN_APPROVED, PLAN_COMPLETED
 
 APPROVED = "Approved"
@@ -18,17 +18,13 @@ _TEMPLATES = {APPROVED: PLAN_APPROVED, COMPLETED: PLAN_COMPLETED}
 _URGENT_PRIORITY = 10
 
 
-def recipient_of(feedback) -> str | None:
-	return feedback.contact_email or feedback.sender or None
-
-
 def notify_customers(plan, event: str) -> int:
 	"""Queue the event's message to every recipient not yet told in this cycle; returns how many."""
 	told = {(n.event, n.recipient) for n in plan.notices if (n.get("cycle") or 1) == (plan.cycle or 1)}
 	by_recipient: dict[str, list] = {}
 	for row in plan.feedback_records:
 		feedback = frappe.get_doc("Feedback Record", row.feedback_record)
-		recipient = recipient_of(feedback)
+		recipient = acknowledgement_recipient(feedback)
 		if recipient and (event, recipient) not in told:
 			by_recipient.setdefault(recipient, []).append(feedback)
 	for recipient, records in by_recipient.items():

@@ -11,10 +11,10 @@ from frappe import _
 from frappe.translate import print_language
 from frappe.utils import add_days, escape_html, format_date, getdate, today
 
+from feedback_loop.services.improvement_plan import FINISHED_ACTIONS
 from feedback_loop.setup.plan_workflow import APPROVED, IN_PROGRESS
 
 ACTIVE_PLAN_STATES = (APPROVED, IN_PROGRESS)
-FINISHED_ACTIONS = ("Done", "Cancelled")
 
 
 def open_actions(due_before) -> list:

@@ -114,13 +114,12 @@ def _count(plan, window: Window) -> int:
 
 
 def _finished_and_breached(plan, window: Window) -> tuple[int, int]:
-	rows = frappe.get_all(
-		"Feedback Record",
-		filters=_scope_filters(plan, window, "resolved_on"),
-		fields=["resolution_sla_status"],
-		ignore_permissions=True,
+	filters = _scope_filters(plan, window, "resolved_on")
+	finished = frappe.db.count("Feedback Record", filters=filters)
+	breached = frappe.db.count(
+		"Feedback Record", filters=[*filters, ["resolution_sla_status", "=", "Breached"]]
 	)
-	return len(rows), sum(1 for r in rows if r.resolution_sla_status == "Breached")
+	return finished, breached
 
 
 def _csat(plan, window: Window) -> tuple[float | None, int]:

@@ -19,12 +19,15 @@ from feedback_loop.core.initial_sentiment import Sentiment
 from feedback_loop.core.language import reply_language
 from feedback_loop.core.sla_state import raised_priority
 from feedback_loop.core.survey_answers import (
+	MAX_QUESTIONS,
+	MIN_QUESTIONS,
 	AnswerProblem,
 	Question,
 	QuestionType,
 	clean_answers,
 	is_low,
 	scores_of,
+	template_problems,
 )
 from feedback_loop.core.survey_token import TokenProblem, check_token, make_token
 from feedback_loop.services.triage_engine import get_triager
@@ -62,10 +65,33 @@ def questions_of(template) -> list[Question]:
 			key=f"q{row.idx}",
 			type=QuestionType(row.question_type),
 			required=bool(row.required),
-			options=tuple(o.strip() for o in (row.options_en or "").splitlines() if o.strip()),
+			options=_lines(row.options_en),
+			translated_options=_lines(row.options_zh),
 		)
 		for row in template.questions
 	]
+
+
+def _lines(value: str | None) -> tuple[str, ...]:
+	return tuple(line.strip() for line in (value or "").splitlines() if line.strip())
+
+
+def validate_template(template) -> None:
+	for problem in template_problems(questions_of(template)):
+		kind, _sep, key = problem.partition(":")
+		row = key[1:]
+		if kind == "question_count":
+			frappe.throw(
+				_("A survey has {0} to {1} questions; this one has {2}.").format(
+					MIN_QUESTIONS, MAX_QUESTIONS, len(template.questions)
+				)
+			)
+		if kind == "options":
+			frappe.throw(_("Row {0}: a single-choice question needs at least two options.").format(row))
+		if kind == "translation":
+			frappe.throw(
+				_("Row {0}: give as many Chinese options as English ones, in the same order.").format(row)
+			)
 
 
 def render_survey_email(callback, url: str, reminder: bool = False) -> tuple[str, str]:
@@ -109,9 +135,9 @@ def page_context(callback) -> dict:
 	template = frappe.get_cached_doc("Feedback Survey Template", callback.survey_template)
 	questions = []
 	for row, question in zip(template.questions, questions_of(template), strict=True):
-		labels_zh = [o.strip() for o in (row.options_zh or "").splitlines() if o.strip()]
+		translated = question.translated_options
 		shown = (
-			labels_zh if language == "zh" and len(labels_zh) == len(question.options) else question.options
+			translated if language == "zh" and len(translated) == len(question.options) else question.options
 		)
 		questions.append(
 			{

@@ -60,8 +60,9 @@ SYSTEM_STEPS = [
 ]
 
 
-def approver_roles() -> tuple[str, str]:
-	settings = frappe.get_cached_doc("Feedback Settings")
+def approver_roles(settings=None) -> tuple[str, str]:
+	"""(approver up to the budget limit, approver above it), from Feedback Settings."""
+	settings = settings or frappe.get_cached_doc("Feedback Settings")
 	return (
 		settings.get("plan_approver_role") or DEFAULT_APPROVER,
 		settings.get("plan_high_budget_approver_role") or DEFAULT_HIGH_APPROVER,

@@ -3,9 +3,9 @@
 
 from frappe.model.document import Document
 
-from feedback_loop.services.improvement_plan import plan_approver_roles, validate_plan_approvers
+from feedback_loop.services.improvement_plan import validate_plan_approvers
 from feedback_loop.services.priority import validate_priority_matrix
-from feedback_loop.setup.plan_workflow import sync_approvers
+from feedback_loop.setup.plan_workflow import approver_roles, sync_approvers
 from feedback_loop.setup.rca_workflow import set_self_validation
 
 
@@ -68,7 +68,7 @@ class FeedbackSettings(Document):
 		if self.has_value_changed("plan_approver_role") or self.has_value_changed(
 			"plan_high_budget_approver_role"
 		):
-			sync_approvers(plan_approver_roles(self))
+			sync_approvers(approver_roles(self))
 
 	def validate_templates(self):
 		from frappe.utils.jinja import validate_template

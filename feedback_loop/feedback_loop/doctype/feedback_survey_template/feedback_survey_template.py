@@ -1,11 +1,9 @@
 # Copyright (c) 2026, feedback_loop developers
 # License: MIT. See license.txt
 
-import frappe
-from frappe import _
 from frappe.model.document import Document
 
-from feedback_loop.core.survey_answers import MAX_QUESTIONS, MIN_QUESTIONS, QuestionType
+from feedback_loop.services.survey import validate_template
 
 
 class FeedbackSurveyTemplate(Document):
@@ -34,24 +32,4 @@ class FeedbackSurveyTemplate(Document):
 
 	# end: auto-generated types
 	def validate(self):
-		if not MIN_QUESTIONS <= len(self.questions) <= MAX_QUESTIONS:
-			frappe.throw(
-				_("A survey has {0} to {1} questions; this one has {2}.").format(
-					MIN_QUESTIONS, MAX_QUESTIONS, len(self.questions)
-				)
-			)
-		for row in self.questions:
-			if row.question_type != QuestionType.CHOICE.value:
-				continue
-			english = [o for o in (row.options_en or "").splitlines() if o.strip()]
-			chinese = [o for o in (row.options_zh or "").splitlines() if o.strip()]
-			if len(english) < 2:
-				frappe.throw(
-					_("Row {0}: a single-choice question needs at least two options.").format(row.idx)
-				)
-			if chinese and len(chinese) != len(english):
-				frappe.throw(
-					_("Row {0}: give as many Chinese options as English ones, in the same order.").format(
-						row.idx
-					)
-				)
+		validate_template(self)
