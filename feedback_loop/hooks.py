@@ -87,6 +87,16 @@ scheduler_events = {
 # -------------
 website_route_rules = [
 	{"from_route": "/feedback/survey/<token>", "to_route": "feedback/survey"},
+	{"from_route": "/my-feedback/<name>", "to_route": "my-feedback/detail"},
+]
+
+standard_portal_menu_items = [
+	{
+		"title": "My Feedback",
+		"route": "/my-feedback",
+		"reference_doctype": "Feedback Record",
+		"role": "Customer",
+	},
 ]
 
 jinja = {

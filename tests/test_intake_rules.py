@@ -26,6 +26,13 @@ def test_customer_is_required_except_anonymous_web_feedback():
 	assert party(anonymous=True, channel="Web", has_sender=False) == [IntakeProblem.ANONYMOUS_NEEDS_CONTACT]
 
 
+def test_channels_that_name_their_sender_keep_a_strangers_message():
+	for channel in ("Email", "API", "WeChat", "SMS"):
+		assert party(channel=channel) == []
+		assert party(channel=channel, has_sender=False) == [IntakeProblem.CUSTOMER_REQUIRED]
+	assert party(channel="Phone") == [IntakeProblem.CUSTOMER_REQUIRED]
+
+
 def test_channels_and_types():
 	assert len(CHANNELS) == 12
 	assert check_classification("WeChat", "Complaint") == []

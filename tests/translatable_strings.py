@@ -68,6 +68,14 @@ def print_format_strings() -> set[str]:
 	return found
 
 
+def page_strings() -> set[str]:
+	"""The website pages (survey, portal): Jinja templates calling _()."""
+	found = set()
+	for path in [*APP.glob("www/**/*.html"), *APP.glob("templates/**/*.html")]:
+		found |= {m.group(2) for m in JINJA_CALL.finditer(path.read_text(encoding="utf-8"))}
+	return found
+
+
 def workflow_strings() -> set[str]:
 	"""State and action names of the workflows we ship: the desk shows them translated.
 
@@ -94,4 +102,11 @@ def workflow_strings() -> set[str]:
 
 
 def all_strings() -> set[str]:
-	return python_strings() | js_strings() | doctype_strings() | print_format_strings() | workflow_strings()
+	return (
+		python_strings()
+		| js_strings()
+		| doctype_strings()
+		| print_format_strings()
+		| page_strings()
+		| workflow_strings()
+	)

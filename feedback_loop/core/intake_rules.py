@@ -39,6 +39,10 @@ FREQUENCIES: tuple[str, ...] = tuple(f.value for f in Frequency)
 #: Only a public web form may take feedback from somebody we cannot tie to a customer.
 ANONYMOUS_CHANNELS = frozenset({Channel.WEB})
 
+#: Channels that name their sender themselves (an address, a number, a messaging id): a
+#: stranger's message is kept and answered, and an agent links the customer later.
+SENDER_IDENTIFIED_CHANNELS = frozenset({Channel.EMAIL, Channel.API, Channel.WECHAT, Channel.SMS})
+
 #: Long enough for a detailed complaint, short enough that nobody pastes a log file or a book.
 MAX_DESCRIPTION_CHARS = 20_000
 MAX_SUBJECT_CHARS = 140
@@ -58,12 +62,15 @@ class IntakeProblem(str, Enum):
 def check_party(
 	*, has_customer: bool, anonymous: bool, channel: str, anonymous_allowed: bool, has_sender: bool
 ) -> list[IntakeProblem]:
-	"""A feedback belongs to a customer, except anonymous web feedback where the site allows it.
+	"""A feedback belongs to a customer, except anonymous web feedback where the site allows it
+	and messages whose channel tells who sent them.
 
 	Anonymous feedback still needs an e-mail address or a name to reply to; otherwise nobody
 	can ever close the loop with its author.
 	"""
 	if has_customer:
+		return []
+	if _as_channel(channel) in SENDER_IDENTIFIED_CHANNELS and has_sender and not anonymous:
 		return []
 	if not anonymous:
 		return [IntakeProblem.CUSTOMER_REQUIRED]

@@ -26,7 +26,8 @@ def queue_acknowledgement(doc) -> None:
 	frappe.enqueue(
 		"feedback_loop.services.acknowledgement.send_acknowledgement",
 		queue="short",
-		job_id=f"feedback_loop:acknowledge:{doc.name}",
+		# With the creation moment: a number freed by a rolled-back insert may come back.
+		job_id=f"feedback_loop:acknowledge:{doc.name}:{doc.creation}",
 		deduplicate=True,
 		enqueue_after_commit=True,
 		now=frappe.flags.in_test,

@@ -28,7 +28,9 @@ def validate_intake(doc) -> None:
 		anonymous=bool(doc.anonymous),
 		channel=doc.channel,
 		anonymous_allowed=bool(get_feedback_settings().allow_anonymous_web_feedback),
-		has_sender=bool(doc.sender or doc.sender_name),
+		has_sender=bool(
+			doc.sender or doc.sender_name or doc.contact_email or doc.contact_phone or doc.external_sender
+		),
 	)
 	problems += check_classification(doc.channel, doc.feedback_type)
 	problems += check_text(doc.subject, plain_text(doc.description))

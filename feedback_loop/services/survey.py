@@ -30,6 +30,7 @@ from feedback_loop.core.survey_answers import (
 	template_problems,
 )
 from feedback_loop.core.survey_token import TokenProblem, check_token, make_token
+from feedback_loop.services.feedback_intake import create_feedback
 from feedback_loop.services.triage_engine import get_triager
 
 DEFAULT_VALID_DAYS = 14
@@ -222,25 +223,24 @@ def create_feedback_from(callback, scores) -> str:
 	parts = [_("Survey answer to {0}").format(callback.name)]
 	for row in callback.answers:
 		parts.append(f"{row.question}: {row.answer}")
-	feedback = frappe.get_doc(
+	return create_feedback(
 		{
-			"doctype": "Feedback Record",
 			"customer": callback.customer,
 			"contact": callback.contact,
 			"feedback_type": "Complaint",
-			"channel": "Survey",
 			"subject": (scores.free_text.splitlines()[0][:120] if scores.free_text else None)
 			or _("Low score in survey {0}").format(callback.name),
 			"description": "<br>".join(frappe.utils.escape_html(p) for p in parts),
 			"sales_order": callback.sales_order,
 			"impact": "One Customer",
 			"urgency": "High",
-			"reply_language": callback.language,
-		}
-	)
-	feedback.flags.ignore_permissions = True
-	feedback.insert()
-	return feedback.name
+			"language": callback.language,
+		},
+		channel="Survey",
+		# One feedback per answered survey, however often the answer is posted.
+		external_id=callback.name,
+		description_is_html=True,
+	).name
 
 
 def close_or_reopen(feedback_record: str, solved: bool, callback: str) -> None:

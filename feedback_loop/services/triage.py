@@ -52,6 +52,13 @@ def apply_triage(doc) -> None:
 	note_manual_category(doc)
 	if not needs_analysis(doc):
 		return
+	if frappe.flags.in_import and doc.is_new():
+		# A file of history is stored first and analysed afterwards in the background, so
+		# that an import of a hundred thousand rows is not slowed by the analysis.
+		doc.analysis_status = PENDING
+		doc.analysis_attempts = 0
+		queue_imported_analysis()
+		return
 	text = analysis_text(doc)
 	try:
 		result = get_triager().triage(text)
@@ -103,16 +110,46 @@ def apply_category(doc, result: Triage) -> None:
 	doc.category_confidence = guess.confidence * 100 if guess else 0
 
 
-def retry_pending_analysis(limit: int = 200) -> int:
-	"""Re-run analysis of records whose analysis failed, a few times at most."""
-	names = frappe.get_all(
+def pending_analysis(limit: int, order_by: str) -> list[str]:
+	"""Records waiting for analysis that have not failed too often."""
+	return frappe.get_all(
 		"Feedback Record",
 		filters={"analysis_status": PENDING, "analysis_attempts": ("<", MAX_ATTEMPTS)},
 		pluck="name",
-		order_by="modified asc",
+		order_by=order_by,
 		limit=limit,
 	)
-	return _reanalyse(names)
+
+
+def retry_pending_analysis(limit: int = 200) -> int:
+	"""Re-run analysis of records whose analysis failed, a few times at most."""
+	return _reanalyse(pending_analysis(limit, "modified asc"))
+
+
+def queue_imported_analysis() -> None:
+	frappe.enqueue(
+		"feedback_loop.services.triage.analyse_pending_records",
+		queue="long",
+		job_id="feedback_loop:analyse-pending",
+		deduplicate=True,
+		# 100,000 imported rows take about half an hour; the long queue's default is 25 min.
+		timeout=4 * 60 * 60,
+		enqueue_after_commit=True,
+	)
+
+
+def analyse_pending_records(batch: int = 500) -> int:
+	"""Every record waiting for analysis, in batches, each batch committed (imports end here)."""
+	done = 0
+	while True:
+		names = pending_analysis(batch, "creation asc")
+		if not names:
+			return done
+		analysed = _reanalyse(names)
+		done += analysed
+		if not analysed:
+			# Every one of them failed again; their attempts grew, the retry job has them.
+			return done
 
 
 def reanalyse_records(everything: bool = False) -> int:

@@ -50,3 +50,9 @@ PLAN_COMPLETED = {
 <p>感谢您帮助我们改进。如果问题再次出现，请直接回复此邮件。</p>""",
 	},
 }
+
+#: The answer a messaging gateway relays to the sender; {number} is the feedback number.
+MESSAGING_REPLY = {
+	"en": "Thank you, we have received your feedback. Your feedback number is {number}.",
+	"zh": "感谢您的反馈，我们已收到。您的反馈编号是 {number}。",
+}

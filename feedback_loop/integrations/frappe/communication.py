@@ -1,9 +1,15 @@
-"""Communication (Frappe): an e-mail sent from a Feedback Record is its first response."""
+"""Communication (Frappe): an e-mail sent from a Feedback Record is its first response; one
+received for it completes a record created from mail, or wakes one waiting on the customer."""
 
+from feedback_loop.services.inbound_email import on_received_mail
 from feedback_loop.services.sla import record_first_response
 
 
 def after_insert(doc, method=None) -> None:
 	# Every communication of the site passes here: decide on the two fields before anything else.
-	if doc.reference_doctype == "Feedback Record" and doc.sent_or_received == "Sent" and doc.reference_name:
+	if doc.reference_doctype != "Feedback Record" or not doc.reference_name:
+		return
+	if doc.sent_or_received == "Sent":
 		record_first_response(doc.reference_name, doc.communication_date or doc.creation)
+	elif doc.communication_type == "Communication" and doc.communication_medium == "Email":
+		on_received_mail(doc)

@@ -10,7 +10,9 @@ from feedback_loop.services.customer_segment import segment_for_customer
 from feedback_loop.services.feedback_lifecycle import apply_status_change
 from feedback_loop.services.feedback_references import validate_references
 from feedback_loop.services.feedback_validation import validate_intake
+from feedback_loop.services.inbound_email import is_mail_stub, prepare_mail_stub
 from feedback_loop.services.priority import compute_priority
+from feedback_loop.services.sender_identity import remember_from_feedback
 from feedback_loop.services.sla import apply_sla
 from feedback_loop.services.triage import apply_triage
 
@@ -64,15 +66,19 @@ class FeedbackRecord(Document):
 		duplicate_similarity: DF.Percent
 		escalation_level: DF.Int
 		expected_solution: DF.SmallText | None
+		external_id: DF.Data | None
+		external_sender: DF.Data | None
 		feedback_type: DF.Literal["Complaint", "Suggestion", "Praise", "Inquiry"]
 		first_responded_on: DF.Datetime | None
 		first_response_due: DF.Datetime | None
 		frequency: DF.Literal["", "Once", "Sometimes", "Often", "Always"]
+		idempotency_key: DF.Data | None
 		impact: DF.Literal["One Customer", "Several Customers", "Many Customers", "Core Function Down"]
 		issue: DF.Link | None
 		item: DF.Link | None
 		item_name: DF.Data | None
 		keywords: DF.SmallText | None
+		messaging_source: DF.Link | None
 		needs_clarification: DF.Check
 		next_escalation_at: DF.Datetime | None
 		occurred_on: DF.Date | None
@@ -124,6 +130,10 @@ class FeedbackRecord(Document):
 	# end: auto-generated types
 
 	def before_validate(self):
+		if is_mail_stub(self):
+			prepare_mail_stub(self)
+		if frappe.flags.in_import and self.is_new():
+			self.channel = self.channel or "Import"
 		self.clear_customer_of_anonymous_feedback()
 		self.set_priority()
 		self.set_initial_sentiment()
@@ -131,6 +141,9 @@ class FeedbackRecord(Document):
 		self.set_reply_language()
 
 	def validate(self):
+		if self.flags.mail_stub:
+			# Checked, triaged and timed when its mail's text arrives (services/inbound_email.py).
+			return
 		validate_intake(self)
 		validate_references(self)
 		# Before the SLA: a policy may match on the category the analysis sets.
@@ -140,7 +153,12 @@ class FeedbackRecord(Document):
 		apply_sla(self)
 
 	def after_insert(self):
-		queue_acknowledgement(self)
+		# A mail is acknowledged once its text is known; history brought in by import never is.
+		if not (self.flags.mail_stub or frappe.flags.in_import):
+			queue_acknowledgement(self)
+
+	def on_update(self):
+		remember_from_feedback(self)
 
 	def clear_customer_of_anonymous_feedback(self):
 		if self.customer:

@@ -28,6 +28,7 @@ class FeedbackSettings(Document):
 		acknowledgement_subject_zh: DF.Data | None
 		allow_anonymous_web_feedback: DF.Check
 		allow_self_validation: DF.Check
+		api_requests_per_minute: DF.Int
 		category_confidence_threshold: DF.Percent
 		category_model_categories: DF.Int
 		category_model_examples: DF.Int
@@ -39,6 +40,7 @@ class FeedbackSettings(Document):
 		key_account_min_revenue: DF.Currency
 		low_csat_at_most: DF.Int
 		low_nps_at_most: DF.Int
+		max_attachment_mb: DF.Int
 		negative_cues: DF.SmallText | None
 		plan_approver_role: DF.Link | None
 		plan_budget_limit: DF.Currency
@@ -55,6 +57,7 @@ class FeedbackSettings(Document):
 		survey_reminder_days: DF.Int
 		vague_min_length: DF.Int
 		vague_phrases: DF.SmallText | None
+		web_submissions_per_hour: DF.Int
 	# end: auto-generated types
 
 	def validate(self):

@@ -1,0 +1,68 @@
+"""The feedback REST API: `POST /api/method/feedback_loop.api.intake.submit_feedback`.
+
+Called with an integration user's API key and secret (`Authorization: token key:secret`); the
+user needs the right to create Feedback Records. README "Submitting feedback through the API"
+describes every field.
+"""
+
+import frappe
+from frappe.rate_limiter import rate_limit
+from frappe.utils import getdate
+
+from feedback_loop.core.intake_payload import API_FIELDS, check_payload
+from feedback_loop.services.feedback_intake import create_feedback
+from feedback_loop.services.intake_errors import refuse
+from feedback_loop.services.intake_limits import api_requests_per_minute
+
+#: Any JSON value: the type of each field is checked by the app, so that every wrong field is
+#: reported in one answer with the same status, instead of Frappe stopping at the first.
+JSONValue = str | int | float | bool | list | dict | None
+
+#: Keys Frappe's transport adds to the arguments; never data.
+TRANSPORT_KEYS = frozenset({"cmd"})
+
+
+@frappe.whitelist(methods=["POST"])
+@rate_limit(limit=api_requests_per_minute, seconds=60)
+def submit_feedback(
+	external_id: JSONValue = None,
+	feedback_type: JSONValue = None,
+	description: JSONValue = None,
+	channel: JSONValue = None,
+	subject: JSONValue = None,
+	expected_solution: JSONValue = None,
+	customer: JSONValue = None,
+	contact_email: JSONValue = None,
+	contact_phone: JSONValue = None,
+	sender_name: JSONValue = None,
+	category: JSONValue = None,
+	sales_order: JSONValue = None,
+	item: JSONValue = None,
+	occurred_on: JSONValue = None,
+	impact: JSONValue = None,
+	urgency: JSONValue = None,
+	language: JSONValue = None,
+	**unknown: JSONValue,
+) -> dict:
+	"""Create a Feedback Record; the same external_id and channel again returns the same record."""
+	frappe.has_permission("Feedback Record", "create", throw=True)
+	payload = {key: value for key, value in locals().items() if key in API_FIELDS}
+	payload.update(unknown)
+	values, problems = check_payload(payload, API_FIELDS, today=getdate(), ignore=TRANSPORT_KEYS)
+	refuse(problems)
+	channel_name = values.get("channel") or "API"
+	result = create_feedback(values, channel=channel_name, external_id=values["external_id"])
+	frappe.local.response.http_status_code = 201 if result.created else 200
+	return receipt(result.name, result.created)
+
+
+def receipt(name: str, created: bool) -> dict:
+	doc = frappe.db.get_value(
+		"Feedback Record",
+		name,
+		["name", "status", "priority", "category", "customer", "first_response_due", "resolution_due"],
+		as_dict=True,
+		# A locking read: a record another request committed a moment ago is visible to it.
+		for_update=True,
+	)
+	return {**doc, "created": created}

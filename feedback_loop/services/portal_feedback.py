@@ -1,0 +1,97 @@
+"""What a customer sees of their feedback on the portal: only records of the customers their
+portal user is a contact of, with the e-mail thread, never internal comments or analysis."""
+
+import frappe
+from frappe import _
+from frappe.utils.html_utils import sanitize_html
+
+from feedback_loop.services.acknowledgement import promised_reply_moment
+from feedback_loop.services.party_matching import customers_of_user
+
+LIST_FIELDS = [
+	"name",
+	"subject",
+	"status",
+	"feedback_type",
+	"creation",
+	"first_response_due",
+	"resolution_due",
+]
+PAGE_SIZE = 20
+
+
+def require_login(path: str) -> None:
+	if frappe.session.user == "Guest":
+		frappe.local.flags.redirect_location = f"/login?redirect-to={path}"
+		# 302: a login redirect must not be cached by the browser as permanent.
+		raise frappe.Redirect(302)
+
+
+def my_feedback(user: str, start: int = 0) -> list[dict]:
+	customers = customers_of_user(user)
+	if not customers:
+		return []
+	rows = frappe.get_all(
+		"Feedback Record",
+		filters={"customer": ("in", customers)},
+		fields=LIST_FIELDS,
+		order_by="creation desc",
+		start=start,
+		limit=PAGE_SIZE,
+	)
+	for row in rows:
+		row.status_label = _(row.status, context="Feedback Record")
+		row.type_label = _(row.feedback_type, context="Feedback Record")
+	return rows
+
+
+def my_feedback_record(user: str, name: str) -> dict:
+	"""The record and its thread; a record of another customer does not exist for this user."""
+	customers = customers_of_user(user)
+	record = frappe.db.get_value(
+		"Feedback Record",
+		{"name": name, "customer": ("in", customers or [""])},
+		[*LIST_FIELDS, "description", "expected_solution", "category", "resolution_summary", "sla_policy"],
+		as_dict=True,
+	)
+	if not record:
+		raise frappe.DoesNotExistError(_("Feedback {0} not found").format(name))
+	record.status_label = _(record.status, context="Feedback Record")
+	record.type_label = _(record.feedback_type, context="Feedback Record")
+	record.description = sanitize_html(record.description or "")
+	record.resolution_summary = sanitize_html(record.resolution_summary or "")
+	record.reply_by = promised_reply_moment(record)
+	record.messages = thread_of(name)
+	return record
+
+
+def thread_of(name: str) -> list[dict]:
+	messages = frappe.get_all(
+		"Communication",
+		filters={
+			"reference_doctype": "Feedback Record",
+			"reference_name": name,
+			"communication_type": "Communication",
+			"communication_medium": "Email",
+		},
+		fields=["sent_or_received", "communication_date", "subject", "content"],
+		order_by="communication_date asc",
+	)
+	for message in messages:
+		message.content = sanitize_html(message.content or "")
+		message.from_us = message.sent_or_received == "Sent"
+	return messages
+
+
+def portal_categories() -> list[dict]:
+	"""Enabled categories, named in the reader's language, groups first (type → subcategory)."""
+	rows = frappe.get_all(
+		"Feedback Category",
+		filters={"enabled": 1},
+		fields=["name", "category_name", "category_name_zh", "parent_feedback_category", "is_group", "lft"],
+		order_by="lft asc",
+	)
+	chinese = (frappe.local.lang or "").startswith("zh")
+	for row in rows:
+		row.label = (row.category_name_zh if chinese else None) or row.category_name or row.name
+	return rows

@@ -1,0 +1,588 @@
+"""Every channel in, end to end on a real site: the REST API (with idempotency, errors and fuzzed
+payloads, over HTTP), inbound e-mail through Frappe's own mail intake, the customer portal and
+the public form (over HTTP, logged in and not), the signed messaging webhook, and Data Import."""
+
+import json
+import time
+
+import frappe
+from frappe.email.receive import InboundMail
+from frappe.tests.utils import FrappeTestCase, change_settings
+from frappe.utils import set_request
+from frappe.utils.password import update_password
+from frappe.website.serve import get_response
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from feedback_loop.core.webhook_signature import signature
+from feedback_loop.services import triage
+from feedback_loop.services.messaging_intake import ReplayedMessage, WebhookRefused, receive
+from feedback_loop.tests.factories import make_contact, make_customer, make_outgoing_email_account, make_user
+from feedback_loop.tests.http_client import Client, clear_rate_limits
+
+test_ignore = ["Customer", "Contact", "Sales Order", "Item"]
+
+API = "/api/method/feedback_loop.api.intake.submit_feedback"
+PORTAL = "/api/method/feedback_loop.api.portal.submit_feedback"
+WEBHOOK = "/api/method/feedback_loop.api.messaging.receive_message"
+
+
+def feedback_count(**filters) -> int:
+	return frappe.db.count("Feedback Record", filters)
+
+
+def delete_feedback(filters: dict) -> None:
+	for name in frappe.get_all("Feedback Record", filters=filters, pluck="name"):
+		frappe.delete_doc("Feedback Record", name, force=True, ignore_permissions=True)
+
+
+class CommittedTestCase(FrappeTestCase):
+	"""Requests run in their own transaction: their fixtures are committed and removed afterwards."""
+
+	marker = ""
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.rollback()
+		delete_feedback({"external_id": ("like", f"{cls.marker}%")})
+		delete_feedback({"subject": ("like", f"%{cls.marker}%")})
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def setUp(self):
+		clear_rate_limits()
+
+
+class TestRestApi(CommittedTestCase):
+	marker = "api-test-"
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.customer = make_customer("API Customer")
+		cls.email = f"{frappe.generate_hash(length=8)}@api-customer.example"
+		make_contact(cls.customer, email=cls.email)
+		cls.user = make_user(f"integration-{frappe.generate_hash(length=6)}@example.com", ["Feedback Agent"])
+		user = frappe.get_doc("User", cls.user)
+		cls.api_key = frappe.generate_hash(length=15)
+		user.api_key = cls.api_key
+		user.api_secret = frappe.generate_hash(length=15)
+		cls.api_secret = user.api_secret
+		user.save(ignore_permissions=True)
+		cls.outsider = make_user(f"outsider-{frappe.generate_hash(length=6)}@example.com", ["Blogger"])
+		outsider = frappe.get_doc("User", cls.outsider)
+		outsider.api_key, outsider.api_secret = (
+			frappe.generate_hash(length=15),
+			frappe.generate_hash(length=15),
+		)
+		cls.outsider_token = f"token {outsider.api_key}:{outsider.api_secret}"
+		outsider.save(ignore_permissions=True)
+		frappe.db.commit()
+		cls.client = Client({"Authorization": f"token {cls.api_key}:{cls.api_secret}"})
+
+	def payload(self, **overrides):
+		return {
+			"external_id": f"{self.marker}{frappe.generate_hash(length=10)}",
+			"feedback_type": "Complaint",
+			"description": "包裹破损，等了三天才到，要求退款",
+			"contact_email": self.email,
+			**overrides,
+		}
+
+	def test_create_then_repeat_returns_the_same_record(self):
+		payload = self.payload()
+		first = self.client.post(API, json=payload)
+		self.assertEqual(first.status_code, 201, first.text)
+		receipt = first.json["message"]
+		self.assertTrue(receipt["created"])
+		again = self.client.post(API, json=payload)
+		self.assertEqual(again.status_code, 200, again.text)
+		self.assertEqual(again.json["message"]["name"], receipt["name"])
+		self.assertFalse(again.json["message"]["created"])
+		self.assertEqual(feedback_count(external_id=payload["external_id"]), 1)
+
+		doc = frappe.get_doc("Feedback Record", receipt["name"])
+		self.assertEqual(doc.channel, "API")
+		self.assertEqual(doc.customer, self.customer)  # found through the contact's address
+		self.assertEqual(doc.analysis_status, "Analysed")
+		self.assertEqual(doc.sentiment, "Negative")
+		self.assertTrue(doc.first_response_due)
+		self.assertEqual(receipt["first_response_due"], str(doc.first_response_due))
+
+	def test_the_same_id_on_another_channel_is_another_message(self):
+		payload = self.payload()
+		self.assertEqual(self.client.post(API, json=payload).status_code, 201)
+		self.assertEqual(self.client.post(API, json={**payload, "channel": "SMS"}).status_code, 201)
+		self.assertEqual(feedback_count(external_id=payload["external_id"]), 2)
+
+	def test_simultaneous_repeats_create_one_record(self):
+		payload = self.payload()
+		responses = self.client.concurrently(6, "post", API, json=payload)
+		self.assertEqual(sorted(r.status_code for r in responses), [200] * 5 + [201])
+		self.assertEqual(len({r.json["message"]["name"] for r in responses}), 1)
+		self.assertEqual(feedback_count(external_id=payload["external_id"]), 1)
+
+	def test_field_errors_are_named_with_status_422_and_store_nothing(self):
+		response = self.client.post(
+			API,
+			json={
+				"external_id": f"{self.marker}bad",
+				"description": 42,
+				"urgency": "Whenever",
+				"priority": "Urgent",
+				"contact_email": "nobody",
+			},
+		)
+		self.assertEqual(response.status_code, 422, response.text)
+		problems = {(e["field"], e["problem"]) for e in response.json["errors"]}
+		self.assertEqual(
+			problems,
+			{
+				("feedback_type", "required"),
+				("description", "not_text"),
+				("urgency", "not_allowed"),
+				("priority", "unknown_field"),
+				("contact_email", "bad_email"),
+			},
+		)
+		self.assertIn("Urgency", json.loads(json.loads(response.json["_server_messages"])[0])["message"])
+		self.assertEqual(feedback_count(external_id=f"{self.marker}bad"), 0)
+
+	def test_unknown_linked_records_are_refused(self):
+		response = self.client.post(API, json=self.payload(customer="No Such Customer", category="Nope"))
+		self.assertEqual(response.status_code, 422)
+		self.assertEqual(
+			{(e["field"], e["problem"]) for e in response.json["errors"]},
+			{("customer", "not_found"), ("category", "not_found")},
+		)
+
+	def test_who_may_call(self):
+		anonymous = Client().post(API, json=self.payload())
+		self.assertEqual(anonymous.status_code, 403)
+		outsider = Client({"Authorization": self.outsider_token}).post(API, json=self.payload())
+		self.assertEqual(outsider.status_code, 403)
+		self.assertEqual(feedback_count(owner=self.outsider), 0)
+
+	def test_broken_json_stores_nothing_and_says_why(self):
+		before = feedback_count()
+		response = self.client.post(API, data='{"external_id": "x", ', content_type="application/json")
+		self.assertGreaterEqual(response.status_code, 400)
+		self.assertIn("JSONDecodeError", response.text)
+		self.assertEqual(feedback_count(), before)
+
+	def test_the_rate_limit_answers_429(self):
+		settings = frappe.get_single("Feedback Settings")
+		previous = settings.api_requests_per_minute
+		settings.api_requests_per_minute = 2
+		settings.save()
+		frappe.db.commit()
+		try:
+			statuses = [self.client.post(API, json=self.payload()).status_code for _ in range(3)]
+		finally:
+			settings.api_requests_per_minute = previous
+			settings.save()
+			frappe.db.commit()
+		self.assertEqual(statuses, [201, 201, 429])
+
+	@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+	@given(
+		st.dictionaries(
+			st.sampled_from(
+				["external_id", "feedback_type", "description", "urgency", "occurred_on", "x", ""]
+			),
+			st.none()
+			| st.booleans()
+			| st.integers()
+			| st.text(max_size=30)
+			| st.text(min_size=20_001, max_size=20_002)
+			| st.lists(st.integers(), max_size=2)
+			| st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+			max_size=6,
+		)
+	)
+	def test_fuzzed_payloads_never_fail_the_server_or_store_half(self, payload):
+		clear_rate_limits()
+		before = feedback_count()
+		response = self.client.post(API, json=payload)
+		self.assertIn(response.status_code, (200, 201, 422), response.text[:500])
+		created = 1 if response.status_code == 201 else 0
+		self.assertEqual(feedback_count(), before + created)
+		if created:
+			frappe.delete_doc("Feedback Record", response.json["message"]["name"], force=True)
+			frappe.db.commit()
+
+
+class TestInboundEmail(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_outgoing_email_account()
+		cls.account = frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": f"Feedback Inbox {frappe.generate_hash(length=5)}",
+				"email_id": f"feedback-inbox-{frappe.generate_hash(length=5)}@example.com",
+				"enable_incoming": 1,
+				"use_imap": 0,
+				"append_to": "Feedback Record",
+				"email_server": "127.0.0.1",
+				"password": "x",
+			}
+		).insert(ignore_permissions=True)
+		cls.customer = make_customer("Mail Customer")
+		cls.address = f"{frappe.generate_hash(length=8)}@mail-customer.example"
+		make_contact(cls.customer, email=cls.address)
+
+	def receive(self, sender, subject, body, message_id, in_reply_to=None):
+		headers = [
+			f"From: Li Na <{sender}>",
+			f"To: {self.account.email_id}",
+			f"Subject: {subject}",
+			f"Message-ID: <{message_id}>",
+			"Date: Tue, 24 Nov 2026 10:00:00 +0800",
+			"MIME-Version: 1.0",
+			"Content-Type: text/plain; charset=utf-8",
+		]
+		if in_reply_to:
+			headers.append(f"In-Reply-To: <{in_reply_to}>")
+		raw = ("\r\n".join(headers) + "\r\n\r\n" + body).encode()
+		return InboundMail(raw, self.account).process()
+
+	def acknowledgements_to(self, address):
+		return frappe.get_all("Email Queue Recipient", filters={"recipient": address}, pluck="parent")
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
+	def test_a_mail_creates_triaged_feedback_and_its_reply_threads_onto_it(self):
+		first_id = f"{frappe.generate_hash(length=10)}@mail.example"
+		communication = self.receive(
+			self.address, "杯子破损", "收到的杯子破损了，包装很差，要求退款。", first_id
+		)
+		self.assertEqual(communication.reference_doctype, "Feedback Record")
+		doc = frappe.get_doc("Feedback Record", communication.reference_name)
+		self.assertEqual(doc.channel, "Email")
+		self.assertEqual(doc.customer, self.customer)
+		self.assertIn("包装很差", doc.description)
+		self.assertEqual(doc.analysis_status, "Analysed")
+		self.assertEqual(doc.sentiment, "Negative")
+		self.assertTrue(doc.first_response_due)
+		self.assertTrue(doc.acknowledged_on)
+		self.assertTrue(self.acknowledgements_to(self.address))
+
+		doc.db_set("status", "Waiting on Customer")
+		reply = self.receive(
+			self.address,
+			"Re: 杯子破损",
+			"补充：订单号 SO-123。",
+			f"{frappe.generate_hash(length=10)}@mail.example",
+			first_id,
+		)
+		self.assertEqual((reply.reference_doctype, reply.reference_name), ("Feedback Record", doc.name))
+		self.assertEqual(feedback_count(sender=self.address), 1)
+		self.assertEqual(frappe.db.get_value("Feedback Record", doc.name, "status"), "In Progress")
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
+	def test_a_stranger_is_kept_and_robots_are_not_answered(self):
+		stranger = f"{frappe.generate_hash(length=8)}@stranger.example"
+		communication = self.receive(
+			stranger, "Question", "Do you ship to Hangzhou?", f"{frappe.generate_hash()}@x"
+		)
+		doc = frappe.get_doc("Feedback Record", communication.reference_name)
+		self.assertFalse(doc.customer)
+		self.assertEqual(doc.contact_email, stranger)
+		self.assertTrue(self.acknowledgements_to(stranger))
+
+		robot = f"noreply-{frappe.generate_hash(length=6)}@shop.example"
+		communication = self.receive(
+			robot, "Your order shipped", "Tracking 123", f"{frappe.generate_hash()}@x"
+		)
+		self.assertFalse(
+			frappe.db.get_value("Feedback Record", communication.reference_name, "acknowledged_on")
+		)
+		self.assertFalse(self.acknowledgements_to(robot))
+
+		out_of_office = f"{frappe.generate_hash(length=8)}@person.example"
+		communication = self.receive(
+			out_of_office, "自动回复：我正在休假", "我将于下周回来。", f"{frappe.generate_hash()}@x"
+		)
+		self.assertFalse(self.acknowledgements_to(out_of_office))
+
+
+class TestPortal(CommittedTestCase):
+	marker = "portal-test-"
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.customer = make_customer("Portal Customer")
+		cls.other_customer = make_customer("Other Customer")
+		cls.user = f"portal-{frappe.generate_hash(length=6)}@example.com"
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": cls.user,
+				"first_name": "Portal",
+				"user_type": "Website User",
+				"send_welcome_email": 0,
+				"roles": [{"role": "Customer"}],
+			}
+		).insert(ignore_permissions=True)
+		update_password(cls.user, "Portal-pass-2026!")
+		contact = frappe.get_doc("Contact", make_contact(cls.customer, email=cls.user))
+		contact.user = cls.user
+		contact.save(ignore_permissions=True)
+		cls.own = cls.make_record(cls.customer, f"{cls.marker}own record")
+		cls.foreign = cls.make_record(cls.other_customer, f"{cls.marker}someone else's record")
+		frappe.db.commit()
+
+	@staticmethod
+	def make_record(customer, subject):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Feedback Record",
+				"customer": customer,
+				"feedback_type": "Complaint",
+				"channel": "Desk",
+				"subject": subject,
+				"description": "破损",
+			}
+		).insert(ignore_permissions=True)
+		return doc.name
+
+	def page(self, path, user):
+		frappe.set_user(user)
+		try:
+			set_request(method="GET", path=path)
+			return get_response(path)
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_a_customer_sees_only_their_own_feedback(self):
+		listing = self.page("/my-feedback", self.user)
+		self.assertEqual(listing.status_code, 200)
+		html = listing.get_data(as_text=True)
+		self.assertIn(self.own, html)
+		self.assertNotIn(self.foreign, html)
+		self.assertEqual(self.page(f"/my-feedback/{self.own}", self.user).status_code, 200)
+		self.assertEqual(self.page(f"/my-feedback/{self.foreign}", self.user).status_code, 404)
+		self.assertEqual(self.page("/my-feedback", "Guest").status_code, 302)
+
+	def test_submit_through_the_form_with_an_attachment(self):
+		client = Client()
+		client.login(self.user, "Portal-pass-2026!")
+		form = client.get("/feedback/new")
+		self.assertEqual(form.status_code, 200)
+		csrf = form.get_data(as_text=True).split('"X-Frappe-CSRF-Token": "')[1].split('"')[0]
+		from io import BytesIO
+
+		response = client.post(
+			PORTAL,
+			data={
+				"feedback_type": "Complaint",
+				"subject": f"{self.marker}crushed box",
+				"description": "盒子被压坏了，杯子碎了。<script>alert(1)</script>",
+				"expected_solution": "换货",
+				"attachments": (BytesIO(b"%PDF-1.4 test"), "photo.pdf"),
+			},
+			headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"},
+		)
+		self.assertEqual(response.status_code, 200, response.text)
+		name = response.json["message"]["name"]
+		self.assertTrue(response.json["message"]["reply_by"])
+		doc = frappe.get_doc("Feedback Record", name)
+		self.assertEqual((doc.channel, doc.customer), ("Portal", self.customer))
+		self.assertNotIn("<script>", doc.description)
+		self.assertEqual(
+			frappe.get_all("File", filters={"attached_to_name": name}, pluck="file_name"), ["photo.pdf"]
+		)
+
+		# A field the portal does not offer, such as another customer, is refused.
+		refused = client.post(
+			PORTAL,
+			data={"feedback_type": "Complaint", "description": "x", "customer": self.other_customer},
+			headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"},
+		)
+		self.assertEqual(refused.status_code, 422)
+
+	def test_anonymous_web_feedback_only_when_allowed_and_never_from_robots(self):
+		guest = Client()
+		data = {
+			"feedback_type": "Suggestion",
+			"description": f"{self.marker}请增加夜间配送",
+			"subject": f"{self.marker}夜间配送",
+			"sender_name": "王伟",
+			"sender": "wang.wei@example.com",
+		}
+		self.assertEqual(guest.post(PORTAL, data=data).status_code, 403)
+		frappe.db.set_single_value("Feedback Settings", "allow_anonymous_web_feedback", 1)
+		frappe.db.commit()
+		try:
+			robot = guest.post(PORTAL, data={**data, "website": "http://spam.example"})
+			person = guest.post(PORTAL, data=data)
+		finally:
+			frappe.db.set_single_value("Feedback Settings", "allow_anonymous_web_feedback", 0)
+			frappe.db.commit()
+		self.assertEqual(robot.status_code, 422)
+		self.assertEqual(person.status_code, 200, person.text)
+		doc = frappe.get_doc("Feedback Record", person.json["message"]["name"])
+		self.assertEqual((doc.channel, doc.anonymous, doc.sender), ("Web", 1, "wang.wei@example.com"))
+		self.assertEqual(feedback_count(subject=f"{self.marker}夜间配送"), 1)
+
+
+class TestMessagingWebhook(CommittedTestCase):
+	marker = "webhook-test-"
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.source = f"wechat-{frappe.generate_hash(length=6)}"
+		cls.secret = frappe.generate_hash(length=24)
+		frappe.get_doc(
+			{
+				"doctype": "Feedback Messaging Source",
+				"source_name": cls.source,
+				"channel": "WeChat",
+				"secret": cls.secret,
+			}
+		).insert(ignore_permissions=True)
+		cls.customer = make_customer("WeChat Customer")
+		cls.contact = make_contact(cls.customer)
+		frappe.db.commit()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.rollback()
+		for doctype in ("Feedback Inbound Message", "Feedback Sender Identity"):
+			frappe.db.delete(doctype, {"source": cls.source})
+		delete_feedback({"messaging_source": cls.source})
+		frappe.delete_doc("Feedback Messaging Source", cls.source, force=True, ignore_permissions=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def signed(self, message: dict, nonce=None, timestamp=None, secret=None):
+		body = json.dumps(message).encode()
+		timestamp = timestamp or str(int(time.time()))
+		nonce = nonce or frappe.generate_hash(length=16)
+		return body, {
+			"X-Feedback-Timestamp": timestamp,
+			"X-Feedback-Nonce": nonce,
+			"X-Feedback-Signature": signature(secret or self.secret, timestamp, nonce, body),
+			"Content-Type": "application/json",
+		}
+
+	def message(self, sender="openid-1", **extra):
+		return {
+			"message_id": f"{self.marker}{frappe.generate_hash(length=8)}",
+			"sender": sender,
+			"text": "快递太慢了，等了五天",
+			**extra,
+		}
+
+	def test_a_signed_message_creates_feedback_and_answers_with_its_number(self):
+		body, headers = self.signed(self.message(sender="openid-http"))
+		response = Client().post(f"{WEBHOOK}?source={self.source}", data=body, headers=headers)
+		self.assertEqual(response.status_code, 200, response.text)
+		answer = response.json["message"]
+		self.assertIn(answer["feedback"], answer["reply"])
+		doc = frappe.get_doc("Feedback Record", answer["feedback"])
+		self.assertEqual(
+			(doc.channel, doc.external_sender, doc.analysis_status), ("WeChat", "openid-http", "Analysed")
+		)
+
+		replay = Client().post(f"{WEBHOOK}?source={self.source}", data=body, headers=headers)
+		self.assertEqual(replay.status_code, 409)
+
+		forged = dict(headers, **{"X-Feedback-Signature": "0" * 64})
+		forged["X-Feedback-Nonce"] = "another-nonce"
+		self.assertEqual(
+			Client().post(f"{WEBHOOK}?source={self.source}", data=body, headers=forged).status_code, 401
+		)
+		self.assertEqual(feedback_count(messaging_source=self.source, external_sender="openid-http"), 1)
+
+	def test_refusals_in_process(self):
+		message = self.message()
+		body, headers = self.signed(message, timestamp=str(int(time.time()) - 3600))
+		with self.assertRaises(WebhookRefused):
+			self.receive(body, headers, message)
+		body, headers = self.signed(message, secret="wrong")
+		with self.assertRaises(WebhookRefused):
+			self.receive(body, headers, message)
+		body, headers = self.signed(message)
+		with self.assertRaises(WebhookRefused):
+			self.receive(body, headers, message, source="no-such-source")
+		self.receive(body, headers, message)
+		with self.assertRaises(ReplayedMessage):
+			self.receive(body, headers, message)
+
+	def receive(self, body, headers, payload, source=None):
+		return receive(
+			source or self.source,
+			body=body,
+			timestamp=headers["X-Feedback-Timestamp"],
+			nonce=headers["X-Feedback-Nonce"],
+			given_signature=headers["X-Feedback-Signature"],
+			payload=payload,
+		)
+
+	def test_a_sender_linked_once_is_known_next_time(self):
+		message = self.message(sender="openid-linked")
+		body, headers = self.signed(message)
+		first = frappe.get_doc("Feedback Record", self.receive(body, headers, message)["feedback"])
+		self.assertFalse(first.customer)
+		first.contact = self.contact
+		first.customer = self.customer
+		first.save()
+		message = self.message(sender="openid-linked")
+		body, headers = self.signed(message)
+		second = frappe.get_doc("Feedback Record", self.receive(body, headers, message)["feedback"])
+		self.assertEqual((second.contact, second.customer), (self.contact, self.customer))
+
+
+class TestDataImport(CommittedTestCase):
+	marker = "import-test-"
+
+	def test_an_imported_file_is_stored_then_triaged_in_the_background(self):
+		customer = make_customer("Import Customer")
+		rows = [
+			"Customer,Feedback Type,Channel,Subject,Description,Impact,Urgency",
+			f'{customer},Complaint,Phone,{self.marker}破损,"收到的杯子破损了，要求退款",One Customer,Medium',
+			f'{customer},Praise,Paper Form,{self.marker}很好,"送货很快，服务态度很好",One Customer,Low',
+		]
+		file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{self.marker}feedback.csv",
+				"content": "\n".join(rows).encode(),
+				"is_private": 1,
+			}
+		).insert(ignore_permissions=True)
+		data_import = frappe.get_doc(
+			{
+				"doctype": "Data Import",
+				"reference_doctype": "Feedback Record",
+				"import_type": "Insert New Records",
+				"import_file": file.file_url,
+			}
+		).insert(ignore_permissions=True)
+		data_import.start_import()
+		self.assertEqual(frappe.db.get_value("Data Import", data_import.name, "status"), "Success")
+
+		imported = frappe.get_all(
+			"Feedback Record",
+			filters={"subject": ("like", f"{self.marker}%")},
+			fields=["name", "channel", "analysis_status", "acknowledged_on"],
+		)
+		self.assertEqual(len(imported), 2)
+		self.assertEqual({r.analysis_status for r in imported}, {"Pending Re-analysis"})
+		self.assertEqual({r.channel for r in imported}, {"Phone", "Paper Form"})
+		self.assertFalse(any(r.acknowledged_on for r in imported))
+
+		triage.analyse_pending_records()
+		sentiments = {
+			r.subject: r.sentiment
+			for r in frappe.get_all(
+				"Feedback Record",
+				filters={"subject": ("like", f"{self.marker}%")},
+				fields=["subject", "sentiment", "analysis_status"],
+			)
+		}
+		self.assertEqual(sentiments, {f"{self.marker}破损": "Negative", f"{self.marker}很好": "Positive"})

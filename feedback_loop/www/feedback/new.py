@@ -1,0 +1,23 @@
+import frappe
+from frappe import _
+
+from feedback_loop.core.intake_payload import MAX_EXPECTED_SOLUTION_CHARS
+from feedback_loop.core.intake_rules import FEEDBACK_TYPES, MAX_DESCRIPTION_CHARS, MAX_SUBJECT_CHARS
+from feedback_loop.services.feedback_settings import get_feedback_settings
+from feedback_loop.services.portal_feedback import portal_categories, require_login
+
+no_cache = 1
+
+
+def get_context(context):
+	context.guest = frappe.session.user == "Guest"
+	if context.guest and not get_feedback_settings().allow_anonymous_web_feedback:
+		require_login("/feedback/new")
+	context.types = [(value, _(value, context="Feedback Record")) for value in FEEDBACK_TYPES]
+	context.categories = portal_categories()
+	context.max_description = MAX_DESCRIPTION_CHARS
+	context.max_subject = MAX_SUBJECT_CHARS
+	context.max_expected = MAX_EXPECTED_SOLUTION_CHARS
+	context.title = _("New Feedback")
+	context.show_sidebar = not context.guest
+	return context
