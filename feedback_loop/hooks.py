@@ -42,6 +42,11 @@ has_permission = {
 	"Feedback Record": "feedback_loop.permissions.has_feedback_record_permission",
 }
 
+# Every web and background worker: Frappe 15 lets adjacent restricted fields through list
+# queries; see integrations/frappe/fieldlevel_permissions.py.
+before_request = ["feedback_loop.integrations.frappe.fieldlevel_permissions.ensure_applied"]
+before_job = ["feedback_loop.integrations.frappe.fieldlevel_permissions.ensure_applied"]
+
 # Documents of other apps
 # -----------------------
 doc_events = {
@@ -75,6 +80,7 @@ scheduler_events = {
 		],
 	},
 	"daily": [
+		"feedback_loop.tasks.anonymise_expired_personal_data",
 		"feedback_loop.tasks.schedule_periodic_checkins",
 		"feedback_loop.tasks.send_overdue_action_alerts",
 		"feedback_loop.tasks.verify_improvement_plans",
@@ -82,6 +88,37 @@ scheduler_events = {
 	"weekly": ["feedback_loop.tasks.send_improvement_digest"],
 	"daily_long": ["feedback_loop.tasks.retrain_category_model"],
 }
+
+# Personal data (Personal Data Deletion / Download Request)
+# ---------------------------------------------------------
+_FEEDBACK_PERSONAL_FIELDS = [
+	"contact_email",
+	"contact_email_masked",
+	"contact_phone",
+	"contact_phone_masked",
+	"sender",
+	"sender_masked",
+	"sender_name",
+	"external_sender",
+	"subject",
+	"description",
+	"expected_solution",
+	"comparison_text",
+]
+user_data_fields = [
+	{"doctype": "Feedback Record", "filter_by": "contact_email", "redact_fields": _FEEDBACK_PERSONAL_FIELDS},
+	{"doctype": "Feedback Record", "filter_by": "sender", "redact_fields": _FEEDBACK_PERSONAL_FIELDS},
+	{
+		"doctype": "Feedback Callback",
+		"filter_by": "contact_email",
+		"redact_fields": ["contact_email", "contact_email_masked", "notes"],
+	},
+	{
+		"doctype": "Feedback Callback Answer",
+		"filter_by": "respondent_email",
+		"redact_fields": ["answer", "respondent_email"],
+	},
+]
 
 # Print formats
 # -------------

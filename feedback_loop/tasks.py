@@ -1,6 +1,7 @@
 """Scheduler entry points: each one set-based and idempotent (see the services they call)."""
 
 from feedback_loop.services import (
+	anonymisation,
 	callback_sender,
 	callback_triggers,
 	category_training,
@@ -41,3 +42,7 @@ def send_due_callbacks() -> None:
 
 def schedule_periodic_checkins() -> None:
 	callback_triggers.schedule_periodic_checkins()
+
+
+def anonymise_expired_personal_data() -> None:
+	anonymisation.anonymise_expired()

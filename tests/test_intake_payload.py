@@ -95,13 +95,27 @@ def test_a_payload_that_is_not_an_object_is_one_problem():
 
 def test_portal_and_web_forms_take_only_their_fields():
 	assert ("customer", FieldProblem.UNKNOWN_FIELD) in problems_of(
-		{"feedback_type": "Complaint", "description": "x", "customer": "Someone Else"}, PORTAL_FIELDS
+		{"feedback_type": "Complaint", "description": "x", "customer": "Someone Else", "consent": "1"},
+		PORTAL_FIELDS,
 	)
 	assert problems_of({"feedback_type": "Praise", "description": "很好"}, WEB_FIELDS) == {
 		("sender_name", FieldProblem.REQUIRED),
 		("sender", FieldProblem.REQUIRED),
+		("consent", FieldProblem.REQUIRED),
 	}
 	assert problems_of({"message_id": "m1", "sender": "openid-1", "text": "退款"}, MESSAGE_FIELDS) == set()
+
+
+def test_consent_flags():
+	clean, problems = check_payload({**VALID, "consent": True}, API_FIELDS, today=TODAY)
+	assert problems == [] and clean["consent"] == "1"
+	assert check_payload({**VALID, "consent": "false"}, API_FIELDS, today=TODAY)[0]["consent"] == "0"
+	for wrong in (1, "yes", ["true"], {"a": 1}):
+		assert problems_of({**VALID, "consent": wrong}) == {("consent", FieldProblem.NOT_ALLOWED)}
+	portal = {"feedback_type": "Complaint", "description": "破损"}
+	assert problems_of({**portal, "consent": "1"}, PORTAL_FIELDS) == set()
+	assert problems_of({**portal, "consent": "0"}, PORTAL_FIELDS) == {("consent", FieldProblem.REQUIRED)}
+	assert problems_of(portal, PORTAL_FIELDS) == {("consent", FieldProblem.REQUIRED)}
 
 
 def test_the_idempotency_key_separates_channels():
@@ -121,6 +135,7 @@ def test_any_json_object_gives_clean_text_or_named_problems_never_an_exception(p
 	clean, problems = check_payload(payload, API_FIELDS, today=TODAY)
 	assert set(clean) <= set(API_FIELDS)
 	assert all(isinstance(value, str) and value for value in clean.values())
+	assert clean.get("consent", "1") in ("0", "1")
 	assert not ({p.field for p in problems} & set(clean))
 	if not problems:
 		assert {"external_id", "feedback_type", "description"} <= set(clean)

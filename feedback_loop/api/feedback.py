@@ -11,17 +11,17 @@ from feedback_loop.services.priority import compute_priority
 @frappe.whitelist()
 def get_new_feedback_values(reference_doctype: str, reference_name: str) -> dict:
 	"""Values for a new Feedback Record opened from a Customer, Sales Order or other source page."""
+	frappe.has_permission("Feedback Record", "create", throw=True)
 	if reference_doctype not in SOURCES:
 		frappe.throw(_("Feedback cannot be started from a {0}.").format(_(reference_doctype)))
 	frappe.has_permission(reference_doctype, "read", reference_name, throw=True)
-	frappe.has_permission("Feedback Record", "create", throw=True)
 	return feedback_values_from(reference_doctype, reference_name)
 
 
 @frappe.whitelist()
 def get_customer_feedback_summary(customer: str) -> dict:
-	frappe.has_permission("Customer", "read", customer, throw=True)
 	frappe.has_permission("Feedback Record", "read", throw=True)
+	frappe.has_permission("Customer", "read", customer, throw=True)
 	return customer_feedback_summary(customer)
 
 
@@ -30,6 +30,7 @@ def preview_priority(
 	impact: str | None = None, urgency: str | None = None, safety_or_legal_risk: int = 0
 ) -> str:
 	"""The priority the record will get on save, so the form never shows a stale one."""
+	frappe.has_permission("Feedback Record", "read", throw=True)
 	try:
 		return compute_priority(impact, urgency, bool(int(safety_or_legal_risk or 0)))
 	except ValueError:

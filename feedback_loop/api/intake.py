@@ -42,6 +42,7 @@ def submit_feedback(
 	impact: JSONValue = None,
 	urgency: JSONValue = None,
 	language: JSONValue = None,
+	consent: JSONValue = None,
 	**unknown: JSONValue,
 ) -> dict:
 	"""Create a Feedback Record; the same external_id and channel again returns the same record."""

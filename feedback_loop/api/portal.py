@@ -35,6 +35,7 @@ def submit_feedback(
 	sales_order: str | None = None,
 	sender_name: str | None = None,
 	sender: str | None = None,
+	consent: str | None = None,
 	website: str | None = None,
 ) -> dict:
 	"""Create the feedback and return its number and the promised reply time."""

@@ -4,14 +4,15 @@ import json
 
 import frappe
 
+from feedback_loop.api.unsaved_documents import unsaved_doc
 from feedback_loop.services.root_cause_analysis import analyses_of, fishbone_svg, start_analysis
 
 
 @frappe.whitelist()
 def start_root_cause_analysis(feedback_records: list[str] | str) -> str:
 	"""A draft analysis of the selected feedback records; returns its name."""
-	names = json.loads(feedback_records) if isinstance(feedback_records, str) else feedback_records
 	frappe.has_permission("Root Cause Analysis", "create", throw=True)
+	names = json.loads(feedback_records) if isinstance(feedback_records, str) else feedback_records
 	for name in names:
 		frappe.has_permission("Feedback Record", "read", name, throw=True)
 	return start_analysis(names).name
@@ -21,12 +22,13 @@ def start_root_cause_analysis(feedback_records: list[str] | str) -> str:
 def get_fishbone_svg(analysis: str, language: str | None = None) -> str:
 	"""The fishbone of the analysis as edited in the form (unsaved rows included)."""
 	frappe.has_permission("Root Cause Analysis", "read", throw=True)
-	doc = frappe.get_doc(json.loads(analysis))
+	doc = unsaved_doc("Root Cause Analysis", analysis)
 	doc.run_method("before_validate")  # IDs for new cause rows, as saving would give them
 	return fishbone_svg(doc, language)
 
 
 @frappe.whitelist()
 def get_analyses(feedback_record: str) -> list[dict]:
+	frappe.has_permission("Feedback Record", "read", throw=True)
 	frappe.has_permission("Feedback Record", "read", feedback_record, throw=True)
 	return analyses_of(feedback_record)

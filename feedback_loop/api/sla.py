@@ -1,11 +1,10 @@
 """Whitelisted SLA endpoints for the desk."""
 
-import json
-
 import frappe
 from frappe import _
 from frappe.utils import get_datetime, now_datetime
 
+from feedback_loop.api.unsaved_documents import unsaved_doc
 from feedback_loop.core.sla_targets import due_moment
 from feedback_loop.services.sla_calendar_source import build_calendar
 from feedback_loop.services.sla_time import to_aware, to_system
@@ -15,7 +14,7 @@ from feedback_loop.services.sla_time import to_aware, to_system
 def preview_due_moments(policy: str, start: str | None = None) -> list[dict]:
 	"""Due moments per priority for feedback recorded at ``start``, from the policy as edited (unsaved)."""
 	frappe.has_permission("Feedback SLA Policy", "read", throw=True)
-	doc = frappe.get_doc(json.loads(policy) if isinstance(policy, str) else policy)
+	doc = unsaved_doc("Feedback SLA Policy", policy)
 	try:
 		calendar = build_calendar(doc)
 	except ValueError:

@@ -8,13 +8,15 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import strip_html_tags
 from frappe.utils.verified_command import verify_request
 
+from feedback_loop.services.deadlock_retry import retry_on_deadlock
+from feedback_loop.services.intake_limits import survey_answers_per_hour
 from feedback_loop.services.survey import SurveyRefused, callback_for_token, submit
 
 MAX_PAYLOAD = 20_000
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=20, seconds=60 * 60)
+@rate_limit(limit=survey_answers_per_hour, seconds=60 * 60)
 def submit_survey(token: str, answers: str | dict) -> dict:
 	"""Answers as {question key: value}; returns {'ok': True} or {'ok': False, 'problems': {...}}."""
 	if isinstance(answers, str):
@@ -26,13 +28,17 @@ def submit_survey(token: str, answers: str | dict) -> dict:
 			return {"ok": False, "error": _("Your answers could not be read. Please try again.")}
 	if not isinstance(answers, dict) or len(answers) > 20:
 		return {"ok": False, "error": _("Your answers could not be read. Please try again.")}
-	try:
-		callback = callback_for_token(token)
-	except SurveyRefused as refused:
-		return {"ok": False, "error": refusal_message(refused.reason)}
 	# Plain text only: nothing a customer types is ever shown as markup.
 	cleaned = {str(k)[:20]: strip_html_tags(str(v)) if v is not None else None for k, v in answers.items()}
-	return submit(callback, cleaned)
+
+	def answer() -> dict:
+		try:
+			callback = callback_for_token(token, lock=True)
+		except SurveyRefused as refused:
+			return {"ok": False, "error": refusal_message(refused.reason)}
+		return submit(callback, cleaned)
+
+	return retry_on_deadlock(answer)
 
 
 def refusal_message(reason: str) -> str:

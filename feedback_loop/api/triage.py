@@ -9,6 +9,7 @@ from feedback_loop.services.duplicate_feedback import merge_feedback
 @frappe.whitelist(methods=["POST"])
 def accept_suggested_category(feedback_record: str) -> str:
 	"""Confirm the suggested category: it becomes the agent's choice and trains the model."""
+	frappe.has_permission("Feedback Record", "write", throw=True)
 	doc = frappe.get_doc("Feedback Record", feedback_record)
 	doc.check_permission("write")
 	if not doc.suggested_category:
@@ -20,6 +21,7 @@ def accept_suggested_category(feedback_record: str) -> str:
 
 @frappe.whitelist(methods=["POST"])
 def merge_duplicate(duplicate: str, original: str) -> str:
+	frappe.has_permission("Feedback Record", "write", throw=True)
 	return merge_feedback(duplicate, original)
 
 

@@ -62,7 +62,7 @@ class FieldSpec:
 	max_chars: int
 	required: bool = False
 	choices: tuple[str, ...] = ()
-	kind: str = "text"  # text | email | phone | date
+	kind: str = "text"  # text | email | phone | date | flag
 
 
 #: Every field an integration may send (README "Submitting feedback through the API").
@@ -84,6 +84,8 @@ API_FIELDS: dict[str, FieldSpec] = {
 	"impact": FieldSpec(30, choices=IMPACTS),
 	"urgency": FieldSpec(20, choices=URGENCIES),
 	"language": FieldSpec(5, choices=LANGUAGES),
+	#: Whether the person agreed to the privacy notice in the integrating system.
+	"consent": FieldSpec(5, kind="flag"),
 }
 
 #: The customer portal's form: the customer is the logged-in user's, never a field.
@@ -94,6 +96,8 @@ PORTAL_FIELDS: dict[str, FieldSpec] = {
 	"description": FieldSpec(MAX_DESCRIPTION_CHARS, required=True),
 	"expected_solution": FieldSpec(MAX_EXPECTED_SOLUTION_CHARS),
 	"sales_order": FieldSpec(MAX_NAME_CHARS),
+	#: The privacy notice's checkbox: nothing is stored without it.
+	"consent": FieldSpec(5, required=True, kind="flag"),
 }
 
 #: The public web form (anonymous feedback, where the site allows it): who to answer is required.
@@ -111,7 +115,10 @@ MESSAGE_FIELDS: dict[str, FieldSpec] = {
 	"sender_name": FieldSpec(MAX_NAME_CHARS),
 	"text": FieldSpec(MAX_DESCRIPTION_CHARS, required=True),
 	"language": FieldSpec(5, choices=LANGUAGES),
+	"consent": FieldSpec(5, kind="flag"),
 }
+
+_FLAGS = {True: "1", False: "0", "1": "1", "0": "0", "true": "1", "false": "0", "on": "1", "off": "0"}
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,17 @@ def check_payload(
 		if value is None or (isinstance(value, str) and not value.strip()):
 			if spec.required:
 				problems.append(Problem(name, FieldProblem.REQUIRED))
+			continue
+		if spec.kind == "flag":
+			# Only true/false or their usual spellings: 1 or "yes" might be a mapped column's mistake.
+			flag = _FLAGS.get(value.strip().lower()) if isinstance(value, str) else None
+			flag = _FLAGS[value] if isinstance(value, bool) else flag
+			if flag is None:
+				problems.append(Problem(name, FieldProblem.NOT_ALLOWED, "true, false"))
+			elif spec.required and flag != "1":
+				problems.append(Problem(name, FieldProblem.REQUIRED))
+			else:
+				clean[name] = flag
 			continue
 		if not isinstance(value, str):
 			problems.append(Problem(name, FieldProblem.NOT_TEXT))

@@ -12,6 +12,7 @@ from frappe.utils.user import get_users_with_role
 
 from feedback_loop.core.callback_schedule import next_attempt
 from feedback_loop.services.callback_triggers import opted_out
+from feedback_loop.services.consent import withdrew_consent
 from feedback_loop.services.survey import render_survey_email, survey_url
 
 BATCH = 200
@@ -49,6 +50,11 @@ def _send_one(name: str, now) -> int:
 	callback = frappe.get_doc("Feedback Callback", name)
 	callback.flags.ignore_permissions = True
 	try:
+		if withdrew_consent(callback.contact):
+			callback.status = "Cancelled"
+			callback.last_error = _("The contact withdrew consent (marked Unsubscribed).")
+			callback.save()
+			return 0
 		if callback.channel == "Phone":
 			create_call_task(callback)
 		else:

@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import add_days, date_diff, getdate, now_datetime
 
 from feedback_loop.core.callback_schedule import DelayUnit, callback_due, throttled
+from feedback_loop.services.consent import withdrew_consent
 from feedback_loop.services.sla_calendar_source import calendar_for
 from feedback_loop.services.sla_time import to_aware, to_system
 
@@ -119,6 +120,8 @@ def schedule_callback(trigger, doc, dedupe_suffix: str = "") -> str | None:
 		return None
 	customer = customer_of(doc)
 	contact, email = contact_of(doc, customer)
+	if withdrew_consent(contact):
+		return None
 	if trigger.action == "Survey E-mail" and (not email or opted_out(email)):
 		return None
 	due_on = due_moment(trigger, now_datetime())

@@ -13,7 +13,8 @@ from frappe.utils import escape_html
 
 from feedback_loop.core.intake_payload import Problem, idempotency_key
 from feedback_loop.core.intake_rules import subject_from_description
-from feedback_loop.services.intake_errors import NOT_FOUND, refuse
+from feedback_loop.services.consent import record_consent
+from feedback_loop.services.intake_errors import NOT_FOUND, InvalidFeedback, refuse, refuse_with_message
 from feedback_loop.services.party_matching import contact_by_email, contact_by_phone, customer_of_contact
 
 #: Fields naming another record, checked before insert so the caller hears which one is wrong.
@@ -94,6 +95,7 @@ def create_feedback(
 		}
 	)
 	set_party(doc, values)
+	record_consent(doc, values.get("consent") == "1")
 	doc.flags.ignore_permissions = True
 	savepoint = "feedback_intake"
 	frappe.db.savepoint(savepoint)
@@ -103,6 +105,13 @@ def create_feedback(
 		# Two requests with one id at the same moment: the other one's record is the answer.
 		frappe.db.rollback(save_point=savepoint)
 		return IntakeResult(existing_for(channel, external_id, latest=True), created=False)
+	except InvalidFeedback:
+		raise
+	except frappe.ValidationError as refused:
+		# The record's own rules (a customer or a way to reply, the text limits): the same 422
+		# as a field problem, with the rule's message, so callers see one kind of refusal.
+		frappe.db.rollback(save_point=savepoint)
+		refuse_with_message(str(refused))
 	for file_name, content in attachments or ():
 		attach(doc, file_name, content)
 	return IntakeResult(doc.name, created=True)

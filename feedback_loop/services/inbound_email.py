@@ -16,6 +16,7 @@ from frappe.utils import add_days, now_datetime, strip_html_tags
 from feedback_loop.core.automatic_mail import should_acknowledge
 from feedback_loop.core.intake_rules import MAX_DESCRIPTION_CHARS, subject_from_description
 from feedback_loop.services.acknowledgement import queue_acknowledgement
+from feedback_loop.services.consent import record_consent
 from feedback_loop.services.feedback_intake import plain_text_to_html, set_party
 
 #: Room left in the description for the note that the mail was cut.
@@ -62,6 +63,8 @@ def complete_from_mail(doc, communication) -> None:
 	doc.subject = doc.subject or subject_from_description(text)
 	doc.contact_email = doc.contact_email or doc.sender
 	set_party(doc, {"sender": doc.sender})
+	# A mail says nothing about the privacy notice: recorded as not given, with the version in force.
+	record_consent(doc, False)
 	doc.flags.ignore_permissions = True
 	doc.save()
 	if acknowledgement_allowed(doc):

@@ -52,6 +52,12 @@ _EXPLANATIONS = {
 }
 
 
+def refuse_with_message(message: str) -> None:
+	"""A rule of the record itself failed; its message (already shown by Frappe) is the error."""
+	frappe.local.response["errors"] = [{"field": "", "problem": "invalid", "message": message}]
+	raise InvalidFeedback(message)
+
+
 def refuse(problems: list[Problem]) -> None:
 	"""Raise InvalidFeedback naming every problem; does nothing when there is none."""
 	if not problems:

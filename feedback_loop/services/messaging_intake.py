@@ -82,6 +82,7 @@ def receive(
 			"customer": customer_of_contact(contact),
 			"contact_phone": values["sender"] if source.channel == "SMS" else None,
 			"language": values.get("language"),
+			"consent": values.get("consent"),
 		},
 		channel=source.channel,
 		external_id=values["message_id"],

@@ -30,6 +30,7 @@ from feedback_loop.core.survey_answers import (
 	template_problems,
 )
 from feedback_loop.core.survey_token import TokenProblem, check_token, make_token
+from feedback_loop.services.consent import privacy_notice, record_consent
 from feedback_loop.services.feedback_intake import create_feedback
 from feedback_loop.services.triage_engine import get_triager
 
@@ -116,13 +117,25 @@ class SurveyRefused(Exception):
 		self.reason = reason
 
 
-def callback_for_token(token: str):
-	"""The callback a token opens, or SurveyRefused with a reason the page explains."""
+def callback_for_token(token: str, lock: bool = False):
+	"""The callback a token opens, or SurveyRefused with a reason the page explains.
+
+	`lock`: for answering. The row lock makes a second submission of the same link wait for the
+	first, then find it Responded, so one link never stores two sets of answers.
+	"""
 	checked = check_token(_secret(), token, int(time.time()))
 	if checked.problem in (TokenProblem.MALFORMED, TokenProblem.TAMPERED):
 		raise SurveyRefused("invalid")
 	if not checked.callback or not frappe.db.exists("Feedback Callback", checked.callback):
 		raise SurveyRefused("invalid")
+	if (
+		lock
+		and frappe.db.get_value("Feedback Callback", checked.callback, "status", for_update=True)
+		== "Responded"
+	):
+		# A locking read sees the answer another request committed while this one waited. Only
+		# the callback's row is locked: locking its (still empty) answer rows would take gap locks.
+		raise SurveyRefused("used")
 	callback = frappe.get_doc("Feedback Callback", checked.callback)
 	if callback.status == "Responded":
 		raise SurveyRefused("used")
@@ -154,6 +167,7 @@ def page_context(callback) -> dict:
 		"intro": template.get(f"intro_{language}") or template.intro_en,
 		"thank_you": template.get(f"thank_you_{language}") or template.thank_you_en,
 		"questions": questions,
+		"privacy_notice": privacy_notice(language),
 	}
 
 
@@ -189,6 +203,8 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 					"question": row.get(f"question_{language_of(callback)}") or row.question_en,
 					"question_type": row.question_type,
 					"answer": answers[question.key],
+					# Lets a personal-data request find the answers of this person.
+					"respondent_email": callback.contact_email,
 				},
 			)
 	callback.update(
@@ -201,6 +217,7 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 			"responded_on": now_datetime(),
 		}
 	)
+	record_consent(callback, True)
 	settings = frappe.get_cached_doc("Feedback Settings")
 	low = is_low(scores, settings.get("low_csat_at_most") or 2, settings.get("low_nps_at_most") or 6)
 	if (low or _is_complaint(scores.free_text)) and not callback.created_feedback:
@@ -235,6 +252,8 @@ def create_feedback_from(callback, scores) -> str:
 			"impact": "One Customer",
 			"urgency": "High",
 			"language": callback.language,
+			# The survey page shows the privacy notice above its send button.
+			"consent": "1",
 		},
 		channel="Survey",
 		# One feedback per answered survey, however often the answer is posted.

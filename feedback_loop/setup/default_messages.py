@@ -56,3 +56,11 @@ MESSAGING_REPLY = {
 	"en": "Thank you, we have received your feedback. Your feedback number is {number}.",
 	"zh": "感谢您的反馈，我们已收到。您的反馈编号是 {number}。",
 }
+
+#: Shown beside every outside form and recorded (by version) with the consent it asks for.
+PRIVACY_NOTICE = {
+	"en": "We use your feedback and contact details only to handle this feedback, reply to you and "
+	"improve our service. You can withdraw your consent at any time.",
+	"zh": "我们仅将您的反馈和联系方式用于处理本次反馈、回复您以及改进服务。您可随时撤回同意。",
+}
+DEFAULT_PRIVACY_NOTICE_VERSION = "2026-11"

@@ -141,3 +141,13 @@ def make_outgoing_email_account() -> str:
 	frappe.db.set_value("Email Account", name, "default_outgoing", 1)
 	frappe.local.outgoing_email_account = {}
 	return name
+
+
+def make_api_user(prefix: str, roles: list[str]) -> tuple[str, str]:
+	"""An integration user with an API key; returns its e-mail and the Authorization header value."""
+	email = make_user(f"{prefix}-{frappe.generate_hash(length=6)}@example.com", roles)
+	user = frappe.get_doc("User", email)
+	user.api_key, user.api_secret = frappe.generate_hash(length=15), frappe.generate_hash(length=15)
+	authorization = f"token {user.api_key}:{user.api_secret}"
+	user.save(ignore_permissions=True)
+	return email, authorization

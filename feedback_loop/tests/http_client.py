@@ -22,19 +22,23 @@ class Client:
 
 	def concurrently(self, count: int, method: str, path: str, **kwargs) -> list:
 		"""The same request from `count` workers at once; the responses in the order they ended."""
-		kwargs["headers"] = {**self.headers, **kwargs.get("headers", {})}
-		kwargs.setdefault("base_url", self.base_url)
+		return self.at_once(method, path, [kwargs] * count)
+
+	def at_once(self, method: str, path: str, requests: list[dict]) -> list:
+		"""One request per keyword set, all sent at once by as many workers."""
 		frappe.db.commit()
 		responses, errors = [], []
-		clients = [self.client] if count == 1 else [get_test_client() for _ in range(count)]
+		clients = [self.client] if len(requests) == 1 else [get_test_client() for _ in requests]
 
-		def run(client):
+		def run(client, kwargs):
+			kwargs = {**kwargs, "headers": {**self.headers, **kwargs.get("headers", {})}}
+			kwargs.setdefault("base_url", self.base_url)
 			try:
 				responses.append(getattr(client, method)(path, **kwargs))
 			except BaseException as error:  # surfaced in the test's own thread below
 				errors.append(error)
 
-		threads = [threading.Thread(target=run, args=(client,)) for client in clients]
+		threads = [threading.Thread(target=run, args=pair) for pair in zip(clients, requests, strict=True)]
 		for thread in threads:
 			thread.start()
 		for thread in threads:

@@ -3,6 +3,7 @@ from frappe import _
 
 from feedback_loop.core.intake_payload import MAX_EXPECTED_SOLUTION_CHARS
 from feedback_loop.core.intake_rules import FEEDBACK_TYPES, MAX_DESCRIPTION_CHARS, MAX_SUBJECT_CHARS
+from feedback_loop.services.consent import privacy_notice
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.portal_feedback import portal_categories, require_login
 
@@ -18,6 +19,7 @@ def get_context(context):
 	context.max_description = MAX_DESCRIPTION_CHARS
 	context.max_subject = MAX_SUBJECT_CHARS
 	context.max_expected = MAX_EXPECTED_SOLUTION_CHARS
+	context.privacy_notice = privacy_notice(frappe.local.lang)
 	context.title = _("New Feedback")
 	context.show_sidebar = not context.guest
 	return context

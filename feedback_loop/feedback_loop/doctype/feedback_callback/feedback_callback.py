@@ -3,6 +3,9 @@
 
 from frappe.model.document import Document
 
+from feedback_loop.services.anonymisation import CALLBACK_PERSONAL, refuse_personal_data_after_anonymisation
+from feedback_loop.services.contact_masking import set_masked_fields
+
 
 class FeedbackCallback(Document):
 	# begin: auto-generated types
@@ -17,6 +20,7 @@ class FeedbackCallback(Document):
 			FeedbackCallbackAnswer,
 		)
 
+		anonymised_on: DF.Datetime | None
 		answers: DF.Table[FeedbackCallbackAnswer]
 		assigned_to: DF.Link | None
 		attempts: DF.Int
@@ -32,8 +36,12 @@ class FeedbackCallback(Document):
 		]
 		ces: DF.Float
 		channel: DF.Literal["E-mail", "Phone"]
+		consent_given: DF.Check
+		consent_recorded_on: DF.Datetime | None
+		consent_version: DF.Data | None
 		contact: DF.Link | None
 		contact_email: DF.Data | None
+		contact_email_masked: DF.Data | None
 		created_feedback: DF.Link | None
 		csat: DF.Float
 		customer: DF.Link | None
@@ -56,4 +64,9 @@ class FeedbackCallback(Document):
 		survey_template: DF.Link | None
 		trigger: DF.Link | None
 	# end: auto-generated types
-	pass
+
+	def before_validate(self):
+		set_masked_fields(self)
+
+	def validate(self):
+		refuse_personal_data_after_anonymisation(self, CALLBACK_PERSONAL)

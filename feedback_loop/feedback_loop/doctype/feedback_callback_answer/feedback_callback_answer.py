@@ -19,5 +19,6 @@ class FeedbackCallbackAnswer(Document):
 		parenttype: DF.Data
 		question: DF.SmallText | None
 		question_type: DF.Data | None
+		respondent_email: DF.Data | None
 	# end: auto-generated types
 	pass

@@ -6,6 +6,8 @@ from frappe.model.document import Document
 
 from feedback_loop.core.initial_sentiment import sentiment_from_type
 from feedback_loop.services.acknowledgement import queue_acknowledgement, reply_language_of
+from feedback_loop.services.anonymisation import FEEDBACK_PERSONAL, refuse_personal_data_after_anonymisation
+from feedback_loop.services.contact_masking import set_masked_fields
 from feedback_loop.services.customer_segment import segment_for_customer
 from feedback_loop.services.feedback_lifecycle import apply_status_change
 from feedback_loop.services.feedback_references import validate_references
@@ -30,6 +32,7 @@ class FeedbackRecord(Document):
 		analysed_on: DF.Datetime | None
 		analysis_attempts: DF.Int
 		analysis_status: DF.Literal["", "Analysed", "Pending Re-analysis"]
+		anonymised_on: DF.Datetime | None
 		anonymous: DF.Check
 		assigned_at_breach: DF.SmallText | None
 		category: DF.Link | None
@@ -53,9 +56,14 @@ class FeedbackRecord(Document):
 		clarifying_question: DF.SmallText | None
 		closed_on: DF.Datetime | None
 		comparison_text: DF.LongText | None
+		consent_given: DF.Check
+		consent_recorded_on: DF.Datetime | None
+		consent_version: DF.Data | None
 		contact: DF.Link | None
 		contact_email: DF.Data | None
+		contact_email_masked: DF.Data | None
 		contact_phone: DF.Data | None
+		contact_phone_masked: DF.Data | None
 		customer: DF.Link | None
 		customer_group: DF.Link | None
 		customer_name: DF.Data | None
@@ -105,6 +113,7 @@ class FeedbackRecord(Document):
 		sales_invoice: DF.Link | None
 		sales_order: DF.Link | None
 		sender: DF.Data | None
+		sender_masked: DF.Data | None
 		sender_name: DF.Data | None
 		sentiment: DF.Literal["", "Negative", "Neutral", "Positive"]
 		sentiment_cues: DF.SmallText | None
@@ -135,6 +144,7 @@ class FeedbackRecord(Document):
 		if frappe.flags.in_import and self.is_new():
 			self.channel = self.channel or "Import"
 		self.clear_customer_of_anonymous_feedback()
+		set_masked_fields(self)
 		self.set_priority()
 		self.set_initial_sentiment()
 		self.set_customer_segment()
@@ -144,6 +154,7 @@ class FeedbackRecord(Document):
 		if self.flags.mail_stub:
 			# Checked, triaged and timed when its mail's text arrives (services/inbound_email.py).
 			return
+		refuse_personal_data_after_anonymisation(self, FEEDBACK_PERSONAL)
 		validate_intake(self)
 		validate_references(self)
 		# Before the SLA: a policy may match on the category the analysis sets.

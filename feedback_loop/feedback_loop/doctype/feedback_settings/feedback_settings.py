@@ -48,10 +48,15 @@ class FeedbackSettings(Document):
 		plan_high_budget_approver_role: DF.Link | None
 		positive_cues: DF.SmallText | None
 		priority_matrix: DF.Table[FeedbackPriorityRule]
+		privacy_notice_en: DF.SmallText | None
+		privacy_notice_version: DF.Data | None
+		privacy_notice_zh: DF.SmallText | None
 		reply_within_working_days: DF.Int
+		retention_days: DF.Int
 		returning_min_purchases: DF.Int
 		segment_lookback_days: DF.Int
 		send_acknowledgement: DF.Check
+		survey_answers_per_hour: DF.Int
 		survey_link_valid_days: DF.Int
 		survey_no_response_days: DF.Int
 		survey_reminder_days: DF.Int
