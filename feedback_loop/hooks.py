@@ -47,6 +47,12 @@ has_permission = {
 before_request = ["feedback_loop.integrations.frappe.fieldlevel_permissions.ensure_applied"]
 before_job = ["feedback_loop.integrations.frappe.fieldlevel_permissions.ensure_applied"]
 
+# The form's timeline masked like its fields for roles without the contact-details level.
+override_whitelisted_methods = {
+	"frappe.desk.form.load.getdoc": "feedback_loop.integrations.frappe.form_load.getdoc",
+	"frappe.desk.form.load.get_communications": "feedback_loop.integrations.frappe.form_load.get_communications",
+}
+
 # Documents of other apps
 # -----------------------
 doc_events = {

@@ -64,6 +64,51 @@ class TestMasking(FrappeTestCase):
 		form = self.loaded_form(self.agent)
 		self.assertEqual((form.contact_email, form.contact_phone), (EMAIL, PHONE))
 
+	def test_the_form_timeline_masks_e_mails_and_history(self):
+		from feedback_loop.integrations.frappe.form_load import getdoc as masked_getdoc
+
+		frappe.get_doc(
+			{
+				"doctype": "Communication",
+				"communication_type": "Communication",
+				"communication_medium": "Email",
+				"sent_or_received": "Received",
+				"subject": "Broken cup",
+				"content": f"<p>Please call me on {PHONE} or write to {EMAIL}.</p>",
+				"sender": EMAIL,
+				"reference_doctype": "Feedback Record",
+				"reference_name": self.record,
+			}
+		).insert(ignore_permissions=True)
+		record = frappe.get_doc("Feedback Record", self.record)
+		record.contact_email = "new.address@company.com"
+		record.save()
+
+		frappe.set_user(self.analyst)
+		frappe.response.docs = []
+		masked_getdoc("Feedback Record", self.record)
+		docinfo = json.dumps(frappe.response.docinfo, default=str)
+		for secret in (EMAIL, PHONE, "new.address@company.com"):
+			self.assertNotIn(secret, docinfo)
+		self.assertIn("z***@company.com", docinfo)
+
+		frappe.set_user(self.agent)
+		masked_getdoc("Feedback Record", self.record)
+		self.assertIn(EMAIL, json.dumps(frappe.response.docinfo, default=str))
+
+	def test_a_version_keeps_only_changes_of_readable_fields(self):
+		from feedback_loop.integrations.frappe.form_load import mask_version
+
+		version = {
+			"data": json.dumps(
+				{"changed": [["contact_email", EMAIL, "x@y.com"], ["status", "Open", "In Progress"]]}
+			)
+		}
+		self.assertEqual(
+			json.loads(mask_version(version, "Feedback Record")["data"])["changed"],
+			[["status", "Open", "In Progress"]],
+		)
+
 	def test_list_and_report_views_leave_the_real_values_out(self):
 		# What the before_request / before_job hooks install in every worker (see the module).
 		ensure_applied()
