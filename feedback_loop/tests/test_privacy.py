@@ -84,17 +84,21 @@ class TestMasking(FrappeTestCase):
 		record.contact_email = "new.address@company.com"
 		record.save()
 
+		frappe.db.set_value("Feedback Record", self.record, "description", f"<p>请打 {PHONE} 联系我</p>")
 		frappe.set_user(self.analyst)
 		frappe.response.docs = []
 		masked_getdoc("Feedback Record", self.record)
+		self.assertEqual(frappe.response.docs[0].description, "<p>请打 [phone] 联系我</p>")
 		docinfo = json.dumps(frappe.response.docinfo, default=str)
 		for secret in (EMAIL, PHONE, "new.address@company.com"):
 			self.assertNotIn(secret, docinfo)
 		self.assertIn("z***@company.com", docinfo)
 
 		frappe.set_user(self.agent)
+		frappe.response.docs = []
 		masked_getdoc("Feedback Record", self.record)
 		self.assertIn(EMAIL, json.dumps(frappe.response.docinfo, default=str))
+		self.assertIn(PHONE, frappe.response.docs[0].description)
 
 	def test_a_version_keeps_only_changes_of_readable_fields(self):
 		from feedback_loop.integrations.frappe.form_load import mask_version

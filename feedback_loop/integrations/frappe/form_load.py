@@ -23,6 +23,7 @@ def getdoc(doctype: str, name: str):
 	result = load.getdoc(doctype, name)
 	docinfo = frappe.response.get("docinfo")
 	if docinfo and must_mask(doctype):
+		mask_free_text(doctype, name)
 		for key in ("communications", "automated_messages"):
 			docinfo[key] = [mask_communication(c) for c in docinfo.get(key) or []]
 		docinfo["versions"] = [mask_version(v, doctype) for v in docinfo.get("versions") or []]
@@ -40,6 +41,20 @@ def get_communications(doctype: str, name: str, start: int = 0, limit: int = 20)
 	if must_mask(doctype):
 		communications = [mask_communication(c) for c in communications]
 	return communications
+
+
+#: Customers' own words, which often hold a number or an address ("请打 138… 联系我").
+FREE_TEXT = ("subject", "description", "expected_solution")
+
+
+def mask_free_text(doctype: str, name: str) -> None:
+	"""Only for readers who cannot edit the record: a masked text saved back would lose the words."""
+	if doctype != "Feedback Record" or frappe.has_permission(doctype, "write", name):
+		return
+	for doc in frappe.response.get("docs") or []:
+		for field in FREE_TEXT:
+			if doc.get(field):
+				doc.set(field, scrub_text(doc.get(field)))
 
 
 def must_mask(doctype: str) -> bool:
