@@ -45,4 +45,38 @@ def reanalyse(context, everything):
 		frappe.destroy()
 
 
+@feedback_loop.command("make-demo-data")
+@click.option("--records", type=int, default=10_000, show_default=True, help="feedback records to create")
+@click.option("--customers", type=int, default=200, show_default=True)
+@pass_context
+def make_demo_data(context, records, customers):
+	"""Two years of realistic bilingual demo feedback and revisits (bulk inserts)."""
+	import frappe
+
+	from feedback_loop.services.demo_data import make_demo_data as make
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		click.echo(make(records, customers))
+	finally:
+		frappe.destroy()
+
+
+@feedback_loop.command("remove-demo-data")
+@pass_context
+def remove_demo_data(context):
+	"""Remove exactly what make-demo-data created."""
+	import frappe
+
+	from feedback_loop.services.demo_data import remove_demo_data as remove
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		click.echo(remove())
+	finally:
+		frappe.destroy()
+
+
 commands = [feedback_loop]

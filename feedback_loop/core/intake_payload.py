@@ -17,9 +17,11 @@ from feedback_loop.core.intake_rules import (
 	MAX_SUBJECT_CHARS,
 	Channel,
 )
+from feedback_loop.core.priority_matrix import Impact, Urgency
 
-IMPACTS = ("One Customer", "Several Customers", "Many Customers", "Core Function")
-URGENCIES = ("Low", "Medium", "High", "Critical")
+# From the priority matrix's own values, so the API can never offer one the matrix lacks.
+IMPACTS = tuple(impact.value for impact in Impact)
+URGENCIES = tuple(urgency.value for urgency in Urgency)
 LANGUAGES = ("zh", "en")
 
 #: Channels an integration may name; Desk, Portal, Survey, Email and Import have their own entries.

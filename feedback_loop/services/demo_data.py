@@ -1,0 +1,127 @@
+"""Demo data at scale (`bench --site SITE feedback-loop make-demo-data --records 1000000`):
+feedback and revisits written with bulk inserts, a committed batch at a time, and removed again
+exactly (`remove-demo-data`) by their own name prefix. Meant for trying the reports and for the
+benchmarks, not for a production site."""
+
+import random
+import time
+
+import frappe
+from frappe.utils import add_days, now_datetime
+
+from feedback_loop.core.demo_data import (
+	CALLBACK_PREFIX,
+	FEEDBACK_PREFIX,
+	DemoCategory,
+	callback_row,
+	feedback_rows,
+)
+
+DEMO_CUSTOMER = "Demo Customer"
+BATCH = 10_000
+YEARS = 2
+
+
+def make_demo_data(records: int, customers: int = 200, seed: int = 42) -> dict:
+	started = time.monotonic()
+	customer_rows = demo_customers(customers)
+	categories = [
+		DemoCategory(c.name, c.category_name or c.name, c.category_name_zh or c.category_name or c.name)
+		for c in frappe.get_all(
+			"Feedback Category",
+			filters={"is_group": 0, "enabled": 1},
+			fields=["name", "category_name", "category_name_zh"],
+		)
+	]
+	end = now_datetime()
+	start = add_days(end, -365 * YEARS)
+	first = frappe.db.count("Feedback Record", {"name": ("like", f"{FEEDBACK_PREFIX}%")}) + 1
+	rng = random.Random(seed)
+	made = callbacks = 0
+	while made < records:
+		count = min(BATCH, records - made)
+		rows = list(
+			feedback_rows(
+				count,
+				start=start,
+				end=end,
+				customers=list(customer_rows),
+				categories=categories,
+				seed=seed,
+				first_number=first + made,
+			)
+		)
+		for row in rows:
+			row.update(customer_rows[row["customer"]])
+		_bulk_insert("Feedback Record", rows)
+		revisits = [r for r in (callback_row(rng, row, first + made + i) for i, row in enumerate(rows)) if r]
+		_bulk_insert("Feedback Callback", revisits)
+		made += count
+		callbacks += len(revisits)
+		frappe.db.commit()
+	return {"feedback": made, "callbacks": callbacks, "seconds": round(time.monotonic() - started, 1)}
+
+
+def remove_demo_data() -> dict:
+	removed = {}
+	for doctype, prefix in (("Feedback Callback", CALLBACK_PREFIX), ("Feedback Record", FEEDBACK_PREFIX)):
+		removed[doctype] = frappe.db.count(doctype, {"name": ("like", f"{prefix}%")})
+		frappe.db.delete(doctype, {"name": ("like", f"{prefix}%")})
+		frappe.db.commit()
+	customers = frappe.get_all(
+		"Customer", filters={"customer_name": ("like", f"{DEMO_CUSTOMER} %")}, pluck="name"
+	)
+	for name in customers:
+		frappe.delete_doc("Customer", name, force=True, ignore_permissions=True)
+	frappe.db.commit()
+	removed["Customer"] = len(customers)
+	return removed
+
+
+def demo_customers(count: int) -> dict[str, dict]:
+	"""Demo customers (created once), with the values feedback copies from a customer."""
+	group = frappe.get_all("Customer Group", filters={"is_group": 0}, pluck="name", limit=1)[0]
+	territory = frappe.get_all("Territory", filters={"is_group": 0}, pluck="name", limit=1)[0]
+	for number in range(1, count + 1):
+		name = f"{DEMO_CUSTOMER} {number:04d}"
+		if not frappe.db.exists("Customer", {"customer_name": name}):
+			frappe.get_doc(
+				{
+					"doctype": "Customer",
+					"customer_name": name,
+					"customer_group": group,
+					"territory": territory,
+				}
+			).insert(ignore_permissions=True)
+	rows = frappe.get_all(
+		"Customer",
+		filters={"customer_name": ("like", f"{DEMO_CUSTOMER} %")},
+		fields=["name", "customer_name", "customer_group", "territory"],
+	)
+	return {
+		r.name: {
+			"customer_name": r.customer_name,
+			"customer_group": r.customer_group,
+			"territory": r.territory,
+		}
+		for r in rows
+	}
+
+
+def _bulk_insert(doctype: str, rows: list[dict]) -> None:
+	if not rows:
+		return
+	fields = sorted({field for row in rows for field in row} | {"owner", "modified_by", "docstatus"})
+	defaults = {"owner": "Administrator", "modified_by": "Administrator", "docstatus": 0}
+	# Numbers are NOT NULL columns: a value a row leaves out is 0, as the form would store it.
+	meta = frappe.get_meta(doctype)
+	defaults.update(
+		{
+			field: 0
+			for field in fields
+			if (df := meta.get_field(field))
+			and df.fieldtype in ("Int", "Float", "Percent", "Currency", "Check")
+		}
+	)
+	values = [[row.get(field, defaults.get(field)) for field in fields] for row in rows]
+	frappe.db.bulk_insert(doctype, fields, values)

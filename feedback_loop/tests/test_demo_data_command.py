@@ -1,0 +1,36 @@
+"""The demo-data command on a real site: bulk-inserted records a user can open, removed exactly."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from feedback_loop.services.demo_data import make_demo_data, remove_demo_data
+
+
+class TestDemoData(FrappeTestCase):
+	def tearDown(self):
+		remove_demo_data()  # commits: the command commits its batches too
+
+	def test_make_then_remove(self):
+		others = frappe.db.count("Feedback Record")
+		made = make_demo_data(600, customers=5)
+		self.assertEqual(made["feedback"], 600)
+		self.assertEqual(frappe.db.count("Feedback Record", {"name": ("like", "FBDEMO%")}), 600)
+		self.assertEqual(
+			frappe.db.count("Feedback Callback", {"name": ("like", "CBDEMO%")}), made["callbacks"]
+		)
+		self.assertGreater(made["callbacks"], 0)
+		doc = frappe.get_doc(
+			"Feedback Record",
+			frappe.get_all("Feedback Record", filters={"name": ("like", "FBDEMO%")}, pluck="name", limit=1)[
+				0
+			],
+		)
+		self.assertTrue(doc.customer_name.startswith("Demo Customer"))
+		self.assertTrue(frappe.db.exists("Feedback Category", doc.category))
+
+		# A second run continues the numbering instead of colliding with the first.
+		self.assertEqual(make_demo_data(100, customers=5)["feedback"], 100)
+		removed = remove_demo_data()
+		self.assertEqual(removed["Feedback Record"], 700)
+		self.assertEqual(frappe.db.count("Feedback Record"), others)
+		self.assertFalse(frappe.db.exists("Customer", {"customer_name": ("like", "Demo Customer %")}))

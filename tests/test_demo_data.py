@@ -1,0 +1,66 @@
+import random
+from collections import Counter
+from datetime import datetime
+
+from feedback_loop.core.demo_data import DemoCategory, callback_row, feedback_rows
+from feedback_loop.core.intake_rules import CHANNELS, FEEDBACK_TYPES
+
+START, END = datetime(2024, 11, 24), datetime(2026, 11, 24)
+CATEGORIES = [
+	DemoCategory("Late Delivery", "Late Delivery", "物流延误"),
+	DemoCategory("Product Defect", "Product Defect", "产品缺陷"),
+]
+
+
+def rows(count=3000, seed=7):
+	return list(
+		feedback_rows(
+			count, start=START, end=END, customers=["C1", "C2", "C3"], categories=CATEGORIES, seed=seed
+		)
+	)
+
+
+def test_the_same_seed_gives_the_same_rows_and_names_are_unique():
+	assert rows(200) == rows(200)
+	assert rows(200) != rows(200, seed=8)
+	names = [r["name"] for r in rows()]
+	assert len(set(names)) == len(names) and all(n.startswith("FBDEMO") for n in names)
+
+
+def test_values_are_valid_and_inside_the_window():
+	for row in rows():
+		assert START <= row["creation"] < END
+		assert row["channel"] in CHANNELS and row["feedback_type"] in FEEDBACK_TYPES
+		assert row["status"] in ("Open", "In Progress", "Resolved", "Closed")
+		if row["status"] in ("Resolved", "Closed"):
+			assert row["resolved_on"] > row["creation"] and row["resolution_sla_status"] in (
+				"Met",
+				"Breached",
+			)
+		else:
+			assert "resolved_on" not in row
+
+
+def test_distributions_look_like_a_service_desk():
+	sample = rows()
+	types = Counter(r["feedback_type"] for r in sample)
+	assert types["Complaint"] > types["Suggestion"] > types["Praise"]
+	assert 0.6 < sum(r["text_language"] == "zh" for r in sample) / len(sample) < 0.8
+	weekdays = Counter(r["creation"].weekday() for r in sample)
+	assert weekdays[0] > weekdays[6] * 1.5
+	closed = [r for r in sample if r["status"] in ("Resolved", "Closed")]
+	met = sum(r["resolution_sla_status"] == "Met" for r in closed) / len(closed)
+	assert 0.7 < met < 0.9
+	# Chinese text names the Chinese category, English text the English one.
+	zh = next(r for r in sample if r["text_language"] == "zh")
+	assert any(c.label_zh in zh["description"] for c in CATEGORIES)
+
+
+def test_callbacks_only_for_closed_records():
+	rng = random.Random(1)
+	callbacks = [callback_row(rng, row, i) for i, row in enumerate(rows())]
+	made = [c for c in callbacks if c]
+	assert made and all(c["name"].startswith("CBDEMO") for c in made)
+	for callback in made:
+		if callback["status"] == "Responded":
+			assert 1 <= callback["csat"] <= 5 and 0 <= callback["nps"] <= 10
