@@ -144,8 +144,12 @@ def make_outgoing_email_account() -> str:
 
 
 def make_api_user(prefix: str, roles: list[str]) -> tuple[str, str]:
-	"""An integration user with an API key; returns its e-mail and the Authorization header value."""
-	email = make_user(f"{prefix}-{frappe.generate_hash(length=6)}@example.com", roles)
+	"""An integration user with an API key; returns its e-mail and the Authorization header value.
+
+	One user per prefix, reused by later runs: tests that commit would otherwise pile up users,
+	and Frappe refuses new users after 60 in an hour ("Throttled").
+	"""
+	email = make_user(f"{prefix}@example.com", roles)
 	user = frappe.get_doc("User", email)
 	user.api_key, user.api_secret = frappe.generate_hash(length=15), frappe.generate_hash(length=15)
 	authorization = f"token {user.api_key}:{user.api_secret}"

@@ -102,6 +102,27 @@ class TestPermissionMatrix(FrappeTestCase):
 				frappe.set_user("Administrator")
 		frappe.local.request = request
 
+	def test_every_report_has_the_documented_roles(self):
+		table = DOC.read_text(encoding="utf-8").split("## Reports", 1)[1]
+		documented = {
+			cells[0]: set(cells[1].split(", "))
+			for line in table.splitlines()
+			if line.startswith("| ")
+			and not line.startswith("| Report")
+			and (cells := [c.strip() for c in line.strip("|").split("|")])
+		}
+		reports = frappe.get_all("Report", filters={"module": "Feedback Loop"}, pluck="name")
+		self.assertEqual(set(reports), set(documented))
+		for report in reports:
+			self.assertEqual(
+				set(
+					frappe.get_all(
+						"Has Role", filters={"parent": report, "parenttype": "Report"}, pluck="role"
+					)
+				),
+				documented[report],
+			)
+
 	def test_every_desk_method_is_documented(self):
 		text = DOC.read_text(encoding="utf-8")
 		for fn in frappe.whitelisted:

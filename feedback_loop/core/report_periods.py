@@ -1,0 +1,61 @@
+"""Report arithmetic shared by the feedback reports: the previous period of the same length,
+period-over-period change, and channel shares with the over-concentration flag."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+#: A channel bringing more than this share of all feedback is flagged: one channel dominating
+#: means the others are hard to find or do not work (the seeds' 40 % rule).
+CHANNEL_SHARE_FLAG = 0.40
+
+
+class Grouping(str, Enum):
+	DAY = "Day"
+	WEEK = "Week"
+	MONTH = "Month"
+
+
+def previous_range(start: date, end: date) -> tuple[date, date]:
+	"""The period of the same number of days just before [start, end] (both inclusive)."""
+	if end < start:
+		raise ValueError("the period ends before it starts")
+	length = (end - start).days + 1
+	return start - timedelta(days=length), start - timedelta(days=1)
+
+
+def change(current: float, previous: float) -> float | None:
+	"""Relative change, current against previous; None when there was nothing before."""
+	if not previous:
+		return None
+	return (current - previous) / previous
+
+
+def period_label(day: date, grouping: Grouping) -> str:
+	"""The label a day falls under: 2026-11-24, 2026-W48 (ISO week), 2026-11."""
+	if grouping is Grouping.DAY:
+		return day.isoformat()
+	if grouping is Grouping.WEEK:
+		year, week, _ = day.isocalendar()
+		return f"{year}-W{week:02d}"
+	return f"{day.year}-{day.month:02d}"
+
+
+@dataclass(frozen=True)
+class ChannelShare:
+	channel: str
+	count: int
+	share: float
+	flagged: bool
+
+
+def channel_shares(counts: dict[str, int], threshold: float = CHANNEL_SHARE_FLAG) -> list[ChannelShare]:
+	"""Every channel's share of the total, largest first; above the threshold it is flagged."""
+	total = sum(counts.values())
+	shares = [
+		ChannelShare(
+			channel, count, count / total if total else 0.0, bool(total) and count / total > threshold
+		)
+		for channel, count in counts.items()
+	]
+	return sorted(shares, key=lambda s: (-s.count, s.channel))

@@ -1,0 +1,158 @@
+"""The Feedback Overview report's figures: volume by period and channel, channel shares with the
+40 % flag, the status funnel and the closed-loop share, against the previous period of the same
+length. Every figure is a GROUP BY in the database through `frappe.get_list`, so the reader's
+permissions (roles, user permissions, the app's visibility rule) decide which records count."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate
+
+from feedback_loop.core.intake_rules import CHANNELS
+from feedback_loop.core.report_periods import Grouping, change, channel_shares, previous_range
+
+PERIOD_SQL = {
+	Grouping.DAY: "date_format(creation, '%Y-%m-%d')",
+	Grouping.WEEK: "date_format(creation, '%x-W%v')",
+	Grouping.MONTH: "date_format(creation, '%Y-%m')",
+}
+FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed")
+#: Filters that are plain equality on a column of the record.
+EQUAL_FILTERS = ("customer", "customer_group", "territory", "channel", "item", "customer_segment", "priority")
+
+
+def record_filters(filters: dict, start, end) -> list:
+	conditions = [["creation", ">=", start], ["creation", "<", add_days(end, 1)]]
+	for field in EQUAL_FILTERS:
+		if filters.get(field):
+			conditions.append([field, "=", filters[field]])
+	if filters.get("category"):
+		conditions.append(["category", "descendants of (inclusive)", filters["category"]])
+	return conditions
+
+
+def counts_by(filters: dict, start, end, *group: str) -> list[dict]:
+	return frappe.get_list(
+		"Feedback Record",
+		filters=record_filters(filters, start, end),
+		fields=[*(f"{expr} as {alias}" for alias, expr in group), "count(*) as count"],
+		group_by=", ".join(alias for alias, _expr in group),
+		order_by=", ".join(alias for alias, _expr in group),
+	)
+
+
+def overview(filters: dict) -> dict:
+	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
+	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
+	period = PERIOD_SQL[grouping]
+	by_period_channel = counts_by(filters, start, end, ("period", period), ("channel", "channel"))
+	by_status = {r.status: r.count for r in counts_by(filters, start, end, ("status", "status"))}
+	previous_start, previous_end = previous_range(start, end)
+	previous_total = sum(
+		r.count for r in counts_by(filters, previous_start, previous_end, ("status", "status"))
+	)
+
+	periods: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+	per_channel: dict[str, int] = defaultdict(int)
+	for row in by_period_channel:
+		periods[row.period][row.channel] += row.count
+		per_channel[row.channel] += row.count
+	total = sum(per_channel.values())
+	closed = by_status.get("Closed", 0)
+	return {
+		"grouping": grouping,
+		"periods": {key: dict(value) for key, value in sorted(periods.items())},
+		"channels": channel_shares(dict(per_channel)),
+		"status": by_status,
+		"total": total,
+		"previous_total": previous_total,
+		"change": change(total, previous_total),
+		"closed_loop_share": closed / total if total else 0.0,
+	}
+
+
+def columns(figures: dict) -> list[dict]:
+	used = [share.channel for share in figures["channels"]] or list(CHANNELS[:1])
+	return [
+		{"fieldname": "period", "label": _("Period"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "total", "label": _("Feedback"), "fieldtype": "Int", "width": 100},
+		*(
+			{
+				"fieldname": frappe.scrub(channel),
+				"label": _(channel, context="Feedback Record"),
+				"fieldtype": "Int",
+				"width": 90,
+			}
+			for channel in used
+		),
+	]
+
+
+def rows(figures: dict) -> list[dict]:
+	out = []
+	for period, channels in figures["periods"].items():
+		row = {"period": period, "total": sum(channels.values())}
+		row.update({frappe.scrub(channel): count for channel, count in channels.items()})
+		out.append(row)
+	return out
+
+
+def chart(figures: dict) -> dict:
+	labels = list(figures["periods"])
+	return {
+		"data": {
+			"labels": labels,
+			"datasets": [
+				{
+					"name": _(share.channel, context="Feedback Record"),
+					"values": [figures["periods"][label].get(share.channel, 0) for label in labels],
+				}
+				for share in figures["channels"]
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": True},
+	}
+
+
+def summary(figures: dict) -> list[dict]:
+	cards = [
+		{
+			"value": figures["total"],
+			"label": _("Feedback"),
+			"datatype": "Int",
+			"indicator": "Blue",
+		},
+		{
+			"value": round(figures["change"] * 100, 1) if figures["change"] is not None else "—",
+			"label": _("Change vs previous period (%)"),
+			"datatype": "Float" if figures["change"] is not None else "Data",
+			"indicator": "Red" if (figures["change"] or 0) > 0 else "Green",
+		},
+		{
+			"value": round(figures["closed_loop_share"] * 100, 1),
+			"label": _("Closed loop (%)"),
+			"datatype": "Float",
+			"indicator": "Green",
+		},
+	]
+	for share in figures["channels"][:1]:
+		cards.append(
+			{
+				"value": round(share.share * 100, 1),
+				"label": _("Largest channel: {0} (%)").format(_(share.channel, context="Feedback Record")),
+				"datatype": "Float",
+				"indicator": "Red" if share.flagged else "Green",
+			}
+		)
+	for status in FUNNEL:
+		cards.append(
+			{
+				"value": figures["status"].get(status, 0),
+				"label": _(status, context="Feedback Record"),
+				"datatype": "Int",
+				"indicator": "Grey",
+			}
+		)
+	return cards

@@ -1,0 +1,94 @@
+"""Reports on a real site, their figures checked against values worked out by hand on a seeded
+set of records, and only the records the reader may see counted."""
+
+import frappe
+from frappe.desk.query_report import run
+from frappe.tests.utils import FrappeTestCase
+
+from feedback_loop.tests.factories import make_customer, make_feedback, make_user
+
+
+def seed(customer, when, channel, status="Open", owner=None):
+	doc = make_feedback(customer, channel=channel)
+	values = {"creation": when}
+	if status != "Open":
+		values["status"] = status
+	if owner:
+		values["owner"] = owner
+	frappe.db.set_value("Feedback Record", doc.name, values, update_modified=False)
+	return doc.name
+
+
+class TestFeedbackOverview(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.customer = make_customer("Overview Customer")
+		# March 2019, worked out by hand: 5 records, Email 3 (60 %, above 40 %), Desk 2 (40 %),
+		# 2 closed (40 % closed loop); February (the previous 31 days) has 2: +150 %.
+		for day, channel, status in (
+			(1, "Email", "Closed"),
+			(4, "Email", "Open"),
+			(11, "Email", "Closed"),
+			(12, "Desk", "In Progress"),
+			(31, "Desk", "Open"),
+		):
+			seed(cls.customer, f"2019-03-{day:02d} 10:00:00", channel, status)
+		seed(cls.customer, "2019-02-10 10:00:00", "Phone")
+		seed(cls.customer, "2019-02-27 10:00:00", "Email")
+		seed(cls.customer, "2019-04-01 00:00:01", "Email")  # outside the period
+
+	def overview(self, **filters):
+		result = run(
+			"Feedback Overview",
+			filters={
+				"from_date": "2019-03-01",
+				"to_date": "2019-03-31",
+				"customer": self.customer,
+				**filters,
+			},
+		)
+		summary = {card["label"]: card for card in result["report_summary"]}
+		return result, summary
+
+	def test_figures_by_month(self):
+		result, summary = self.overview(group_by="Month")
+		self.assertEqual(result["result"][:1], [{"period": "2019-03", "total": 5, "email": 3, "desk": 2}])
+		self.assertEqual(summary["Feedback"]["value"], 5)
+		self.assertEqual(summary["Change vs previous period (%)"]["value"], 150.0)
+		self.assertEqual(summary["Closed loop (%)"]["value"], 40.0)
+		self.assertEqual(summary["Largest channel: Email (%)"]["value"], 60.0)
+		self.assertEqual(summary["Largest channel: Email (%)"]["indicator"], "Red")
+		self.assertEqual(
+			(summary["Closed"]["value"], summary["Open"]["value"], summary["In Progress"]["value"]), (2, 2, 1)
+		)
+		self.assertEqual(result["chart"]["data"]["labels"], ["2019-03"])
+
+	def test_figures_by_week_and_a_channel_filter(self):
+		result, _summary = self.overview(group_by="Week")
+		self.assertEqual(
+			[(row["period"], row["total"]) for row in result["result"] if isinstance(row, dict)],
+			[("2019-W09", 1), ("2019-W10", 1), ("2019-W11", 2), ("2019-W13", 1)],
+		)
+		result, summary = self.overview(channel="Desk")
+		self.assertEqual(summary["Feedback"]["value"], 2)
+		self.assertEqual(summary["Largest channel: Desk (%)"]["value"], 100.0)
+
+	def test_a_reader_counts_only_the_records_they_may_see(self):
+		support = make_user("overview-support@example.com", ["Support Team"])
+		own = seed(self.customer, "2019-03-20 10:00:00", "Phone", owner=support)
+		try:
+			frappe.set_user(support)
+			_result, summary = self.overview()
+			frappe.set_user("Administrator")
+			# Support Team, which may not read customers, sees only what it recorded (docs/permissions.md).
+			self.assertEqual(summary["Feedback"]["value"], 1)
+			_result, summary = self.overview()
+			self.assertEqual(summary["Feedback"]["value"], 6)
+		finally:
+			frappe.set_user("Administrator")
+			frappe.delete_doc("Feedback Record", own, force=True)
+
+	def test_the_dates_are_required_and_in_order(self):
+		with self.assertRaises(frappe.ValidationError):
+			run("Feedback Overview", filters={"from_date": "2019-03-31", "to_date": "2019-03-01"})
