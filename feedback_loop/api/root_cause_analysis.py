@@ -3,9 +3,11 @@
 import json
 
 import frappe
+from frappe import _
 
 from feedback_loop.api.unsaved_documents import unsaved_doc
 from feedback_loop.services.root_cause_analysis import analyses_of, fishbone_svg, start_analysis
+from feedback_loop.services.top_issues_report import feedback_of
 
 
 @frappe.whitelist()
@@ -32,3 +34,14 @@ def get_analyses(feedback_record: str) -> list[dict]:
 	frappe.has_permission("Feedback Record", "read", throw=True)
 	frappe.has_permission("Feedback Record", "read", feedback_record, throw=True)
 	return analyses_of(feedback_record)
+
+
+@frappe.whitelist()
+def start_root_cause_analysis_for_issue(issue: str, filters: str | dict) -> str:
+	"""A draft analysis of an issue's most recent feedback in the report's period (Top Issues)."""
+	frappe.has_permission("Root Cause Analysis", "create", throw=True)
+	filters = frappe._dict(json.loads(filters) if isinstance(filters, str) else filters)
+	names = feedback_of(issue, filters)
+	if not names:
+		frappe.throw(_("No feedback of {0} in this period.").format(issue))
+	return start_analysis(names).name

@@ -1,16 +1,16 @@
 """The Feedback Overview report's figures: volume by period and channel, channel shares with the
 40 % flag, the status funnel and the closed-loop share, against the previous period of the same
-length. Every figure is a GROUP BY in the database through `frappe.get_list`, so the reader's
-permissions (roles, user permissions, the app's visibility rule) decide which records count."""
+length. Every figure is a GROUP BY in the database (services/report_queries.py)."""
 
 from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate
+from frappe.utils import getdate
 
 from feedback_loop.core.intake_rules import CHANNELS
 from feedback_loop.core.report_periods import Grouping, change, channel_shares, previous_range
+from feedback_loop.services.report_queries import counts_by
 
 PERIOD_SQL = {
 	Grouping.DAY: "date_format(creation, '%Y-%m-%d')",
@@ -18,28 +18,6 @@ PERIOD_SQL = {
 	Grouping.MONTH: "date_format(creation, '%Y-%m')",
 }
 FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed")
-#: Filters that are plain equality on a column of the record.
-EQUAL_FILTERS = ("customer", "customer_group", "territory", "channel", "item", "customer_segment", "priority")
-
-
-def record_filters(filters: dict, start, end) -> list:
-	conditions = [["creation", ">=", start], ["creation", "<", add_days(end, 1)]]
-	for field in EQUAL_FILTERS:
-		if filters.get(field):
-			conditions.append([field, "=", filters[field]])
-	if filters.get("category"):
-		conditions.append(["category", "descendants of (inclusive)", filters["category"]])
-	return conditions
-
-
-def counts_by(filters: dict, start, end, *group: str) -> list[dict]:
-	return frappe.get_list(
-		"Feedback Record",
-		filters=record_filters(filters, start, end),
-		fields=[*(f"{expr} as {alias}" for alias, expr in group), "count(*) as count"],
-		group_by=", ".join(alias for alias, _expr in group),
-		order_by=", ".join(alias for alias, _expr in group),
-	)
 
 
 def overview(filters: dict) -> dict:

@@ -92,3 +92,75 @@ class TestFeedbackOverview(FrappeTestCase):
 	def test_the_dates_are_required_and_in_order(self):
 		with self.assertRaises(frappe.ValidationError):
 			run("Feedback Overview", filters={"from_date": "2019-03-31", "to_date": "2019-03-01"})
+
+
+class TestTopIssues(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.customer = make_customer("Top Issues Customer")
+		leaves = frappe.get_all(
+			"Feedback Category", filters={"is_group": 0}, pluck="name", order_by="name", limit=3
+		)
+		cls.a, cls.b, cls.c = leaves
+		# March 2019 by hand: a 6 (60 %, 4 negative), b 3 (30 %), c 1 (10 %: flagged, exactly the
+		# threshold); February: a 3 → +100 %, b none → no change figure.
+		for category, count, negative in ((cls.a, 6, 4), (cls.b, 3, 0), (cls.c, 1, 1)):
+			for i in range(count):
+				name = seed(cls.customer, f"2019-03-{i + 1:02d} 10:00:00", "Email")
+				frappe.db.set_value(
+					"Feedback Record",
+					name,
+					{"category": category, "sentiment": "Negative" if i < negative else "Neutral"},
+					update_modified=False,
+				)
+		for i in range(3):
+			name = seed(cls.customer, f"2019-02-{i + 1:02d} 10:00:00", "Email")
+			frappe.db.set_value("Feedback Record", name, "category", cls.a, update_modified=False)
+
+	def test_top_issues_by_hand(self):
+		result = run(
+			"Top Issues",
+			filters={"from_date": "2019-03-01", "to_date": "2019-03-31", "customer": self.customer, "top": 2},
+		)
+		self.assertEqual(
+			result["result"],
+			[
+				{
+					"issue": self.a,
+					"count": 6,
+					"share": 60.0,
+					"high_frequency": 1,
+					"negative_share": 66.7,
+					"previous": 3,
+					"change": 100.0,
+				},
+				{
+					"issue": self.b,
+					"count": 3,
+					"share": 30.0,
+					"high_frequency": 1,
+					"negative_share": 0.0,
+					"previous": 0,
+					"change": None,
+				},
+			],
+		)
+		summary = {card["label"]: card["value"] for card in result["report_summary"]}
+		self.assertEqual(summary["Issues with 10 % or more"], 2)  # of the top 2 shown
+		full = run(
+			"Top Issues",
+			filters={"from_date": "2019-03-01", "to_date": "2019-03-31", "customer": self.customer},
+		)
+		self.assertEqual(
+			[(r["issue"], r["share"], r["high_frequency"]) for r in full["result"]][-1], (self.c, 10.0, 1)
+		)
+
+	def test_an_issue_starts_a_root_cause_analysis(self):
+		from feedback_loop.api.root_cause_analysis import start_root_cause_analysis_for_issue
+
+		name = start_root_cause_analysis_for_issue(
+			self.a, {"from_date": "2019-03-01", "to_date": "2019-03-31", "customer": self.customer}
+		)
+		analysis = frappe.get_doc("Root Cause Analysis", name)
+		self.assertEqual(len(analysis.feedback_records), 6)

@@ -1,0 +1,11 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+from feedback_loop.services.report_queries import checked_filters
+from feedback_loop.services.top_issues_report import chart, columns, rows, summary, top_issues
+
+
+def execute(filters: dict | None = None):
+	filters = checked_filters(filters)
+	issues = top_issues(filters)
+	return columns(filters), rows(issues), None, chart(issues), summary(issues)
