@@ -48,6 +48,18 @@ def test_distributions_look_like_a_service_desk():
 	assert 0.6 < sum(r["text_language"] == "zh" for r in sample) / len(sample) < 0.8
 	weekdays = Counter(r["creation"].weekday() for r in sample)
 	assert weekdays[0] > weekdays[6] * 1.5
+	many = list(
+		feedback_rows(
+			3000,
+			start=START,
+			end=END,
+			customers=["C1"],
+			categories=[DemoCategory(f"Cat {i}", f"Cat {i}", f"类别{i}") for i in range(20)],
+			seed=7,
+		)
+	)
+	top = Counter(r["category"] for r in many).most_common()
+	assert top[0][1] / len(many) > 0.10 > top[-1][1] / len(many)  # a few issues dominate
 	closed = [r for r in sample if r["status"] in ("Resolved", "Closed")]
 	met = sum(r["resolution_sla_status"] == "Met" for r in closed) / len(closed)
 	assert 0.7 < met < 0.9
