@@ -10,13 +10,9 @@ from frappe.utils import getdate
 
 from feedback_loop.core.intake_rules import CHANNELS
 from feedback_loop.core.report_periods import Grouping, change, channel_shares, previous_range
-from feedback_loop.services.report_queries import counts_by
+from feedback_loop.services.report_charts import series_chart
+from feedback_loop.services.report_queries import PERIOD_SQL, counts_by
 
-PERIOD_SQL = {
-	Grouping.DAY: "date_format(creation, '%Y-%m-%d')",
-	Grouping.WEEK: "date_format(creation, '%x-W%v')",
-	Grouping.MONTH: "date_format(creation, '%Y-%m')",
-}
 FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed")
 
 
@@ -78,20 +74,11 @@ def rows(figures: dict) -> list[dict]:
 
 def chart(figures: dict) -> dict:
 	labels = list(figures["periods"])
-	return {
-		"data": {
-			"labels": labels,
-			"datasets": [
-				{
-					"name": _(share.channel, context="Feedback Record"),
-					"values": [figures["periods"][label].get(share.channel, 0) for label in labels],
-				}
-				for share in figures["channels"]
-			],
-		},
-		"type": "bar",
-		"barOptions": {"stacked": True},
+	series = {
+		share.channel: [figures["periods"][label].get(share.channel, 0) for label in labels]
+		for share in figures["channels"]
 	}
+	return series_chart(labels, series, "bar", barOptions={"stacked": True})
 
 
 def summary(figures: dict) -> list[dict]:

@@ -6,6 +6,15 @@ import frappe
 from frappe import _
 from frappe.utils import add_days
 
+from feedback_loop.core.report_periods import Grouping
+
+#: The period a record falls in, labelled as core.report_periods.period_label labels it.
+PERIOD_SQL = {
+	Grouping.DAY: "date_format(creation, '%Y-%m-%d')",
+	Grouping.WEEK: "date_format(creation, '%x-W%v')",
+	Grouping.MONTH: "date_format(creation, '%Y-%m')",
+}
+
 #: Filters that are plain equality on a column of the record.
 EQUAL_FILTERS = ("customer", "customer_group", "territory", "channel", "item", "customer_segment", "priority")
 

@@ -7,6 +7,9 @@ from feedback_loop.services.demo_data import make_demo_data, remove_demo_data
 
 
 class TestDemoData(FrappeTestCase):
+	def setUp(self):
+		remove_demo_data()
+
 	def tearDown(self):
 		remove_demo_data()  # commits: the command commits its batches too
 

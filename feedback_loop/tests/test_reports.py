@@ -164,3 +164,42 @@ class TestTopIssues(FrappeTestCase):
 		)
 		analysis = frappe.get_doc("Root Cause Analysis", name)
 		self.assertEqual(len(analysis.feedback_records), 6)
+
+
+class TestSentimentTrend(FrappeTestCase):
+	def test_shares_by_period_and_the_change_in_negative_share(self):
+		customer = make_customer("Sentiment Customer")
+		# March 2019 by hand: 4 negative, 1 neutral, 3 positive → 50 % / 12.5 % / 37.5 %;
+		# April 1 negative, 1 positive; February (before March) 1 negative of 4 → 25 %.
+		for when, mood in (
+			*((f"2019-03-{d:02d}", "Negative") for d in (1, 2, 3, 4)),
+			("2019-03-05", "Neutral"),
+			*((f"2019-03-{d:02d}", "Positive") for d in (6, 7, 8)),
+			("2019-04-02", "Negative"),
+			("2019-04-03", "Positive"),
+			("2019-02-10", "Negative"),
+			*((f"2019-02-{d:02d}", "Positive") for d in (11, 12, 13)),
+		):
+			name = seed(customer, f"{when} 10:00:00", "Desk")
+			frappe.db.set_value("Feedback Record", name, "sentiment", mood, update_modified=False)
+		result = run(
+			"Sentiment Trend",
+			filters={
+				"from_date": "2019-03-01",
+				"to_date": "2019-04-30",
+				"customer": customer,
+				"group_by": "Month",
+			},
+		)
+		self.assertEqual(
+			result["result"],
+			[
+				{"period": "2019-03", "total": 8, "negative": 50.0, "neutral": 12.5, "positive": 37.5},
+				{"period": "2019-04", "total": 2, "negative": 50.0, "neutral": 0.0, "positive": 50.0},
+			],
+		)
+		summary = {card["label"]: card["value"] for card in result["report_summary"]}
+		# 61 days back from March 1: Dec 29 – Feb 28 holds February's 4 records.
+		self.assertEqual(summary["Negative (%)"], 50.0)
+		self.assertEqual(summary["Negative, previous period (%)"], 25.0)
+		self.assertEqual(summary["Change (percentage points)"], 25.0)
