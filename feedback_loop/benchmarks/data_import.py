@@ -123,7 +123,10 @@ def _clean_up(customers: list[str]) -> None:
 			frappe.db.delete("ToDo", {"reference_type": doctype, "reference_name": ("in", part)})
 			frappe.db.delete("Comment", {"reference_doctype": doctype, "reference_name": ("in", part)})
 			frappe.db.delete(doctype, {"name": ("in", part)})
-	frappe.db.delete("Data Import", {"import_file": ("like", f"%{MARKER}%")})
+	imports = frappe.get_all("Data Import", filters={"import_file": ("like", f"%{MARKER}%")}, pluck="name")
+	if imports:
+		frappe.db.delete("Data Import Log", {"data_import": ("in", imports)})
+		frappe.db.delete("Data Import", {"name": ("in", imports)})
 	for file in frappe.get_all("File", filters={"file_name": ("like", f"{MARKER}%")}, pluck="name"):
 		frappe.delete_doc("File", file, force=True, ignore_permissions=True)
 	for customer in customers:

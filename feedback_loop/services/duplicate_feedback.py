@@ -44,20 +44,26 @@ def candidate_keys(doc) -> dict[str, str]:
 		return {}
 	window = get_feedback_settings().duplicate_window_days or 7
 	created = doc.creation or now_datetime()
-	rows = frappe.get_all(
-		"Feedback Record",
-		filters=[
-			["creation", ">=", add_days(created, -window)],
-			["creation", "<=", created],
-			["name", "!=", doc.name or ""],
-			["status", "not in", _NOT_ORIGINALS],
-		],
-		or_filters=same_person,
-		fields=["name", "comparison_text"],
-		order_by="creation asc",
-		limit=MAX_CANDIDATES,
-		ignore_permissions=True,
-	)
+	# One query per party field, each on its (field, creation) index: an OR of the three makes
+	# MariaDB scan the whole window, which after a large import is every record of the day.
+	found = {}
+	for condition in same_person:
+		for row in frappe.get_all(
+			"Feedback Record",
+			filters=[
+				condition,
+				["creation", ">=", add_days(created, -window)],
+				["creation", "<=", created],
+				["name", "!=", doc.name or ""],
+				["status", "not in", _NOT_ORIGINALS],
+			],
+			fields=["name", "comparison_text", "creation"],
+			order_by="creation asc",
+			limit=MAX_CANDIDATES,
+			ignore_permissions=True,
+		):
+			found[row.name] = row
+	rows = sorted(found.values(), key=lambda row: (row.creation, row.name))[:MAX_CANDIDATES]
 	keys = {r.name: r.comparison_text for r in rows}
 	# Records analysed before comparison texts were stored get theirs computed here.
 	missing = [name for name, key in keys.items() if not key]

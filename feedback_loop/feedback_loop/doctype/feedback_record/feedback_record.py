@@ -196,6 +196,9 @@ class FeedbackRecord(Document):
 
 
 def on_doctype_update():
+	# Duplicate detection looks up one party's recent records (services/duplicate_feedback.py).
+	for party in ("customer", "contact", "sender"):
+		frappe.db.add_index("Feedback Record", [party, "creation"])
 	# The SLA sweep filters on a clock's state and one of its moments together.
 	for clock, due, warning in (
 		("response", "first_response_due", "response_warning_at"),
