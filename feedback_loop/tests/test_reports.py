@@ -203,3 +203,42 @@ class TestSentimentTrend(FrappeTestCase):
 		self.assertEqual(summary["Negative (%)"], 50.0)
 		self.assertEqual(summary["Negative, previous period (%)"], 25.0)
 		self.assertEqual(summary["Change (percentage points)"], 25.0)
+
+
+class TestCallbackPerformance(FrappeTestCase):
+	def test_counts_and_response_rate_by_trigger(self):
+		customer = make_customer("Revisit Customer")
+		trigger = "Sales Order completed"
+		# March 2019 by hand: 2 responded, 1 no response, 1 still sent, 1 scheduled, 1 failed →
+		# scheduled 6, sent 4, response rate 2 of 3 known outcomes = 66.7 %.
+		for status in ("Responded", "Responded", "No Response", "Sent", "Scheduled", "Failed"):
+			frappe.get_doc(
+				{
+					"doctype": "Feedback Callback",
+					"callback_type": "After Order",
+					"trigger": trigger,
+					"customer": customer,
+					"channel": "E-mail",
+					"status": status,
+					"due_on": "2019-03-10 10:00:00",
+				}
+			).insert(ignore_permissions=True)
+		result = run(
+			"Callback Performance",
+			filters={"from_date": "2019-03-01", "to_date": "2019-03-31", "customer": customer},
+		)
+		self.assertEqual(
+			result["result"][0],
+			{
+				"trigger": trigger,
+				"callback_type": "After Order",
+				"scheduled": 6,
+				"sent": 4,
+				"responded": 2,
+				"no_response": 1,
+				"failed_or_cancelled": 1,
+				"response_rate": 66.7,
+			},
+		)
+		summary = {card["label"]: card["value"] for card in result["report_summary"]}
+		self.assertEqual(summary["Response Rate (%)"], 66.7)

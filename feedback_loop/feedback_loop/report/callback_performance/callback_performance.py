@@ -1,0 +1,11 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+from feedback_loop.services.callback_performance import columns, performance, summary
+from feedback_loop.services.report_queries import checked_filters
+
+
+def execute(filters: dict | None = None):
+	filters = checked_filters(filters)
+	rows = performance(filters)
+	return columns(), rows, None, None, summary(rows)
