@@ -189,7 +189,8 @@ def callback_row(rng: random.Random, feedback: dict, number: int) -> dict | None
 			{
 				"responded_on": sent + timedelta(hours=rng.uniform(1, 72)),
 				"csat": rng.choice((4, 5, 5)) if happy else rng.choice((1, 2, 3)),
-				"nps": rng.choice((9, 10, 8)) if happy else rng.choice((2, 5, 6, 7)),
+				"nps": rng.choice((9, 10, 8)) if happy else rng.choice((0, 2, 5, 6, 7)),
+				"nps_answered": 1,
 				"solved": "Yes" if happy else "No",
 			}
 		)

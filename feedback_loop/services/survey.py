@@ -211,6 +211,7 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 		{
 			"csat": scores.csat,
 			"nps": scores.nps,
+			"nps_answered": 1 if scores.nps is not None else 0,
 			"ces": scores.ces,
 			"solved": None if scores.solved is None else ("Yes" if scores.solved else "No"),
 			"status": "Responded",

@@ -132,6 +132,7 @@ class TestTriggersAndSending(CallbackTestCase):
 		self.assertEqual(result, {"ok": True})
 		doc.reload()
 		self.assertEqual((doc.status, doc.csat), ("Responded", 1))
+		self.assertEqual((doc.nps, doc.nps_answered), (0, 0))  # this template asks no NPS
 		feedback = frappe.get_doc("Feedback Record", doc.created_feedback)
 		self.assertEqual(
 			(feedback.channel, feedback.urgency, feedback.sales_order), ("Survey", "High", order.name)
@@ -224,7 +225,7 @@ class TestSurveyPage(CallbackTestCase):
 		self.assertTrue(script["ok"])
 		callback.reload()
 		self.assertNotIn("<script", json.dumps([a.answer for a in callback.answers]))
-		self.assertEqual(callback.nps, 9)
+		self.assertEqual((callback.nps, callback.nps_answered), (9, 1))
 		self.assertFalse(callback.created_feedback)
 
 	def test_surveys_link_to_the_page(self):

@@ -53,6 +53,7 @@ class FeedbackCallback(Document):
 		next_attempt_on: DF.Datetime | None
 		notes: DF.SmallText | None
 		nps: DF.Int
+		nps_answered: DF.Check
 		reference_doctype: DF.Link | None
 		reference_name: DF.DynamicLink | None
 		reminder_sent_on: DF.Datetime | None
