@@ -242,3 +242,47 @@ class TestCallbackPerformance(FrappeTestCase):
 		)
 		summary = {card["label"]: card["value"] for card in result["report_summary"]}
 		self.assertEqual(summary["Response Rate (%)"], 66.7)
+
+
+class TestSatisfactionTrend(FrappeTestCase):
+	def test_csat_nps_and_ces_by_hand(self):
+		customer = make_customer("Satisfaction Customer")
+
+		def answered(day, csat=0, nps=None, ces=0):
+			frappe.get_doc(
+				{
+					"doctype": "Feedback Callback",
+					"callback_type": "Resolution Verification",
+					"customer": customer,
+					"channel": "E-mail",
+					"status": "Responded",
+					"due_on": day,
+					"responded_on": f"{day} 10:00:00",
+					"csat": csat,
+					"nps": nps or 0,
+					"nps_answered": 0 if nps is None else 1,
+					"ces": ces,
+				}
+			).insert(ignore_permissions=True)
+
+		# March 2019 by hand: CSAT 5, 4, 1 → 3.33, 66.7 % satisfied; NPS 10, 9, 0 (an answer) and
+		# one survey without NPS → (2 − 1) / 3 = 33.3; CES 2 and 4 → 3.0.
+		answered("2019-03-02", csat=5, nps=10, ces=2)
+		answered("2019-03-05", csat=4, nps=9, ces=4)
+		answered("2019-03-09", csat=1, nps=0)
+		answered("2019-03-12", csat=0)
+		# February: CSAT 2 → March is 1.33 better; NPS 7 → 0 → March is 33.3 better.
+		answered("2019-02-20", csat=2, nps=7)
+		result = run(
+			"Satisfaction Trend",
+			filters={"from_date": "2019-03-01", "to_date": "2019-03-31", "customer": customer},
+		)
+		row = result["result"][0]
+		self.assertEqual(
+			(row["period"], row["csat"], row["satisfied"], row["nps"], row["ces"]),
+			("2019-03", 3.33, 66.7, 33.3, 3.0),
+		)
+		self.assertEqual([row[f"csat_{s}"] for s in range(1, 6)], [1, 0, 0, 1, 1])
+		summary = {card["label"]: card["value"] for card in result["report_summary"]}
+		self.assertEqual(summary["CSAT change vs previous period"], 1.33)
+		self.assertEqual(summary["NPS change vs previous period"], 33.3)

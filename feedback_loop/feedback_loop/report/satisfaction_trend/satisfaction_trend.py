@@ -1,0 +1,11 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+from feedback_loop.services.report_queries import checked_filters
+from feedback_loop.services.satisfaction_trend import chart, columns, summary, trend
+
+
+def execute(filters: dict | None = None):
+	filters = checked_filters(filters)
+	figures = trend(filters)
+	return columns(), figures["rows"], None, chart(figures), summary(figures)

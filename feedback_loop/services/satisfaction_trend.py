@@ -1,0 +1,126 @@
+"""The Satisfaction Trend report: CSAT (average, share satisfied, distribution), NPS and effort
+(CES) of answered revisits by period, and the change against the period before. The answers are
+counted with GROUP BY through `frappe.get_list` (permissions apply); the figures follow from
+the distributions (core/satisfaction.py)."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate
+
+from feedback_loop.core.report_periods import Grouping, previous_range
+from feedback_loop.core.satisfaction import csat_average, net_promoter_score, satisfied_share
+from feedback_loop.services.report_charts import series_chart
+
+PERIOD_SQL = {
+	Grouping.DAY: "date_format(responded_on, '%Y-%m-%d')",
+	Grouping.WEEK: "date_format(responded_on, '%x-W%v')",
+	Grouping.MONTH: "date_format(responded_on, '%Y-%m')",
+}
+#: Which answers count for each score: CSAT and CES 0 mean not asked; NPS says so itself.
+ANSWERED = {"csat": ["csat", ">", 0], "nps": ["nps_answered", "=", 1], "ces": ["ces", ">", 0]}
+
+
+def distributions(filters: dict, start, end, period_sql: str | None) -> dict:
+	"""score → period → {value: count}, one GROUP BY per score."""
+	conditions = [
+		["status", "=", "Responded"],
+		["responded_on", ">=", start],
+		["responded_on", "<", add_days(end, 1)],
+	]
+	for field in ("customer", "callback_type", "channel", "trigger"):
+		if filters.get(field):
+			conditions.append([field, "=", filters[field]])
+	period = f"{period_sql} as slot" if period_sql else "'all' as slot"
+	found: dict = {}
+	for score, answered in ANSWERED.items():
+		rows = frappe.get_list(
+			"Feedback Callback",
+			filters=[*conditions, answered],
+			# Aliases unlike any column: MariaDB's GROUP BY would prefer the column.
+			fields=[period, f"{score} as answer", "count(*) as count"],
+			group_by="slot, answer",
+			order_by="slot",
+		)
+		by_period: dict[str, dict] = defaultdict(dict)
+		for row in rows:
+			by_period[row.slot][round(float(row.answer))] = row.count
+		found[score] = by_period
+	return found
+
+
+def figures_of(dist: dict, slot: str) -> dict:
+	csat, nps, ces = (dist[score].get(slot, {}) for score in ("csat", "nps", "ces"))
+	return {
+		"responses": max(sum(csat.values()), sum(nps.values()), sum(ces.values())),
+		"csat": csat_average(csat),
+		"satisfied": round(satisfied_share(csat) * 100, 1) if csat else None,
+		"nps": net_promoter_score(nps),
+		"ces": csat_average(ces),
+		**{f"csat_{score}": csat.get(score, 0) for score in range(1, 6)},
+	}
+
+
+def trend(filters: dict) -> dict:
+	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
+	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
+	dist = distributions(filters, start, end, PERIOD_SQL[grouping])
+	slots = sorted({slot for score in dist.values() for slot in score})
+	whole = distributions(filters, start, end, None)
+	before = distributions(filters, *previous_range(start, end), None)
+	return {
+		"rows": [{"period": slot, **figures_of(dist, slot)} for slot in slots],
+		"now": figures_of(whole, "all"),
+		"before": figures_of(before, "all"),
+	}
+
+
+def columns() -> list[dict]:
+	return [
+		{"fieldname": "period", "label": _("Period"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "responses", "label": _("Responses"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "csat", "label": _("CSAT (1-5)"), "fieldtype": "Float", "precision": 2, "width": 100},
+		{"fieldname": "satisfied", "label": _("Satisfied (%)"), "fieldtype": "Percent", "width": 110},
+		{"fieldname": "nps", "label": _("NPS"), "fieldtype": "Float", "precision": 1, "width": 90},
+		{"fieldname": "ces", "label": _("CES (1-7)"), "fieldtype": "Float", "precision": 2, "width": 100},
+		*(
+			{
+				"fieldname": f"csat_{score}",
+				"label": _("CSAT {0}").format(score),
+				"fieldtype": "Int",
+				"width": 80,
+			}
+			for score in range(1, 6)
+		),
+	]
+
+
+def chart(figures: dict) -> dict:
+	labels = [row["period"] for row in figures["rows"]]
+	return series_chart(labels, {"NPS": [row["nps"] or 0 for row in figures["rows"]]}, "line")
+
+
+def summary(figures: dict) -> list[dict]:
+	now, before = figures["now"], figures["before"]
+
+	def delta(key):
+		return round(now[key] - before[key], 2) if now[key] is not None and before[key] is not None else "—"
+
+	return [
+		{"value": now["csat"] or 0, "label": _("CSAT (1-5)"), "datatype": "Float", "indicator": "Blue"},
+		{
+			"value": delta("csat"),
+			"label": _("CSAT change vs previous period"),
+			"datatype": "Data",
+			"indicator": "Grey",
+		},
+		{"value": now["nps"] or 0, "label": _("NPS"), "datatype": "Float", "indicator": "Blue"},
+		{
+			"value": delta("nps"),
+			"label": _("NPS change vs previous period"),
+			"datatype": "Data",
+			"indicator": "Grey",
+		},
+		{"value": now["ces"] or 0, "label": _("CES (1-7)"), "datatype": "Float", "indicator": "Blue"},
+	]
