@@ -199,6 +199,26 @@ def _check_value(value: str, spec: FieldSpec, today: date) -> tuple[FieldProblem
 	return None
 
 
+#: What a customer may attach on the website: photos, PDFs, text; never anything executable.
+MAX_ATTACHMENTS = 3
+ATTACHMENT_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf", ".txt")
+
+
+def check_attachments(files: list[tuple[str, int]], limit_bytes: int) -> list[Problem]:
+	"""Problems with (file name, size) pairs: too many files, a type not allowed, too large."""
+	if len(files) > MAX_ATTACHMENTS:
+		return [Problem("attachments", FieldProblem.TOO_LONG, str(MAX_ATTACHMENTS))]
+	problems = []
+	for name, size in files:
+		if not name.lower().endswith(ATTACHMENT_EXTENSIONS):
+			problems.append(
+				Problem("attachments", FieldProblem.NOT_ALLOWED, ", ".join(ATTACHMENT_EXTENSIONS))
+			)
+		elif size > limit_bytes:
+			problems.append(Problem("attachments", FieldProblem.TOO_LONG, str(limit_bytes)))
+	return problems
+
+
 def idempotency_key(channel: str, external_id: str) -> str:
 	"""One key per message of one outside system: the same id on two channels is two messages."""
 	return f"{channel}:{external_id}"

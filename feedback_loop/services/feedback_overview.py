@@ -11,7 +11,7 @@ from frappe.utils import getdate
 from feedback_loop.core.intake_rules import CHANNELS
 from feedback_loop.core.report_periods import Grouping, change, channel_shares, previous_range
 from feedback_loop.services.report_charts import series_chart
-from feedback_loop.services.report_queries import PERIOD_SQL, counts_by
+from feedback_loop.services.report_queries import counts_by, period_sql
 
 FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed")
 
@@ -19,7 +19,7 @@ FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolve
 def overview(filters: dict) -> dict:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
 	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
-	period = PERIOD_SQL[grouping]
+	period = period_sql(grouping)
 	by_period_channel = counts_by(filters, start, end, ("period", period), ("channel", "channel"))
 	by_status = {r.status: r.count for r in counts_by(filters, start, end, ("status", "status"))}
 	previous_start, previous_end = previous_range(start, end)

@@ -4,7 +4,7 @@ machine-readable list beside it so that an integration can map them back to its 
 import frappe
 from frappe import _
 
-from feedback_loop.core.intake_payload import FieldProblem, Problem
+from feedback_loop.core.intake_payload import ATTACHMENT_EXTENSIONS, MAX_ATTACHMENTS, FieldProblem, Problem
 
 #: Beyond what the payload itself shows: a named record that does not exist.
 NOT_FOUND = "not_found"
@@ -25,7 +25,7 @@ def problem_message(problem: Problem) -> str:
 	label = field_label(problem.field) if problem.field else _("Request")
 	if problem.field == "attachments":
 		return _("Attachments: at most {0} files, each at most the size allowed, of these types: {1}").format(
-			3, ".jpg, .jpeg, .png, .gif, .webp, .pdf, .txt"
+			MAX_ATTACHMENTS, ", ".join(ATTACHMENT_EXTENSIONS)
 		)
 	if problem.problem == FieldProblem.NOT_TEXT and not problem.field:
 		return f"{label}: {_('must be a JSON object')}"

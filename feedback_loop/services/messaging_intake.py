@@ -16,6 +16,7 @@ from feedback_loop.core.webhook_signature import SignatureProblem, check_signatu
 from feedback_loop.services.feedback_intake import create_feedback
 from feedback_loop.services.intake_errors import refuse
 from feedback_loop.services.party_matching import contact_by_phone, customer_of_contact
+from feedback_loop.services.sender_identity import identity_key
 from feedback_loop.setup.default_messages import MESSAGING_REPLY
 
 TRANSPORT_KEYS = frozenset({"cmd", "source"})
@@ -124,7 +125,7 @@ def remember_nonce(source: str, nonce: str):
 def contact_for(source, external_id: str) -> str | None:
 	"""The contact an agent linked to this sender before, else (SMS) the contact with that number."""
 	contact = frappe.db.get_value(
-		"Feedback Sender Identity", {"identity_key": f"{source.name}:{external_id}"}, "contact"
+		"Feedback Sender Identity", {"identity_key": identity_key(source.name, external_id)}, "contact"
 	)
 	if not contact and source.channel == "SMS":
 		contact = contact_by_phone(external_id)

@@ -1,12 +1,32 @@
 """What a customer sees of their feedback on the portal: only records of the customers their
 portal user is a contact of, with the e-mail thread, never internal comments or analysis."""
 
+import os
+
 import frappe
 from frappe import _
+from frappe.utils import getdate
 from frappe.utils.html_utils import sanitize_html
 
+from feedback_loop.core.intake_payload import (
+	MAX_ATTACHMENTS,
+	PORTAL_FIELDS,
+	WEB_FIELDS,
+	FieldProblem,
+	Problem,
+	check_attachments,
+	check_payload,
+)
 from feedback_loop.services.acknowledgement import promised_reply_moment
-from feedback_loop.services.party_matching import customers_of_user
+from feedback_loop.services.feedback_intake import create_feedback
+from feedback_loop.services.feedback_settings import get_feedback_settings
+from feedback_loop.services.intake_errors import refuse
+from feedback_loop.services.intake_limits import max_attachment_bytes
+from feedback_loop.services.party_matching import contact_of_user, customers_of_user
+
+#: Left empty by people; robots that fill every field give themselves away.
+HONEYPOT = "website"
+TRANSPORT_KEYS = frozenset({"cmd", HONEYPOT})
 
 LIST_FIELDS = [
 	"name",
@@ -95,3 +115,54 @@ def portal_categories() -> list[dict]:
 	for row in rows:
 		row.label = (row.category_name_zh if chinese else None) or row.category_name or row.name
 	return rows
+
+
+def submit_from_website(form: dict, uploads: list, user: str) -> dict:
+	"""The website form's feedback: a portal customer's, or (where allowed) a visitor's.
+
+	`uploads`: the request's files (name and stream). Returns the number and the promised reply.
+	"""
+	guest = user == "Guest"
+	if guest and not get_feedback_settings().allow_anonymous_web_feedback:
+		raise frappe.PermissionError(_("Please log in to send feedback."))
+	if form.get(HONEYPOT):
+		refuse([Problem(HONEYPOT, FieldProblem.NOT_ALLOWED, "")])
+	fields = WEB_FIELDS if guest else PORTAL_FIELDS
+	# The other form's fields, which this one posts empty, are neither data nor an error.
+	unused = frozenset(
+		name for name in (set(PORTAL_FIELDS) | set(WEB_FIELDS)) - set(fields) if not form.get(name)
+	)
+	values, problems = check_payload(form, fields, today=getdate(), ignore=TRANSPORT_KEYS | unused)
+	files = read_uploads(uploads)
+	refuse(
+		problems
+		+ check_attachments([(name, len(content)) for name, content in files], max_attachment_bytes())
+	)
+
+	if guest:
+		values["anonymous"] = 1
+		channel = "Web"
+	else:
+		customers = customers_of_user(user)
+		if not customers:
+			raise frappe.PermissionError(_("Your account is not linked to a customer. Please contact us."))
+		values["customer"] = customers[0]
+		values["contact"] = contact_of_user(user)
+		channel = "Portal"
+	result = create_feedback(values, channel=channel, attachments=files)
+	doc = frappe.get_doc("Feedback Record", result.name)
+	return {
+		"name": doc.name,
+		"reply_by": promised_reply_moment(doc),
+		"reply_within_working_days": get_feedback_settings().reply_within_working_days or None,
+	}
+
+
+def read_uploads(uploads: list) -> list[tuple[str, bytes]]:
+	"""Names and contents, read no further than one byte past the size limit (and no more files
+	than one past the count limit), so an oversized upload is refused without being held whole."""
+	limit = max_attachment_bytes()
+	return [
+		(os.path.basename(upload.filename)[:120], upload.stream.read(limit + 1))
+		for upload in [u for u in uploads if u and u.filename][: MAX_ATTACHMENTS + 1]
+	]

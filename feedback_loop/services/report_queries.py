@@ -8,12 +8,14 @@ from frappe.utils import add_days
 
 from feedback_loop.core.report_periods import Grouping
 
-#: The period a record falls in, labelled as core.report_periods.period_label labels it.
-PERIOD_SQL = {
-	Grouping.DAY: "date_format(creation, '%Y-%m-%d')",
-	Grouping.WEEK: "date_format(creation, '%x-W%v')",
-	Grouping.MONTH: "date_format(creation, '%Y-%m')",
-}
+#: MariaDB formats that label a moment as core.report_periods.period_label does.
+_PERIOD_FORMATS = {Grouping.DAY: "%Y-%m-%d", Grouping.WEEK: "%x-W%v", Grouping.MONTH: "%Y-%m"}
+
+
+def period_sql(grouping: Grouping, column: str = "creation") -> str:
+	"""The period a row falls in, by one of its moments."""
+	return f"date_format({column}, '{_PERIOD_FORMATS[grouping]}')"
+
 
 #: Filters that are plain equality on a column of the record.
 EQUAL_FILTERS = ("customer", "customer_group", "territory", "channel", "item", "customer_segment", "priority")

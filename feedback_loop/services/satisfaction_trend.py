@@ -12,12 +12,8 @@ from frappe.utils import add_days, getdate
 from feedback_loop.core.report_periods import Grouping, previous_range
 from feedback_loop.core.satisfaction import csat_average, net_promoter_score, satisfied_share
 from feedback_loop.services.report_charts import series_chart
+from feedback_loop.services.report_queries import period_sql
 
-PERIOD_SQL = {
-	Grouping.DAY: "date_format(responded_on, '%Y-%m-%d')",
-	Grouping.WEEK: "date_format(responded_on, '%x-W%v')",
-	Grouping.MONTH: "date_format(responded_on, '%Y-%m')",
-}
 #: Which answers count for each score: CSAT and CES 0 mean not asked; NPS says so itself.
 ANSWERED = {"csat": ["csat", ">", 0], "nps": ["nps_answered", "=", 1], "ces": ["ces", ">", 0]}
 
@@ -65,7 +61,7 @@ def figures_of(dist: dict, slot: str) -> dict:
 def trend(filters: dict) -> dict:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
 	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
-	dist = distributions(filters, start, end, PERIOD_SQL[grouping])
+	dist = distributions(filters, start, end, period_sql(grouping, "responded_on"))
 	slots = sorted({slot for score in dist.values() for slot in score})
 	whole = distributions(filters, start, end, None)
 	before = distributions(filters, *previous_range(start, end), None)

@@ -8,7 +8,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.report_periods import Grouping, previous_range
 from feedback_loop.services.report_charts import series_chart
-from feedback_loop.services.report_queries import PERIOD_SQL, counts_by
+from feedback_loop.services.report_queries import counts_by, period_sql
 
 MOODS = ("Negative", "Neutral", "Positive")
 
@@ -17,7 +17,7 @@ def trend(filters: dict) -> dict:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
 	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
 	# "mood", not "sentiment": an alias named like a column is grouped by the column.
-	rows = counts_by(filters, start, end, ("period", PERIOD_SQL[grouping]), ("mood", "sentiment"))
+	rows = counts_by(filters, start, end, ("period", period_sql(grouping)), ("mood", "sentiment"))
 	periods: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 	for row in rows:
 		periods[row.period][row.mood or "Neutral"] += row.count
