@@ -58,6 +58,11 @@ override_whitelisted_methods = {
 doc_events = {
 	"Holiday List": {"on_update": "feedback_loop.integrations.erpnext.holiday_list.on_update"},
 	"Communication": {"after_insert": "feedback_loop.integrations.frappe.communication.after_insert"},
+	# Reports group by assignee and department: kept in columns from Frappe's `_assign`.
+	"ToDo": {
+		"on_update": "feedback_loop.services.feedback_assignee.on_todo_change",
+		"on_trash": "feedback_loop.services.feedback_assignee.on_todo_change",
+	},
 	# Workers rebuild their analyser when the categories' keywords change.
 	"Feedback Category": {
 		"on_update": "feedback_loop.services.triage_engine.bump_triage_version",

@@ -2,7 +2,7 @@ import random
 from collections import Counter
 from datetime import datetime
 
-from feedback_loop.core.demo_data import DemoCategory, callback_row, feedback_rows
+from feedback_loop.core.demo_data import DemoCategory, DemoTeam, callback_row, feedback_rows, plan_rows
 from feedback_loop.core.intake_rules import CHANNELS, FEEDBACK_TYPES
 
 START, END = datetime(2024, 11, 24), datetime(2026, 11, 24)
@@ -76,3 +76,35 @@ def test_callbacks_only_for_closed_records():
 	for callback in made:
 		if callback["status"] == "Responded":
 			assert 1 <= callback["csat"] <= 5 and 0 <= callback["nps"] <= 10
+
+
+def test_a_team_assigns_worked_records_and_working_hours_follow_the_clock():
+	team = DemoTeam(sla_policy="Standard", agents=(("a@example.com", "Support"), ("b@example.com", None)))
+	sample = list(
+		feedback_rows(2000, start=START, end=END, customers=["C1"], categories=CATEGORIES, seed=3, team=team)
+	)
+	assert all(r["sla_policy"] == "Standard" for r in sample)
+	for row in sample:
+		if row["status"] == "Open":
+			assert "assigned_to" not in row and "response_working_hours" not in row
+			continue
+		assert (row["assigned_to"], row["department"]) in team.agents
+		assert row["response_working_hours"] >= 0
+		if "resolution_working_hours" in row:
+			# A later moment on the same clock: never fewer working hours.
+			assert row["resolution_working_hours"] >= row["response_working_hours"]
+	assert "sla_policy" not in rows(10)[0]
+
+
+def test_plans_are_judged_against_their_target():
+	plans = list(plan_rows(400, end=END, categories=CATEGORIES, seed=5))
+	assert len({p["name"] for p in plans}) == 400 and all(p["name"].startswith("IPDEMO") for p in plans)
+	outcomes = Counter(p["workflow_state"] for p in plans)
+	assert outcomes["Verified Effective"] > outcomes["Not Effective"] > 0
+	for plan in plans:
+		if plan["workflow_state"] == "Verified Effective":
+			assert -plan["change_percent"] >= plan["target_value"] - 0.1
+		elif plan["workflow_state"] == "Not Effective":
+			assert -plan["change_percent"] < plan["target_value"]
+		else:
+			assert "verification_result" not in plan

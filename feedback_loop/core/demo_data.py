@@ -68,6 +68,18 @@ class DemoCategory:
 	label_zh: str
 
 
+@dataclass(frozen=True)
+class DemoTeam:
+	"""Who works the demo feedback: the SLA policy and (assignee, department) pairs."""
+
+	sla_policy: str | None = None
+	agents: tuple[tuple[str, str | None], ...] = ()
+
+
+#: Working hours in a day of the demo calendar (9–17 on weekdays): wall time → working time.
+WORKING_SHARE = 8 / 24 * 5 / 7
+
+
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
 	return rng.choices([value for value, _ in weighted], weights=[weight for _, weight in weighted])[0]
 
@@ -90,6 +102,7 @@ def feedback_rows(
 	categories: list[DemoCategory],
 	seed: int = 42,
 	first_number: int = 1,
+	team: DemoTeam = DemoTeam(),
 ) -> Iterator[dict]:
 	"""`count` records between `start` and `end`; the newest are still open, the oldest closed."""
 	rng = random.Random(seed + first_number)
@@ -128,6 +141,10 @@ def feedback_rows(
 			"occurrence_count": 1,
 		}
 		row.update(_lifecycle(rng, created, age_days))
+		if team.sla_policy:
+			row["sla_policy"] = team.sla_policy
+		if team.agents and row["status"] != "Open":
+			row["assigned_to"], row["department"] = rng.choice(team.agents)
 		yield row
 
 
@@ -148,10 +165,13 @@ def _lifecycle(rng: random.Random, created: datetime, age_days: int) -> dict:
 		return values
 	values["first_responded_on"] = responded
 	values["response_sla_status"] = "Met" if responded <= response_due else "Breached"
+	values["response_working_hours"] = _working_hours(responded - created)
 	if age_days < 10 and rng.random() < 0.5:
 		values.update({"status": "In Progress", "resolution_sla_status": "On Track"})
 		return values
 	resolved = created + timedelta(days=rng.uniform(0.5, 4.5) if rng.random() < 0.8 else rng.uniform(5.5, 15))
+	# Nothing is resolved before its first answer.
+	resolved = max(resolved, responded + timedelta(hours=1))
 	values.update(
 		{
 			"status": "Closed" if age_days > 14 else "Resolved",
@@ -159,10 +179,16 @@ def _lifecycle(rng: random.Random, created: datetime, age_days: int) -> dict:
 			"resolution_fulfilled_on": resolved,
 			"closed_on": resolved + timedelta(days=7) if age_days > 14 else None,
 			"resolution_sla_status": "Met" if resolved <= resolution_due else "Breached",
+			"resolution_working_hours": _working_hours(resolved - created),
 			"resolution_summary": "<p>Handled / 已处理</p>",
 		}
 	)
 	return values
+
+
+def _working_hours(elapsed: timedelta) -> float:
+	"""An approximation good enough for demo figures: the working share of the wall time."""
+	return round(elapsed.total_seconds() / 3600 * WORKING_SHARE, 2)
 
 
 def callback_row(rng: random.Random, feedback: dict, number: int) -> dict | None:
@@ -195,3 +221,55 @@ def callback_row(rng: random.Random, feedback: dict, number: int) -> dict | None
 			}
 		)
 	return row
+
+
+PLAN_PREFIX = "IPDEMO"
+#: Plan outcomes: most plans that were verified worked, some did not, recent ones still running.
+PLAN_OUTCOMES = (("Verified Effective", 55), ("Not Effective", 20), ("In Progress", 15), ("Approved", 10))
+
+
+def plan_rows(count: int, *, end: datetime, categories: list[DemoCategory], seed: int = 42) -> Iterator[dict]:
+	"""Improvement plans over the two years, each aimed at a category's volume."""
+	rng = random.Random(f"{seed}:plans")
+	for number in range(1, count + 1):
+		category = rng.choice(categories)
+		started = end - timedelta(days=rng.randrange(60, 700))
+		outcome = _pick(rng, PLAN_OUTCOMES)
+		target = rng.choice((20, 30, 50, 70))
+		row = {
+			"name": f"{PLAN_PREFIX}{number:05d}",
+			"creation": started - timedelta(days=7),
+			"modified": started,
+			"title": f"Reduce {category.label_en} feedback / 减少{category.label_zh}反馈",
+			"category": category.name,
+			"cycle": 1,
+			"target_type": "Reduce Feedback Volume",
+			"target_value": target,
+			"baseline_days": 90,
+			"measurement_days": 60,
+			"started_on": started.date(),
+			"workflow_state": outcome,
+			"progress": 100
+			if outcome in ("Verified Effective", "Not Effective")
+			else rng.choice((20, 50, 80)),
+		}
+		if outcome in ("Verified Effective", "Not Effective"):
+			baseline = round(rng.uniform(20, 200), 1)
+			drop = (
+				rng.uniform(target, 90) if outcome == "Verified Effective" else rng.uniform(-10, target - 1)
+			)
+			after = round(baseline * (1 - drop / 100), 1)
+			completed = started + timedelta(days=rng.randrange(20, 60))
+			row.update(
+				{
+					"completed_on": completed.date(),
+					"verified_on": completed + timedelta(days=60),
+					"verification_result": outcome,
+					"baseline_count": round(baseline * 3),
+					"baseline_rate": baseline,
+					"after_count": round(after * 2),
+					"after_rate": after,
+					"change_percent": round((after - baseline) / baseline * 100, 1),
+				}
+			)
+		yield row

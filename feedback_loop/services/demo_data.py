@@ -12,12 +12,19 @@ from frappe.utils import add_days, now_datetime
 from feedback_loop.core.demo_data import (
 	CALLBACK_PREFIX,
 	FEEDBACK_PREFIX,
+	PLAN_PREFIX,
 	DemoCategory,
+	DemoTeam,
 	callback_row,
 	feedback_rows,
+	plan_rows,
 )
 
 DEMO_CUSTOMER = "Demo Customer"
+DEMO_AGENT = "demo.agent{:02d}@example.com"
+AGENTS = 8
+#: One improvement plan per so many records (at least a handful).
+RECORDS_PER_PLAN = 5_000
 BATCH = 10_000
 YEARS = 2
 
@@ -33,6 +40,7 @@ def make_demo_data(records: int, customers: int = 200, seed: int = 42) -> dict:
 			fields=["name", "category_name", "category_name_zh"],
 		)
 	]
+	team = demo_team()
 	end = now_datetime()
 	start = add_days(end, -365 * YEARS)
 	first = frappe.db.count("Feedback Record", {"name": ("like", f"{FEEDBACK_PREFIX}%")}) + 1
@@ -49,6 +57,7 @@ def make_demo_data(records: int, customers: int = 200, seed: int = 42) -> dict:
 				categories=categories,
 				seed=seed,
 				first_number=first + made,
+				team=team,
 			)
 		)
 		for row in rows:
@@ -59,12 +68,50 @@ def make_demo_data(records: int, customers: int = 200, seed: int = 42) -> dict:
 		made += count
 		callbacks += len(revisits)
 		frappe.db.commit()
-	return {"feedback": made, "callbacks": callbacks, "seconds": round(time.monotonic() - started, 1)}
+	plans = 0
+	if not frappe.db.exists("Improvement Plan", {"name": ("like", f"{PLAN_PREFIX}%")}):
+		rows = list(plan_rows(max(records // RECORDS_PER_PLAN, 5), end=end, categories=categories, seed=seed))
+		_bulk_insert("Improvement Plan", rows)
+		plans = len(rows)
+		frappe.db.commit()
+	return {
+		"feedback": made,
+		"callbacks": callbacks,
+		"plans": plans,
+		"seconds": round(time.monotonic() - started, 1),
+	}
+
+
+def demo_team() -> DemoTeam:
+	"""Demo agents (created once) spread over the site's departments, and the default SLA policy."""
+	departments = frappe.get_all(
+		"Department", filters={"is_group": 0}, pluck="name", order_by="name", limit=4
+	)
+	agents = []
+	for number in range(1, AGENTS + 1):
+		email = DEMO_AGENT.format(number)
+		if not frappe.db.exists("User", email):
+			frappe.get_doc(
+				{
+					"doctype": "User",
+					"email": email,
+					"first_name": f"Demo Agent {number:02d}",
+					"send_welcome_email": 0,
+					"enabled": 0,
+				}
+			).insert(ignore_permissions=True)
+		agents.append((email, departments[number % len(departments)] if departments else None))
+	policy = frappe.db.get_value("Feedback SLA Policy", {"enabled": 1, "is_default": 1}, "name")
+	return DemoTeam(sla_policy=policy, agents=tuple(agents))
 
 
 def remove_demo_data() -> dict:
 	removed = {}
-	for doctype, prefix in (("Feedback Callback", CALLBACK_PREFIX), ("Feedback Record", FEEDBACK_PREFIX)):
+	for doctype, prefix in (
+		("Feedback Callback", CALLBACK_PREFIX),
+		("Feedback Record", FEEDBACK_PREFIX),
+		("Improvement Plan", PLAN_PREFIX),
+	):
 		removed[doctype] = frappe.db.count(doctype, {"name": ("like", f"{prefix}%")})
 		frappe.db.delete(doctype, {"name": ("like", f"{prefix}%")})
 		frappe.db.commit()
@@ -73,8 +120,14 @@ def remove_demo_data() -> dict:
 	)
 	for name in customers:
 		frappe.delete_doc("Customer", name, force=True, ignore_permissions=True)
+	agents = frappe.get_all(
+		"User", filters={"name": ("like", DEMO_AGENT.replace("{:02d}", "%"))}, pluck="name"
+	)
+	for name in agents:
+		frappe.delete_doc("User", name, force=True, ignore_permissions=True)
 	frappe.db.commit()
 	removed["Customer"] = len(customers)
+	removed["User"] = len(agents)
 	return removed
 
 

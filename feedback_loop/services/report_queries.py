@@ -21,8 +21,9 @@ def period_sql(grouping: Grouping, column: str = "creation") -> str:
 EQUAL_FILTERS = ("customer", "customer_group", "territory", "channel", "item", "customer_segment", "priority")
 
 
-def record_filters(filters: dict, start, end) -> list:
-	conditions = [["creation", ">=", start], ["creation", "<", add_days(end, 1)]]
+def record_filters(filters: dict, start=None, end=None) -> list:
+	"""Conditions for the filters; without a period, all time."""
+	conditions = [["creation", ">=", start], ["creation", "<", add_days(end, 1)]] if start and end else []
 	for field in EQUAL_FILTERS:
 		if filters.get(field):
 			conditions.append([field, "=", filters[field]])

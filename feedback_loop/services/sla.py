@@ -44,6 +44,7 @@ def apply_sla(doc) -> None:
 		set_due_moments(doc, policy)
 	track_status_change(doc, before, policy)
 	refresh_sla_state(doc, policy)
+	set_elapsed_working_hours(doc, policy)
 
 
 def policy_for_record(doc) -> str | None:
@@ -113,6 +114,30 @@ def track_status_change(doc, before, policy) -> None:
 		doc.resolution_fulfilled_on = doc.resolved_on or now
 	elif doc.status not in fulfil_statuses:
 		doc.resolution_fulfilled_on = None
+
+
+def set_elapsed_working_hours(doc, policy) -> None:
+	"""How long the response and the resolution took on the policy's calendar, stored so that the
+	SLA Compliance report can take medians in the database.
+
+	A first response always comes before any pause (a pause status is not Open, and leaving Open
+	is a response), so only the resolution leaves time paused out.
+	"""
+	calendar = calendar_for(policy.name)
+	start = to_aware(doc.sla_started_on)
+	responded, fulfilled = to_aware(doc.first_responded_on), to_aware(doc.resolution_fulfilled_on)
+	doc.response_working_hours = (
+		max(_hours(calendar.working_time_between(start, responded)), 0) if responded else 0
+	)
+	doc.resolution_working_hours = (
+		max(_hours(calendar.working_time_between(start, fulfilled)) - (doc.paused_working_hours or 0), 0)
+		if fulfilled
+		else 0
+	)
+
+
+def _hours(duration: timedelta) -> float:
+	return round(duration.total_seconds() / 3600, 2)
 
 
 def resume(doc, policy, now) -> None:
@@ -211,6 +236,7 @@ def _clear_due_moments(doc) -> None:
 def _clear_sla(doc) -> None:
 	_clear_due_moments(doc)
 	doc.response_sla_status = doc.resolution_sla_status = doc.next_escalation_at = None
+	doc.response_working_hours = doc.resolution_working_hours = 0
 
 
 def record_first_response(name: str, when) -> None:
@@ -219,11 +245,14 @@ def record_first_response(name: str, when) -> None:
 	if doc.first_responded_on or not doc.sla_policy:
 		return
 	doc.first_responded_on = when
-	refresh_sla_state(doc, frappe.get_cached_doc("Feedback SLA Policy", doc.sla_policy))
+	policy = frappe.get_cached_doc("Feedback SLA Policy", doc.sla_policy)
+	refresh_sla_state(doc, policy)
+	set_elapsed_working_hours(doc, policy)
 	doc.db_set(
 		{
 			"first_responded_on": doc.first_responded_on,
 			"response_sla_status": doc.response_sla_status,
+			"response_working_hours": doc.response_working_hours,
 		},
 		update_modified=False,
 	)

@@ -8,6 +8,7 @@ from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT
 from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
 from feedback_loop.setup.default_surveys import add_default_surveys
+from feedback_loop.setup.digests import add_digests
 from feedback_loop.setup.plan_workflow import add_plan_workflow
 from feedback_loop.setup.rca_workflow import add_rca_workflow
 from feedback_loop.setup.roles import ROLES
@@ -26,6 +27,7 @@ def after_install():
 	add_rca_workflow()
 	add_plan_workflow()
 	add_default_surveys()
+	add_digests()
 	clear_route_cache()
 
 

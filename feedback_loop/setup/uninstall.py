@@ -53,6 +53,10 @@ def app_workspaces() -> list[str]:
 	return sorted(_names_in(_MODULE_PATH.glob("workspace/*/*.json")))
 
 
+def app_reports() -> list[str]:
+	return sorted(_names_in(_MODULE_PATH.glob("report/*/*.json")))
+
+
 def app_workflows():
 	"""Our workflows' names, states and actions (who may take a transition does not matter here)."""
 	return [rca_workflow_spec(), plan_workflow_spec((DEFAULT_APPROVER,))]
@@ -60,6 +64,8 @@ def app_workflows():
 
 def before_uninstall():
 	remove_workflows(app_workflows())
+	# Report e-mails (the seeded digests and any made since) would point at reports that are gone.
+	frappe.db.delete("Auto Email Report", {"report": ("in", app_reports())})
 	delete_referencing_records(app_doctypes())
 	delete_number_counters()
 	delete_roles()

@@ -1,10 +1,13 @@
 # Copyright (c) 2026, feedback_loop developers
 # License: MIT. See license.txt
 
+import frappe
+
 from feedback_loop.services.feedback_overview import chart, columns, overview, rows, summary
 from feedback_loop.services.report_queries import checked_filters
 
 
+@frappe.read_only()
 def execute(filters: dict | None = None):
 	filters = checked_filters(filters)
 	figures = overview(filters)

@@ -1,10 +1,13 @@
 # Copyright (c) 2026, feedback_loop developers
 # License: MIT. See license.txt
 
+import frappe
+
 from feedback_loop.services.report_queries import checked_filters
 from feedback_loop.services.sentiment_trend import chart, columns, rows, summary, trend
 
 
+@frappe.read_only()
 def execute(filters: dict | None = None):
 	filters = checked_filters(filters)
 	figures = trend(filters)

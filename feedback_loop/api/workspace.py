@@ -1,0 +1,41 @@
+"""Number cards of the Feedback Loop workspace (Number Card type Custom). Read only: they use a
+read replica when the site has one."""
+
+import frappe
+from frappe import _
+
+from feedback_loop.services import workspace_cards
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def breached_now(filters: str | dict | None = None) -> dict:
+	frappe.has_permission("Feedback Record", "read", throw=True)
+	return {
+		"value": workspace_cards.breached_now(),
+		"fieldtype": "Int",
+		"route": ["query-report", "SLA Compliance"],
+	}
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def nps_90_days(filters: str | dict | None = None) -> dict:
+	frappe.has_permission("Feedback Callback", "read", throw=True)
+	score = workspace_cards.nps()
+	return {
+		"value": score if score is not None else _("No answers"),
+		"fieldtype": "Float" if score is not None else "Data",
+		"route": ["query-report", "Satisfaction Trend"],
+	}
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def overdue_improvement_actions(filters: str | dict | None = None) -> dict:
+	frappe.has_permission("Improvement Plan", "read", throw=True)
+	return {
+		"value": workspace_cards.overdue_improvement_actions(),
+		"fieldtype": "Int",
+		"route": ["List", "Improvement Plan"],
+	}

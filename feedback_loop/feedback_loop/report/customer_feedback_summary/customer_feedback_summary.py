@@ -1,0 +1,14 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+import frappe
+
+from feedback_loop.services.customer_feedback_summary import columns, report_rows, summary
+from feedback_loop.services.report_queries import checked_filters
+
+
+@frappe.read_only()
+def execute(filters: dict | None = None):
+	filters = checked_filters(filters)
+	rows = report_rows(filters)
+	return columns(), rows, None, None, summary(rows)

@@ -1,0 +1,15 @@
+# Copyright (c) 2026, feedback_loop developers
+# License: MIT. See license.txt
+
+import frappe
+
+from feedback_loop.services.report_queries import checked_filters
+from feedback_loop.services.sla_compliance import chart, columns, compliance, rows, summary
+
+
+@frappe.read_only()
+def execute(filters: dict | None = None):
+	filters = checked_filters(filters)
+	figures = compliance(filters)
+	table = rows(figures)
+	return columns(figures), table, None, chart(table), summary(figures)

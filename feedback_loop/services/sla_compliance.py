@@ -1,0 +1,207 @@
+"""The SLA Compliance report: per priority, policy, department or assignee the records with an
+SLA, the response and resolution clocks met and breached, and the median and 90th percentile of
+the time taken in working hours.
+
+Counts are one GROUP BY through `frappe.get_list` (the reader's permissions apply). Percentiles
+are MariaDB window functions over that same permitted query, so no row comes to Python.
+"""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from feedback_loop.core.sla_compliance import BASED_ON_COLUMN, BasedOn, clock_compliance
+from feedback_loop.services.report_charts import series_chart
+from feedback_loop.services.report_queries import counts_by, record_filters
+
+#: Clock → (status column, moment it was fulfilled, stored working hours).
+CLOCKS = {
+	"response": ("response_sla_status", "first_responded_on", "response_working_hours"),
+	"resolution": ("resolution_sla_status", "resolution_fulfilled_on", "resolution_working_hours"),
+}
+
+
+def compliance(filters: dict) -> dict:
+	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
+	based_on = BasedOn(filters.get("based_on") or BasedOn.PRIORITY.value)
+	column = BASED_ON_COLUMN[based_on]
+	with_sla = [["sla_policy", "is", "set"]]
+	counts = counts_by(
+		filters,
+		start,
+		end,
+		("grp", column),
+		("response_state", "response_sla_status"),
+		("resolution_state", "resolution_sla_status"),
+		extra=with_sla,
+	)
+	groups: dict[str, dict] = defaultdict(
+		lambda: {"total": 0, "response": defaultdict(int), "resolution": defaultdict(int)}
+	)
+	for row in counts:
+		group = groups[row.grp or ""]
+		group["total"] += row.count
+		group["response"][row.response_state] += row.count
+		group["resolution"][row.resolution_state] += row.count
+	percentiles = {
+		clock: _percentiles(filters, start, end, column, moment, hours, with_sla)
+		for clock, (_state, moment, hours) in CLOCKS.items()
+	}
+	overall = {
+		clock: _percentiles(filters, start, end, None, moment, hours, with_sla)
+		for clock, (_state, moment, hours) in CLOCKS.items()
+	}
+	return {"based_on": based_on, "groups": dict(groups), "percentiles": percentiles, "overall": overall}
+
+
+def _percentiles(filters, start, end, column, moment, hours, extra) -> dict:
+	"""Group → (median, p90) of the stored working hours of the clocks that were fulfilled."""
+	group = f"`tabFeedback Record`.`{column}`" if column else "''"
+	permitted = frappe.get_list(
+		"Feedback Record",
+		filters=record_filters(filters, start, end) + extra + [[moment, "is", "set"]],
+		fields=[f"{group} as grp", f"`tabFeedback Record`.`{hours}` as hours"],
+		order_by="",
+		run=0,
+	)
+	rows = frappe.db.sql(
+		f"""select distinct grp,
+			percentile_cont(0.5) within group (order by hours) over (partition by grp) as median,
+			percentile_cont(0.9) within group (order by hours) over (partition by grp) as p90
+		from ({permitted}) permitted""",
+		as_dict=True,
+	)
+	return {row.grp or "": (_round(row.median), _round(row.p90)) for row in rows}
+
+
+def _round(value) -> float | None:
+	return round(float(value), 2) if value is not None else None
+
+
+def rows(figures: dict) -> list[dict]:
+	out = []
+	for group, values in sorted(figures["groups"].items(), key=lambda item: -item[1]["total"]):
+		row = {"group": group or _("Not Set"), "total": values["total"]}
+		for clock in CLOCKS:
+			state = clock_compliance(values[clock])
+			median, p90 = figures["percentiles"][clock].get(group, (None, None))
+			row.update(
+				{
+					f"{clock}_met": state.met,
+					f"{clock}_breached": state.breached,
+					f"{clock}_breached_pct": _pct(state.breached_share),
+					f"{clock}_median": median,
+					f"{clock}_p90": p90,
+				}
+			)
+		out.append(row)
+	return out
+
+
+def _pct(share: float | None) -> float | None:
+	return round(share * 100, 1) if share is not None else None
+
+
+def columns(figures: dict) -> list[dict]:
+	based_on = figures["based_on"]
+	group_column = {
+		BasedOn.PRIORITY: {"fieldtype": "Data"},
+		BasedOn.POLICY: {"fieldtype": "Link", "options": "Feedback SLA Policy"},
+		BasedOn.DEPARTMENT: {"fieldtype": "Link", "options": "Department"},
+		BasedOn.ASSIGNEE: {"fieldtype": "Link", "options": "User"},
+	}[based_on]
+	out = [
+		{"fieldname": "group", "label": _(based_on.value), "width": 180, **group_column},
+		{"fieldname": "total", "label": _("Feedback with SLA"), "fieldtype": "Int", "width": 130},
+	]
+	for clock, label in (("response", _("First Response")), ("resolution", _("Resolution"))):
+		out += [
+			{
+				"fieldname": f"{clock}_met",
+				"label": _("{0} Met").format(label),
+				"fieldtype": "Int",
+				"width": 120,
+			},
+			{
+				"fieldname": f"{clock}_breached",
+				"label": _("{0} Breached").format(label),
+				"fieldtype": "Int",
+				"width": 140,
+			},
+			{
+				"fieldname": f"{clock}_breached_pct",
+				"label": _("{0} Breached (%)").format(label),
+				"fieldtype": "Percent",
+				"width": 150,
+			},
+			{
+				"fieldname": f"{clock}_median",
+				"label": _("{0} Median (Working Hours)").format(label),
+				"fieldtype": "Float",
+				"precision": 2,
+				"width": 190,
+			},
+			{
+				"fieldname": f"{clock}_p90",
+				"label": _("{0} 90th Percentile (Working Hours)").format(label),
+				"fieldtype": "Float",
+				"precision": 2,
+				"width": 220,
+			},
+		]
+	return out
+
+
+def chart(table: list[dict]) -> dict:
+	shown = table[:15]
+	return series_chart(
+		[row["group"] for row in shown],
+		{
+			"First Response Breached (%)": [row["response_breached_pct"] or 0 for row in shown],
+			"Resolution Breached (%)": [row["resolution_breached_pct"] or 0 for row in shown],
+		},
+		"bar",
+	)
+
+
+def summary(figures: dict) -> list[dict]:
+	totals = {clock: defaultdict(int) for clock in CLOCKS}
+	for values in figures["groups"].values():
+		for clock in CLOCKS:
+			for state, count in values[clock].items():
+				totals[clock][state] += count
+	cards = [
+		{
+			"value": sum(v["total"] for v in figures["groups"].values()),
+			"label": _("Feedback with SLA"),
+			"datatype": "Int",
+			"indicator": "Blue",
+		}
+	]
+	for clock, label in (("response", _("First Response")), ("resolution", _("Resolution"))):
+		state = clock_compliance(totals[clock])
+		median, p90 = figures["overall"][clock].get("", (None, None))
+		met_share = 1 - state.breached_share if state.breached_share is not None else None
+		cards += [
+			{
+				"value": _pct(met_share) if met_share is not None else "—",
+				"label": _("{0} Met (%)").format(label),
+				"datatype": "Float" if met_share is not None else "Data",
+				"indicator": "Green" if (state.breached_share or 0) <= 0.1 else "Red",
+			},
+			{
+				"value": median if median is not None else "—",
+				"label": _("{0} Median (Working Hours)").format(label),
+				"datatype": "Float" if median is not None else "Data",
+				"indicator": "Blue",
+			},
+			{
+				"value": p90 if p90 is not None else "—",
+				"label": _("{0} 90th Percentile (Working Hours)").format(label),
+				"datatype": "Float" if p90 is not None else "Data",
+				"indicator": "Blue",
+			},
+		]
+	return cards

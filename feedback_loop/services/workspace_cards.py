@@ -1,0 +1,46 @@
+"""Figures of the Feedback Loop workspace's number cards that a plain count or average of one
+doctype cannot give. Each is one aggregate query through `frappe.get_list` (permissions apply)."""
+
+import frappe
+from frappe.utils import add_days, getdate, nowdate
+
+from feedback_loop.core.feedback_status import ACTIVE_STATUSES
+from feedback_loop.core.satisfaction import net_promoter_score
+from feedback_loop.services.improvement_plan import FINISHED_ACTIONS
+from feedback_loop.services.plan_tracking import ACTIVE_PLAN_STATES
+
+NPS_DAYS = 90
+ACTIVE = [status.value for status in sorted(ACTIVE_STATUSES)]
+
+
+def breached_now() -> int:
+	"""Records still being worked on with a response or resolution clock past its due moment."""
+	return frappe.get_list(
+		"Feedback Record",
+		filters=[["status", "in", ACTIVE]],
+		or_filters=[["response_sla_status", "=", "Breached"], ["resolution_sla_status", "=", "Breached"]],
+		fields=["count(*) as count"],
+	)[0].count
+
+
+def nps(days: int = NPS_DAYS) -> float | None:
+	rows = frappe.get_list(
+		"Feedback Callback",
+		filters=[["nps_answered", "=", 1], ["responded_on", ">=", add_days(getdate(), -days)]],
+		fields=["nps as score", "count(*) as count"],
+		group_by="score",
+	)
+	return net_promoter_score({row.score: row.count for row in rows})
+
+
+def overdue_improvement_actions() -> int:
+	"""Overdue as the daily overdue alert sees it (services/plan_tracking.py): plans being worked on."""
+	return frappe.get_list(
+		"Improvement Plan",
+		filters=[
+			["Improvement Plan Action", "due_date", "<", nowdate()],
+			["Improvement Plan Action", "action_status", "not in", FINISHED_ACTIONS],
+			["workflow_state", "in", ACTIVE_PLAN_STATES],
+		],
+		fields=["count(`tabImprovement Plan Action`.name) as count"],
+	)[0].count
