@@ -47,3 +47,18 @@ def test_channel_shares_flag_above_forty_percent():
 	assert not channel_shares({"Email": 40, "Desk": 60})[1].flagged  # exactly 40 % is not above
 	assert channel_shares({}) == []
 	assert channel_shares({"Email": 0})[0].share == 0.0
+
+
+def test_database_period_keys_label_like_days_do():
+	from datetime import date
+
+	from feedback_loop.core.report_periods import Grouping, key_label, period_label
+
+	# What MariaDB returns for 2027-01-01 (ISO week 53 of 2026) and 2026-11-24.
+	for day, week_key, month_key in (
+		(date(2027, 1, 1), 202653, 202701),
+		(date(2026, 11, 24), 202648, 202611),
+	):
+		assert key_label(week_key, Grouping.WEEK) == period_label(day, Grouping.WEEK)
+		assert key_label(month_key, Grouping.MONTH) == period_label(day, Grouping.MONTH)
+		assert key_label(day, Grouping.DAY) == period_label(day, Grouping.DAY)

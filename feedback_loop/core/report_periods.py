@@ -41,6 +41,15 @@ def period_label(day: date, grouping: Grouping) -> str:
 	return f"{day.year}-{day.month:02d}"
 
 
+def key_label(key, grouping: Grouping) -> str:
+	"""The label of a period key as the database computes it cheaply: a date for days, the ISO
+	year and week as one number (202648) for weeks, year and month (202611) for months."""
+	if grouping is Grouping.DAY:
+		return key.isoformat() if isinstance(key, date) else str(key)[:10]
+	year, part = divmod(int(key), 100)
+	return f"{year}-W{part:02d}" if grouping is Grouping.WEEK else f"{year}-{part:02d}"
+
+
 @dataclass(frozen=True)
 class ChannelShare:
 	channel: str

@@ -43,3 +43,24 @@ class ClockCompliance:
 def clock_compliance(states: dict[str | None, int]) -> ClockCompliance:
 	"""`states`: clock status → number of records."""
 	return ClockCompliance(met=states.get("Met", 0), breached=states.get("Breached", 0))
+
+
+def percentile(histogram: dict[float, int], fraction: float) -> float | None:
+	"""The `fraction` percentile (0–1) of the values a histogram counts, interpolated between the
+	two nearest values as MariaDB's PERCENTILE_CONT does; None for no values."""
+	total = sum(histogram.values())
+	if not total:
+		return None
+	position = fraction * (total - 1)
+	lower_rank, weight = int(position), position - int(position)
+	lower = upper = None
+	seen = 0
+	for value in sorted(histogram):
+		seen += histogram[value]
+		if lower is None and seen > lower_rank:
+			lower = value
+		if seen > lower_rank + 1 or (weight == 0 and lower is not None):
+			upper = value
+			break
+	upper = lower if upper is None else upper
+	return lower + (upper - lower) * weight

@@ -24,7 +24,6 @@ def customer_rows(filters: dict, start=None, end=None) -> list[dict]:
 		filters=[*record_filters(filters, start, end), ["customer", "is", "set"]],
 		fields=[
 			"customer as party",
-			"max(customer_name) as party_name",
 			"count(*) as total",
 			f"sum(status in ({_ACTIVE})) as open_count",
 			f"sum(sentiment = '{Sentiment.NEGATIVE.value}') as negative",
@@ -39,7 +38,20 @@ def customer_rows(filters: dict, start=None, end=None) -> list[dict]:
 	satisfaction = (
 		_csat_by_customer([row.party for row in rows], start, end) if rows and can_read_revisits else {}
 	)
-	return [_figures(row, satisfaction.get(row.party)) for row in rows]
+	# Names apart: customer_name is not in the covering index the counting reads.
+	names = (
+		dict(
+			frappe.get_all(
+				"Customer",
+				filters={"name": ("in", [row.party for row in rows])},
+				fields=["name", "customer_name"],
+				as_list=True,
+			)
+		)
+		if rows
+		else {}
+	)
+	return [_figures(row, names.get(row.party), satisfaction.get(row.party)) for row in rows]
 
 
 def _csat_by_customer(customers: list[str], start, end) -> dict[str, tuple[float, int]]:
@@ -55,12 +67,12 @@ def _csat_by_customer(customers: list[str], start, end) -> dict[str, tuple[float
 	return {row.party: (round(float(row.csat), 2), row.answers) for row in rows}
 
 
-def _figures(row, satisfaction: tuple[float, int] | None) -> dict:
+def _figures(row, name: str | None, satisfaction: tuple[float, int] | None) -> dict:
 	total, negative = int(row.total), int(row.negative or 0)
 	csat, answers = satisfaction or (None, 0)
 	return {
 		"customer": row.party,
-		"customer_name": row.party_name,
+		"customer_name": name,
 		"total": total,
 		"open": int(row.open_count or 0),
 		"negative": negative,

@@ -9,9 +9,9 @@ from frappe import _
 from frappe.utils import getdate
 
 from feedback_loop.core.intake_rules import CHANNELS
-from feedback_loop.core.report_periods import Grouping, change, channel_shares, previous_range
+from feedback_loop.core.report_periods import Grouping, change, channel_shares, key_label, previous_range
 from feedback_loop.services.report_charts import series_chart
-from feedback_loop.services.report_queries import counts_by, period_sql
+from feedback_loop.services.report_queries import counts_by, period_sql, record_count
 
 FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed")
 
@@ -20,25 +20,25 @@ def overview(filters: dict) -> dict:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
 	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
 	period = period_sql(grouping)
-	by_period_channel = counts_by(filters, start, end, ("period", period), ("channel", "channel"))
-	by_status = {r.status: r.count for r in counts_by(filters, start, end, ("status", "status"))}
+	# One scan: channel and status together ("state": a GROUP BY alias must not name a column).
+	counts = counts_by(filters, start, end, ("period", period), ("channel", "channel"), ("state", "status"))
 	previous_start, previous_end = previous_range(start, end)
-	previous_total = sum(
-		r.count for r in counts_by(filters, previous_start, previous_end, ("status", "status"))
-	)
+	previous_total = record_count(filters, previous_start, previous_end)
 
 	periods: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 	per_channel: dict[str, int] = defaultdict(int)
-	for row in by_period_channel:
-		periods[row.period][row.channel] += row.count
+	by_status: dict[str, int] = defaultdict(int)
+	for row in counts:
+		periods[key_label(row.period, grouping)][row.channel] += row.count
 		per_channel[row.channel] += row.count
+		by_status[row.state] += row.count
 	total = sum(per_channel.values())
 	closed = by_status.get("Closed", 0)
 	return {
 		"grouping": grouping,
 		"periods": {key: dict(value) for key, value in sorted(periods.items())},
 		"channels": channel_shares(dict(per_channel)),
-		"status": by_status,
+		"status": dict(by_status),
 		"total": total,
 		"previous_total": previous_total,
 		"change": change(total, previous_total),

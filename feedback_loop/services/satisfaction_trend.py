@@ -9,17 +9,16 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate
 
-from feedback_loop.core.report_periods import Grouping, previous_range
+from feedback_loop.core.report_periods import Grouping, key_label, previous_range
 from feedback_loop.core.satisfaction import csat_average, net_promoter_score, satisfied_share
 from feedback_loop.services.report_charts import series_chart
 from feedback_loop.services.report_queries import period_sql
 
-#: Which answers count for each score: CSAT and CES 0 mean not asked; NPS says so itself.
-ANSWERED = {"csat": ["csat", ">", 0], "nps": ["nps_answered", "=", 1], "ces": ["ces", ">", 0]}
+SCORES = ("csat", "nps", "ces")
 
 
 def distributions(filters: dict, start, end, period_sql: str | None) -> dict:
-	"""score → period → {value: count}, one GROUP BY per score."""
+	"""score → period → {value: count}, from one GROUP BY."""
 	conditions = [
 		["status", "=", "Responded"],
 		["responded_on", ">=", start],
@@ -29,21 +28,46 @@ def distributions(filters: dict, start, end, period_sql: str | None) -> dict:
 		if filters.get(field):
 			conditions.append([field, "=", filters[field]])
 	period = f"{period_sql} as slot" if period_sql else "'all' as slot"
-	found: dict = {}
-	for score, answered in ANSWERED.items():
-		rows = frappe.get_list(
-			"Feedback Callback",
-			filters=[*conditions, answered],
-			# Aliases unlike any column: MariaDB's GROUP BY would prefer the column.
-			fields=[period, f"{score} as answer", "count(*) as count"],
-			group_by="slot, answer",
-			order_by="slot",
-		)
-		by_period: dict[str, dict] = defaultdict(dict)
-		for row in rows:
-			by_period[row.slot][round(float(row.answer))] = row.count
-		found[score] = by_period
-	return found
+	# One scan: every combination of the three answers; each score keeps the rows it was given in.
+	rows = frappe.get_list(
+		"Feedback Callback",
+		filters=conditions,
+		# Aliases unlike any column: MariaDB's GROUP BY would prefer the column.
+		fields=[
+			period,
+			"csat as csat_answer",
+			"nps as nps_answer",
+			"nps_answered as nps_given",
+			"ces as ces_answer",
+			"count(*) as count",
+		],
+		group_by="slot, csat_answer, nps_answer, nps_given, ces_answer",
+		order_by="slot",
+	)
+	found: dict = {score: defaultdict(lambda: defaultdict(int)) for score in SCORES}
+	for row in rows:
+		answers = {"csat": row.csat_answer, "nps": row.nps_answer, "ces": row.ces_answer}
+		for score in SCORES:
+			if answered(score, row):
+				found[score][row.slot][round(float(answers[score]))] += row.count
+	return {
+		score: {slot: dict(values) for slot, values in by_slot.items()} for score, by_slot in found.items()
+	}
+
+
+def answered(score: str, row) -> bool:
+	"""CSAT and CES 0 mean not asked; NPS says so itself, since 0 is a valid NPS."""
+	if score == "nps":
+		return bool(row.nps_given)
+	return float(row.get(f"{score}_answer") or 0) > 0
+
+
+def merged(distributions) -> dict[int, int]:
+	total: dict[int, int] = defaultdict(int)
+	for values in distributions:
+		for value, count in values.items():
+			total[value] += count
+	return dict(total)
 
 
 def figures_of(dist: dict, slot: str) -> dict:
@@ -63,10 +87,11 @@ def trend(filters: dict) -> dict:
 	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
 	dist = distributions(filters, start, end, period_sql(grouping, "responded_on"))
 	slots = sorted({slot for score in dist.values() for slot in score})
-	whole = distributions(filters, start, end, None)
+	# The whole period is the sum of its slots: no second pass over the same answers.
+	whole = {score: {"all": merged(by_slot.values())} for score, by_slot in dist.items()}
 	before = distributions(filters, *previous_range(start, end), None)
 	return {
-		"rows": [{"period": slot, **figures_of(dist, slot)} for slot in slots],
+		"rows": [{"period": key_label(slot, grouping), **figures_of(dist, slot)} for slot in slots],
 		"now": figures_of(whole, "all"),
 		"before": figures_of(before, "all"),
 	}

@@ -6,7 +6,7 @@ from collections import defaultdict
 from frappe import _
 from frappe.utils import getdate
 
-from feedback_loop.core.report_periods import Grouping, previous_range
+from feedback_loop.core.report_periods import Grouping, key_label, previous_range
 from feedback_loop.services.report_charts import series_chart
 from feedback_loop.services.report_queries import counts_by, period_sql
 
@@ -20,7 +20,7 @@ def trend(filters: dict) -> dict:
 	rows = counts_by(filters, start, end, ("period", period_sql(grouping)), ("mood", "sentiment"))
 	periods: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 	for row in rows:
-		periods[row.period][row.mood or "Neutral"] += row.count
+		periods[key_label(row.period, grouping)][row.mood or "Neutral"] += row.count
 	before_start, before_end = previous_range(start, end)
 	previous = {
 		r.mood or "Neutral": r.count

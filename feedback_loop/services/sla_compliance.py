@@ -2,25 +2,24 @@
 SLA, the response and resolution clocks met and breached, and the median and 90th percentile of
 the time taken in working hours.
 
-Counts are one GROUP BY through `frappe.get_list` (the reader's permissions apply). Percentiles
-are MariaDB window functions over that same permitted query, so no row comes to Python.
+Two GROUP BYs through `frappe.get_list` (the reader's permissions apply): the clock states with
+a histogram of the response times, and a histogram of the resolution times, each to the nearest
+0.1 working hour; the percentiles follow from the histograms (core/sla_compliance.py) without a
+record coming to Python.
 """
 
 from collections import defaultdict
 
-import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from feedback_loop.core.sla_compliance import BASED_ON_COLUMN, BasedOn, clock_compliance
+from feedback_loop.core.sla_compliance import BASED_ON_COLUMN, BasedOn, clock_compliance, percentile
 from feedback_loop.services.report_charts import series_chart
-from feedback_loop.services.report_queries import counts_by, record_filters
+from feedback_loop.services.report_queries import counts_by
 
-#: Clock → (status column, moment it was fulfilled, stored working hours).
-CLOCKS = {
-	"response": ("response_sla_status", "first_responded_on", "response_working_hours"),
-	"resolution": ("resolution_sla_status", "resolution_fulfilled_on", "resolution_working_hours"),
-}
+CLOCKS = ("response", "resolution")
+#: Working hours are counted to the nearest tenth (6 minutes) for the percentiles.
+HOURS_PRECISION = 1
 
 
 def compliance(filters: dict) -> dict:
@@ -28,6 +27,7 @@ def compliance(filters: dict) -> dict:
 	based_on = BasedOn(filters.get("based_on") or BasedOn.PRIORITY.value)
 	column = BASED_ON_COLUMN[based_on]
 	with_sla = [["sla_policy", "is", "set"]]
+	# One pass for the clock states and the response times, one for the resolution times.
 	counts = counts_by(
 		filters,
 		start,
@@ -35,45 +35,46 @@ def compliance(filters: dict) -> dict:
 		("grp", column),
 		("response_state", "response_sla_status"),
 		("resolution_state", "resolution_sla_status"),
+		("answered", "(first_responded_on is not null)"),
+		("taken", f"round(response_working_hours, {HOURS_PRECISION})"),
 		extra=with_sla,
 	)
 	groups: dict[str, dict] = defaultdict(
 		lambda: {"total": 0, "response": defaultdict(int), "resolution": defaultdict(int)}
 	)
+	histograms: dict[str, dict[str, dict[float, int]]] = {
+		clock: defaultdict(lambda: defaultdict(int)) for clock in CLOCKS
+	}
 	for row in counts:
 		group = groups[row.grp or ""]
 		group["total"] += row.count
 		group["response"][row.response_state] += row.count
 		group["resolution"][row.resolution_state] += row.count
-	percentiles = {
-		clock: _percentiles(filters, start, end, column, moment, hours, with_sla)
-		for clock, (_state, moment, hours) in CLOCKS.items()
-	}
-	overall = {
-		clock: _percentiles(filters, start, end, None, moment, hours, with_sla)
-		for clock, (_state, moment, hours) in CLOCKS.items()
-	}
+		if row.answered:
+			histograms["response"][row.grp or ""][float(row.taken)] += row.count
+	for row in counts_by(
+		filters,
+		start,
+		end,
+		("grp", column),
+		("taken", f"round(resolution_working_hours, {HOURS_PRECISION})"),
+		extra=[*with_sla, ["resolution_fulfilled_on", "is", "set"]],
+	):
+		histograms["resolution"][row.grp or ""][float(row.taken)] += row.count
+
+	percentiles, overall = {}, {}
+	for clock, by_group in histograms.items():
+		percentiles[clock] = {group: _median_and_p90(h) for group, h in by_group.items()}
+		everything: dict[float, int] = defaultdict(int)
+		for histogram in by_group.values():
+			for value, count in histogram.items():
+				everything[value] += count
+		overall[clock] = {"": _median_and_p90(everything)}
 	return {"based_on": based_on, "groups": dict(groups), "percentiles": percentiles, "overall": overall}
 
 
-def _percentiles(filters, start, end, column, moment, hours, extra) -> dict:
-	"""Group → (median, p90) of the stored working hours of the clocks that were fulfilled."""
-	group = f"`tabFeedback Record`.`{column}`" if column else "''"
-	permitted = frappe.get_list(
-		"Feedback Record",
-		filters=record_filters(filters, start, end) + extra + [[moment, "is", "set"]],
-		fields=[f"{group} as grp", f"`tabFeedback Record`.`{hours}` as hours"],
-		order_by="",
-		run=0,
-	)
-	rows = frappe.db.sql(
-		f"""select distinct grp,
-			percentile_cont(0.5) within group (order by hours) over (partition by grp) as median,
-			percentile_cont(0.9) within group (order by hours) over (partition by grp) as p90
-		from ({permitted}) permitted""",
-		as_dict=True,
-	)
-	return {row.grp or "": (_round(row.median), _round(row.p90)) for row in rows}
+def _median_and_p90(histogram: dict[float, int]) -> tuple[float | None, float | None]:
+	return _round(percentile(histogram, 0.5)), _round(percentile(histogram, 0.9))
 
 
 def _round(value) -> float | None:

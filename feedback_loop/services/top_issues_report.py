@@ -6,7 +6,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.report_periods import previous_range
 from feedback_loop.core.top_issues import rank
-from feedback_loop.services.report_queries import counts_by
+from feedback_loop.services.report_queries import counts_by, record_filters
 
 KEYS = {"Category": ("category", "Feedback Category"), "Item": ("item", "Item")}
 
@@ -17,11 +17,15 @@ def top_issues(filters: dict) -> list:
 	# Not "issue": the record has an Issue link column of that name, which GROUP BY would prefer.
 	group = (("issue_key", field),)
 	present = [[field, "is", "set"]]
-	counts = {r.issue_key: r.count for r in counts_by(filters, start, end, *group, extra=present)}
-	negatives = {
-		r.issue_key: r.count
-		for r in counts_by(filters, start, end, *group, extra=[*present, ["sentiment", "=", "Negative"]])
-	}
+	# One scan for the count and the negative count of each issue.
+	rows = frappe.get_list(
+		"Feedback Record",
+		filters=record_filters(filters, start, end) + present,
+		fields=[f"{field} as issue_key", "count(*) as count", "sum(sentiment = 'Negative') as negative"],
+		group_by="issue_key",
+	)
+	counts = {r.issue_key: r.count for r in rows}
+	negatives = {r.issue_key: int(r.negative or 0) for r in rows if r.negative}
 	before_start, before_end = previous_range(start, end)
 	previous = {
 		r.issue_key: r.count for r in counts_by(filters, before_start, before_end, *group, extra=present)

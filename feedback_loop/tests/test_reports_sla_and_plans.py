@@ -8,6 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from feedback_loop.api.feedback import get_customer_feedback_summary
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
+from feedback_loop.tests.test_sla import SlaTestCase, make_policy
 
 MONDAY = "2019-05-06"
 
@@ -127,6 +128,7 @@ class TestSlaCompliance(FrappeTestCase):
 			pluck="name",
 		)
 		department = frappe.get_all("Department", filters={"is_group": 0}, pluck="name", limit=1)[0]
+		frappe.db.delete("Employee", {"user_id": agent})
 		employee = frappe.get_doc(
 			{
 				"doctype": "Employee",
@@ -177,13 +179,15 @@ class TestSlaCompliance(FrappeTestCase):
 			frappe.delete_doc("Feedback Record", own, force=True)
 
 
-class TestWorkingHoursOnTheRecord(FrappeTestCase):
+class TestWorkingHoursOnTheRecord(SlaTestCase):
+	def setUp(self):
+		super().setUp()
+		make_policy("FL Working Hours", is_default=1)
+
 	def test_response_and_resolution_are_timed_on_the_policy_calendar(self):
-		customer = make_customer("Working Hours Customer")
-		# Standard policy: 09:00–12:00 and 13:30–18:00 on weekdays.
-		with self.freeze_time(f"{MONDAY} 11:00:00"):
-			doc = make_feedback(customer)
-		self.assertEqual(doc.sla_policy, "Standard")
+		# The policy's windows: 09:00–12:00 and 13:30–18:00 on weekdays.
+		doc = self.feedback_at(f"{MONDAY} 11:00:00")
+		self.assertEqual(doc.sla_policy, "FL Working Hours")
 		with self.freeze_time(f"{MONDAY} 14:00:00"):  # 1 h before lunch + 0.5 h after
 			doc.reload()
 			doc.status = "In Progress"

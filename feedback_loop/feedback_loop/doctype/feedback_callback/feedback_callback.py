@@ -1,6 +1,7 @@
 # Copyright (c) 2026, feedback_loop developers
 # License: MIT. See license.txt
 
+import frappe
 from frappe.model.document import Document
 
 from feedback_loop.services.anonymisation import CALLBACK_PERSONAL, refuse_personal_data_after_anonymisation
@@ -71,3 +72,17 @@ class FeedbackCallback(Document):
 
 	def validate(self):
 		refuse_personal_data_after_anonymisation(self, CALLBACK_PERSONAL)
+
+
+def on_doctype_update():
+	# Covering indexes for the reports on revisits.
+	frappe.db.add_index(
+		"Feedback Callback",
+		["responded_on", "status", "csat", "nps", "nps_answered", "ces"],
+		index_name="fl_report_answers",
+	)
+	frappe.db.add_index(
+		"Feedback Callback",
+		["due_on", "`trigger`", "callback_type", "status"],
+		index_name="fl_report_revisits",
+	)
