@@ -72,6 +72,7 @@ def verdict_counts(filters: dict) -> dict[str, int]:
 		filters=plan_filters(filters),
 		fields=["verification_result as verdict", "count(*) as count"],
 		group_by="verdict",
+		order_by="verdict",
 	)
 	return {(row.verdict or PENDING): row.count for row in rows}
 

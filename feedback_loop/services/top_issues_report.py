@@ -23,6 +23,7 @@ def top_issues(filters: dict) -> list:
 		filters=record_filters(filters, start, end) + present,
 		fields=[f"{field} as issue_key", "count(*) as count", "sum(sentiment = 'Negative') as negative"],
 		group_by="issue_key",
+		order_by="issue_key",
 	)
 	counts = {r.issue_key: r.count for r in rows}
 	negatives = {r.issue_key: int(r.negative or 0) for r in rows if r.negative}

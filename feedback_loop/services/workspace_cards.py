@@ -29,6 +29,7 @@ def nps(days: int = NPS_DAYS) -> float | None:
 		filters=[["nps_answered", "=", 1], ["responded_on", ">=", add_days(getdate(), -days)]],
 		fields=["nps as score", "count(*) as count"],
 		group_by="score",
+		order_by="score",
 	)
 	return net_promoter_score({row.score: row.count for row in rows})
 

@@ -5,8 +5,10 @@ import frappe
 from frappe.desk.form.assign_to import add as assign
 from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import getdate
 
 from feedback_loop.api.feedback import get_customer_feedback_summary
+from feedback_loop.services.report_queries import counts_by
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
 from feedback_loop.tests.test_sla import SlaTestCase, make_policy
 
@@ -157,6 +159,19 @@ class TestSlaCompliance(FrappeTestCase):
 			self.assertEqual(rows[department]["resolution_median"], 15.0)
 		finally:
 			frappe.delete_doc("Employee", employee.name, force=True)
+
+	def test_a_stored_value_outside_the_options_is_still_counted(self):
+		# Grouping by checksum maps back only the options; anything else falls back to the text.
+		legacy = seeded(self.customer, priority="High")
+		self.addCleanup(frappe.db.delete, "Feedback Record", legacy)
+		frappe.db.set_value("Feedback Record", legacy, "priority", "Legacy", update_modified=False)
+		counts = {
+			row.grp: row.count
+			for row in counts_by(
+				{"customer": self.customer}, getdate("2019-05-01"), getdate("2019-05-31"), ("grp", "priority")
+			)
+		}
+		self.assertEqual(counts, {"High": 5, "Low": 1, "Legacy": 1})
 
 	def test_a_reader_counts_only_the_records_they_may_see(self):
 		support = make_user("sla-compliance-support@example.com", ["Support Team"])

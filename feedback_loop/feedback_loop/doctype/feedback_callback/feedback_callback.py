@@ -86,3 +86,7 @@ def on_doctype_update():
 		["due_on", "`trigger`", "callback_type", "status"],
 		index_name="fl_report_revisits",
 	)
+	# Customer Feedback Summary: the CSAT of each customer's answers, in index order.
+	frappe.db.add_index(
+		"Feedback Callback", ["customer", "responded_on", "csat"], index_name="fl_report_customer_answers"
+	)
