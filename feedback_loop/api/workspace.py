@@ -20,12 +20,26 @@ def breached_now(filters: str | dict | None = None) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
+def csat_30_days(filters: str | dict | None = None) -> dict:
+	frappe.has_permission("Feedback Callback", "read", throw=True)
+	average = workspace_cards.csat()
+	return {
+		"value": average if average is not None else _("No answers"),
+		"fieldtype": "Float" if average is not None else "Data",
+		"precision": 2,
+		"route": ["query-report", "Satisfaction Trend"],
+	}
+
+
+@frappe.whitelist()
+@frappe.read_only()
 def nps_90_days(filters: str | dict | None = None) -> dict:
 	frappe.has_permission("Feedback Callback", "read", throw=True)
 	score = workspace_cards.nps()
 	return {
 		"value": score if score is not None else _("No answers"),
 		"fieldtype": "Float" if score is not None else "Data",
+		"precision": 1,
 		"route": ["query-report", "Satisfaction Trend"],
 	}
 

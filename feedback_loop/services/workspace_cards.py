@@ -10,6 +10,7 @@ from feedback_loop.services.improvement_plan import FINISHED_ACTIONS
 from feedback_loop.services.plan_tracking import ACTIVE_PLAN_STATES
 
 NPS_DAYS = 90
+CSAT_DAYS = 30
 ACTIVE = [status.value for status in sorted(ACTIVE_STATUSES)]
 
 
@@ -21,6 +22,16 @@ def breached_now() -> int:
 		or_filters=[["response_sla_status", "=", "Breached"], ["resolution_sla_status", "=", "Breached"]],
 		fields=["count(*) as count"],
 	)[0].count
+
+
+def csat(days: int = CSAT_DAYS) -> float | None:
+	"""Average CSAT (1–5) of the answers of the last `days` days; 0 means the question was not asked."""
+	row = frappe.get_list(
+		"Feedback Callback",
+		filters=[["csat", ">", 0], ["responded_on", ">=", add_days(getdate(), -days)]],
+		fields=["avg(csat) as average"],
+	)[0]
+	return round(float(row.average), 2) if row.average is not None else None
 
 
 def nps(days: int = NPS_DAYS) -> float | None:
