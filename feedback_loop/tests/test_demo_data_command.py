@@ -30,10 +30,23 @@ class TestDemoData(FrappeTestCase):
 		)
 		self.assertTrue(doc.customer_name.startswith("Demo Customer"))
 		self.assertTrue(frappe.db.exists("Feedback Category", doc.category))
+		# Worked by demo agents under an SLA policy, with improvement plans beside.
+		worked = frappe.get_all(
+			"Feedback Record",
+			filters={"name": ("like", "FBDEMO%"), "status": ("!=", "Open")},
+			fields=["assigned_to", "sla_policy", "response_working_hours"],
+			limit=50,
+		)
+		self.assertTrue(
+			worked and all(r.assigned_to.startswith("demo.agent") and r.sla_policy for r in worked)
+		)
+		self.assertEqual(made["plans"], 5)
+		self.assertEqual(frappe.db.count("Improvement Plan", {"name": ("like", "IPDEMO%")}), 5)
 
 		# A second run continues the numbering instead of colliding with the first.
 		self.assertEqual(make_demo_data(100, customers=5)["feedback"], 100)
 		removed = remove_demo_data()
 		self.assertEqual(removed["Feedback Record"], 700)
+		self.assertEqual((removed["Improvement Plan"], removed["User"]), (5, 8))
 		self.assertEqual(frappe.db.count("Feedback Record"), others)
 		self.assertFalse(frappe.db.exists("Customer", {"customer_name": ("like", "Demo Customer %")}))
