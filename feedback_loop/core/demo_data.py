@@ -228,10 +228,12 @@ PLAN_PREFIX = "IPDEMO"
 PLAN_OUTCOMES = (("Verified Effective", 55), ("Not Effective", 20), ("In Progress", 15), ("Approved", 10))
 
 
-def plan_rows(count: int, *, end: datetime, categories: list[DemoCategory], seed: int = 42) -> Iterator[dict]:
+def plan_rows(
+	count: int, *, end: datetime, categories: list[DemoCategory], seed: int = 42, first_number: int = 1
+) -> Iterator[dict]:
 	"""Improvement plans over the two years, each aimed at a category's volume."""
-	rng = random.Random(f"{seed}:plans")
-	for number in range(1, count + 1):
+	rng = random.Random(f"{seed}:plans:{first_number}")
+	for number in range(first_number, first_number + count):
 		category = rng.choice(categories)
 		started = end - timedelta(days=rng.randrange(60, 700))
 		outcome = _pick(rng, PLAN_OUTCOMES)

@@ -68,12 +68,21 @@ def make_demo_data(records: int, customers: int = 200, seed: int = 42) -> dict:
 		made += count
 		callbacks += len(revisits)
 		frappe.db.commit()
-	plans = 0
-	if not frappe.db.exists("Improvement Plan", {"name": ("like", f"{PLAN_PREFIX}%")}):
-		rows = list(plan_rows(max(records // RECORDS_PER_PLAN, 5), end=end, categories=categories, seed=seed))
-		_bulk_insert("Improvement Plan", rows)
-		plans = len(rows)
-		frappe.db.commit()
+	# One plan per so many demo records, topped up when more records are added.
+	have_plans = frappe.db.count("Improvement Plan", {"name": ("like", f"{PLAN_PREFIX}%")})
+	wanted = max((first - 1 + made) // RECORDS_PER_PLAN, 5)
+	rows = list(
+		plan_rows(
+			max(wanted - have_plans, 0),
+			end=end,
+			categories=categories,
+			seed=seed,
+			first_number=have_plans + 1,
+		)
+	)
+	_bulk_insert("Improvement Plan", rows)
+	plans = len(rows)
+	frappe.db.commit()
 	return {
 		"feedback": made,
 		"callbacks": callbacks,
