@@ -121,9 +121,7 @@ def remove_demo_data() -> dict:
 		("Feedback Record", FEEDBACK_PREFIX),
 		("Improvement Plan", PLAN_PREFIX),
 	):
-		removed[doctype] = frappe.db.count(doctype, {"name": ("like", f"{prefix}%")})
-		frappe.db.delete(doctype, {"name": ("like", f"{prefix}%")})
-		frappe.db.commit()
+		removed[doctype] = _delete_in_batches(doctype, prefix)
 	customers = frappe.get_all(
 		"Customer", filters={"customer_name": ("like", f"{DEMO_CUSTOMER} %")}, pluck="name"
 	)
@@ -138,6 +136,20 @@ def remove_demo_data() -> dict:
 	removed["Customer"] = len(customers)
 	removed["User"] = len(agents)
 	return removed
+
+
+def _delete_in_batches(doctype: str, prefix: str) -> int:
+	"""Committed batches: one DELETE of a million rows outlasts the statement time limit and
+	holds its locks for minutes."""
+	table = frappe.qb.DocType(doctype)
+	removed = 0
+	while True:
+		frappe.qb.from_(table).delete().where(table.name.like(f"{prefix}%")).limit(BATCH).run()
+		deleted = frappe.db._cursor.rowcount
+		frappe.db.commit()
+		removed += deleted
+		if deleted < BATCH:
+			return removed
 
 
 def demo_customers(count: int) -> dict[str, dict]:

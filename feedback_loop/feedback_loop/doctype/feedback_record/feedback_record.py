@@ -206,6 +206,8 @@ def on_doctype_update():
 	):
 		frappe.db.add_index("Feedback Record", [f"{clock}_sla_status", due])
 		frappe.db.add_index("Feedback Record", [f"{clock}_sla_status", warning])
+	# The retry job looks for records whose analysis is pending, every ten minutes.
+	frappe.db.add_index("Feedback Record", ["analysis_status", "analysis_attempts"])
 	# Covering indexes for the reports: a period's GROUP BY reads the index alone, not the rows
 	# (short columns, see the `length` of the status fields, keep them small).
 	for name, fields in REPORT_INDEXES.items():
