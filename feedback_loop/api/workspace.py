@@ -22,26 +22,14 @@ def breached_now(filters: str | dict | None = None) -> dict:
 @frappe.read_only()
 def csat_30_days(filters: str | dict | None = None) -> dict:
 	frappe.has_permission("Feedback Callback", "read", throw=True)
-	average = workspace_cards.csat()
-	return {
-		"value": average if average is not None else _("No answers"),
-		"fieldtype": "Float" if average is not None else "Data",
-		"precision": 2,
-		"route": ["query-report", "Satisfaction Trend"],
-	}
+	return _score(workspace_cards.csat(), precision=2)
 
 
 @frappe.whitelist()
 @frappe.read_only()
 def nps_90_days(filters: str | dict | None = None) -> dict:
 	frappe.has_permission("Feedback Callback", "read", throw=True)
-	score = workspace_cards.nps()
-	return {
-		"value": score if score is not None else _("No answers"),
-		"fieldtype": "Float" if score is not None else "Data",
-		"precision": 1,
-		"route": ["query-report", "Satisfaction Trend"],
-	}
+	return _score(workspace_cards.nps(), precision=1)
 
 
 @frappe.whitelist()
@@ -52,4 +40,14 @@ def overdue_improvement_actions(filters: str | dict | None = None) -> dict:
 		"value": workspace_cards.overdue_improvement_actions(),
 		"fieldtype": "Int",
 		"route": ["List", "Improvement Plan"],
+	}
+
+
+def _score(value: float | None, precision: int) -> dict:
+	"""A satisfaction score's card; without answers in the period it says so instead of 0."""
+	return {
+		"value": value if value is not None else _("No answers"),
+		"fieldtype": "Float" if value is not None else "Data",
+		"precision": precision,
+		"route": ["query-report", "Satisfaction Trend"],
 	}

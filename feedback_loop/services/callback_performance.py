@@ -6,7 +6,9 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate
+from frappe.utils import getdate
+
+from feedback_loop.services.report_queries import period_conditions
 
 #: A revisit that went out: it may still be answered, or it was answered, or not.
 SENT = ("Sent", "Responded", "No Response")
@@ -14,7 +16,7 @@ SENT = ("Sent", "Responded", "No Response")
 
 def performance(filters: dict) -> list[dict]:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
-	conditions = [["due_on", ">=", start], ["due_on", "<", add_days(end, 1)]]
+	conditions = period_conditions("due_on", start, end)
 	for field in ("customer", "trigger", "callback_type", "channel"):
 		if filters.get(field):
 			conditions.append([field, "=", filters[field]])

@@ -12,7 +12,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.feedback_status import ACTIVE_STATUSES
 from feedback_loop.core.initial_sentiment import Sentiment
-from feedback_loop.services.report_queries import record_filters
+from feedback_loop.services.report_queries import period_conditions, record_filters
 
 _ACTIVE = ", ".join(f"'{status.value}'" for status in sorted(ACTIVE_STATUSES))
 
@@ -55,9 +55,11 @@ def customer_rows(filters: dict, start=None, end=None) -> list[dict]:
 
 
 def _csat_by_customer(customers: list[str], start, end) -> dict[str, tuple[float, int]]:
-	conditions = [["csat", ">", 0], ["customer", "in", customers]]
-	if start and end:
-		conditions += [["responded_on", ">=", start], ["responded_on", "<", frappe.utils.add_days(end, 1)]]
+	conditions = [
+		["csat", ">", 0],
+		["customer", "in", customers],
+		*period_conditions("responded_on", start, end),
+	]
 	rows = frappe.get_list(
 		"Feedback Callback",
 		filters=conditions,

@@ -10,6 +10,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.intake_rules import CHANNELS
 from feedback_loop.core.report_periods import Grouping, change, channel_shares, key_label, previous_range
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_charts import series_chart
 from feedback_loop.services.report_queries import counts_by, period_sql, record_count
 
@@ -89,12 +90,11 @@ def summary(figures: dict) -> list[dict]:
 			"datatype": "Int",
 			"indicator": "Blue",
 		},
-		{
-			"value": round(figures["change"] * 100, 1) if figures["change"] is not None else "—",
-			"label": _("Change vs previous period (%)"),
-			"datatype": "Float" if figures["change"] is not None else "Data",
-			"indicator": "Red" if (figures["change"] or 0) > 0 else "Green",
-		},
+		figure_card(
+			round(figures["change"] * 100, 1) if figures["change"] is not None else None,
+			_("Change vs previous period (%)"),
+			"Red" if (figures["change"] or 0) > 0 else "Green",
+		),
 		{
 			"value": round(figures["closed_loop_share"] * 100, 1),
 			"label": _("Closed loop (%)"),

@@ -7,10 +7,12 @@ verdicts with one GROUP BY.
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate
+from frappe.utils import getdate
 
 from feedback_loop.core.improvement_effect import Verdict
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_charts import series_chart
+from feedback_loop.services.report_queries import period_conditions
 
 PENDING = "Pending"
 
@@ -34,7 +36,7 @@ FIELDS = (
 
 def plan_filters(filters: dict) -> list:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
-	conditions = [["creation", ">=", start], ["creation", "<", add_days(end, 1)]]
+	conditions = period_conditions("creation", start, end)
 	for field in ("item", "target_type", "workflow_state"):
 		if filters.get(field):
 			conditions.append([field, "=", filters[field]])
@@ -178,16 +180,8 @@ def summary(counts: dict[str, int], rows: list[dict]) -> list[dict]:
 			"datatype": "Int",
 			"indicator": "Grey",
 		},
-		{
-			"value": round(effective / judged * 100, 1) if judged else "—",
-			"label": _("Effective (%)"),
-			"datatype": "Float" if judged else "Data",
-			"indicator": "Green",
-		},
-		{
-			"value": round(sum(changes) / len(changes), 1) if changes else "—",
-			"label": _("Average Volume Change (%)"),
-			"datatype": "Float" if changes else "Data",
-			"indicator": "Blue",
-		},
+		figure_card(round(effective / judged * 100, 1) if judged else None, _("Effective (%)"), "Green"),
+		figure_card(
+			round(sum(changes) / len(changes), 1) if changes else None, _("Average Volume Change (%)"), "Blue"
+		),
 	]

@@ -29,9 +29,14 @@ def period_sql(grouping: Grouping, column: str = "creation") -> str:
 EQUAL_FILTERS = ("customer", "customer_group", "territory", "channel", "item", "customer_segment", "priority")
 
 
+def period_conditions(column: str, start, end) -> list:
+	"""`column` within the days from `start` to `end`, both included; no condition without a period."""
+	return [[column, ">=", start], [column, "<", add_days(end, 1)]] if start and end else []
+
+
 def record_filters(filters: dict, start=None, end=None) -> list:
 	"""Conditions for the filters; without a period, all time."""
-	conditions = [["creation", ">=", start], ["creation", "<", add_days(end, 1)]] if start and end else []
+	conditions = period_conditions("creation", start, end)
 	for field in EQUAL_FILTERS:
 		if filters.get(field):
 			conditions.append([field, "=", filters[field]])

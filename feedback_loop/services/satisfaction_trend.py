@@ -7,23 +7,19 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate
+from frappe.utils import getdate
 
 from feedback_loop.core.report_periods import Grouping, key_label, previous_range
 from feedback_loop.core.satisfaction import csat_average, net_promoter_score, satisfied_share
 from feedback_loop.services.report_charts import series_chart
-from feedback_loop.services.report_queries import period_sql
+from feedback_loop.services.report_queries import period_conditions, period_sql
 
 SCORES = ("csat", "nps", "ces")
 
 
 def distributions(filters: dict, start, end, period_sql: str | None) -> dict:
 	"""score → period → {value: count}, from one GROUP BY."""
-	conditions = [
-		["status", "=", "Responded"],
-		["responded_on", ">=", start],
-		["responded_on", "<", add_days(end, 1)],
-	]
+	conditions = [["status", "=", "Responded"], *period_conditions("responded_on", start, end)]
 	for field in ("customer", "callback_type", "channel", "trigger"):
 		if filters.get(field):
 			conditions.append([field, "=", filters[field]])

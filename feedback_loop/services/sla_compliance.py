@@ -8,12 +8,13 @@ a histogram of the response times, and a histogram of the resolution times, each
 record coming to Python.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from frappe import _
 from frappe.utils import getdate
 
 from feedback_loop.core.sla_compliance import BASED_ON_COLUMN, BasedOn, clock_compliance, percentile
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_charts import series_chart
 from feedback_loop.services.report_queries import counts_by
 
@@ -65,11 +66,7 @@ def compliance(filters: dict) -> dict:
 	percentiles, overall = {}, {}
 	for clock, by_group in histograms.items():
 		percentiles[clock] = {group: _median_and_p90(h) for group, h in by_group.items()}
-		everything: dict[float, int] = defaultdict(int)
-		for histogram in by_group.values():
-			for value, count in histogram.items():
-				everything[value] += count
-		overall[clock] = {"": _median_and_p90(everything)}
+		overall[clock] = {"": _median_and_p90(sum(map(Counter, by_group.values()), Counter()))}
 	return {"based_on": based_on, "groups": dict(groups), "percentiles": percentiles, "overall": overall}
 
 
@@ -186,23 +183,12 @@ def summary(figures: dict) -> list[dict]:
 		median, p90 = figures["overall"][clock].get("", (None, None))
 		met_share = 1 - state.breached_share if state.breached_share is not None else None
 		cards += [
-			{
-				"value": _pct(met_share) if met_share is not None else "—",
-				"label": _("{0} Met (%)").format(label),
-				"datatype": "Float" if met_share is not None else "Data",
-				"indicator": "Green" if (state.breached_share or 0) <= 0.1 else "Red",
-			},
-			{
-				"value": median if median is not None else "—",
-				"label": _("{0} Median (Working Hours)").format(label),
-				"datatype": "Float" if median is not None else "Data",
-				"indicator": "Blue",
-			},
-			{
-				"value": p90 if p90 is not None else "—",
-				"label": _("{0} 90th Percentile (Working Hours)").format(label),
-				"datatype": "Float" if p90 is not None else "Data",
-				"indicator": "Blue",
-			},
+			figure_card(
+				_pct(met_share),
+				_("{0} Met (%)").format(label),
+				"Green" if (state.breached_share or 0) <= 0.1 else "Red",
+			),
+			figure_card(median, _("{0} Median (Working Hours)").format(label), "Blue"),
+			figure_card(p90, _("{0} 90th Percentile (Working Hours)").format(label), "Blue"),
 		]
 	return cards
