@@ -20,14 +20,14 @@ def breached_now(filters: str | dict | None = None) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
-def csat_30_days(filters: str | dict | None = None) -> dict:
+def csat_30_days(filters: str | dict | None = None) -> dict | str:
 	frappe.has_permission("Feedback Callback", "read", throw=True)
 	return _score(workspace_cards.csat(), precision=2)
 
 
 @frappe.whitelist()
 @frappe.read_only()
-def nps_90_days(filters: str | dict | None = None) -> dict:
+def nps_90_days(filters: str | dict | None = None) -> dict | str:
 	frappe.has_permission("Feedback Callback", "read", throw=True)
 	return _score(workspace_cards.nps(), precision=1)
 
@@ -43,11 +43,17 @@ def overdue_improvement_actions(filters: str | dict | None = None) -> dict:
 	}
 
 
-def _score(value: float | None, precision: int) -> dict:
-	"""A satisfaction score's card; without answers in the period it says so instead of 0."""
+def _score(value: float | None, precision: int) -> dict | str:
+	"""A satisfaction score's card; without answers in the period it says so instead of 0.
+
+	The card widget formats a dict's value as a number, and a text there leaves it loading for
+	ever; a plain text it shows as it is.
+	"""
+	if value is None:
+		return _("No answers")
 	return {
-		"value": value if value is not None else _("No answers"),
-		"fieldtype": "Float" if value is not None else "Data",
+		"value": value,
+		"fieldtype": "Float",
 		"precision": precision,
 		"route": ["query-report", "Satisfaction Trend"],
 	}
