@@ -263,6 +263,99 @@ class TestRetention(FrappeTestCase):
 		with self.assertRaises(AnonymisedRecord):
 			old.save()
 
+	@change_settings("Feedback Settings", {"retention_days": 1000})
+	def test_a_batch_scrubs_each_record_of_its_own_person_and_leaves_recent_ones_alone(self):
+		customer = make_customer("Retention Batch Customer")
+		expired = []
+		for first, last, email in (
+			("Wang", "Fang", "wang.fang@company.com"),
+			("Zhao", "Lei", "zhao.lei@company.com"),
+		):
+			contact = make_contact(customer, email=email)
+			frappe.db.set_value("Contact", contact, {"first_name": first, "last_name": last})
+			record = make_feedback(
+				customer,
+				contact=contact,
+				contact_email=email,
+				description=f"<p>{first} {last} writes: the lid leaks.</p>",
+			)
+			expired.append((record.name, contact, first, email))
+		recent = make_feedback(
+			customer,
+			contact_email="zhao.lei@company.com",
+			description="<p>Zhao Lei again: the lid leaks.</p>",
+		)
+		for name, first, email in [(n, f, e) for n, _, f, e in expired] + [
+			(recent.name, "Zhao", "zhao.lei@company.com")
+		]:
+			_received_mail(name, f"<p>{first} here, write to {email}.</p>", email)
+			_comment(name, f"Called {first} back.")
+		wang_contact = expired[0][1]
+		revisit = frappe.get_doc(
+			{
+				"doctype": "Feedback Callback",
+				"callback_type": "After Order",
+				"customer": customer,
+				"contact": wang_contact,
+				"contact_email": "wang.fang@company.com",
+				"channel": "E-mail",
+				"status": "Responded",
+				"due_on": now_datetime(),
+				"answers": [
+					{
+						"question": "What could we do better?",
+						"question_type": "Text",
+						"answer": "Fang says: a better lid",
+						"respondent_email": "wang.fang@company.com",
+					}
+				],
+			}
+		).insert(ignore_permissions=True)
+		long_ago = add_days(now_datetime(), -1100)
+		for doctype, name in [("Feedback Record", n) for n, *_ in expired] + [
+			("Feedback Callback", revisit.name)
+		]:
+			frappe.db.set_value(doctype, name, "creation", long_ago, update_modified=False)
+
+		self.assertGreaterEqual(anonymisation.anonymise_expired(), 3)
+
+		for name, _, first, email in expired:
+			record = frappe.db.get_value(
+				"Feedback Record",
+				name,
+				["description", "contact", "contact_email", "anonymised_on"],
+				as_dict=True,
+			)
+			self.assertTrue(record.anonymised_on)
+			self.assertEqual((record.contact, record.contact_email), (None, None))
+			self.assertIn("the lid leaks", record.description)
+			self.assertNotIn(first, record.description)
+			mail = frappe.db.get_value(
+				"Communication", {"reference_name": name}, ["content", "sender", "recipients"], as_dict=True
+			)
+			self.assertEqual((mail.sender, mail.recipients), (None, None))
+			self.assertNotIn(first, mail.content)
+			self.assertNotIn(email, mail.content)
+			self.assertNotIn(first, frappe.db.get_value("Comment", {"reference_name": name}, "content"))
+
+		kept = frappe.db.get_value(
+			"Feedback Record", recent.name, ["description", "contact_email", "anonymised_on"], as_dict=True
+		)
+		self.assertEqual((kept.contact_email, kept.anonymised_on), ("zhao.lei@company.com", None))
+		self.assertIn("Zhao Lei", kept.description)
+		self.assertEqual(
+			frappe.db.get_value("Communication", {"reference_name": recent.name}, "sender"),
+			"zhao.lei@company.com",
+		)
+		self.assertIn("Zhao", frappe.db.get_value("Comment", {"reference_name": recent.name}, "content"))
+
+		revisit.reload()
+		self.assertTrue(revisit.anonymised_on)
+		self.assertEqual((revisit.contact, revisit.contact_email), (None, None))
+		self.assertEqual(revisit.answers[0].respondent_email, None)
+		self.assertNotIn("Fang", revisit.answers[0].answer)
+		self.assertIn("a better lid", revisit.answers[0].answer)
+
 	def test_nothing_happens_without_a_retention_period(self):
 		self.assertEqual(anonymisation.anonymise_expired(), 0)
 
@@ -354,3 +447,32 @@ class TestMaskingOverHttp(CommittedTestCase):
 		self.assertIs(
 			DatabaseQuery.apply_fieldlevel_read_permissions, fieldlevel_permissions._apply_until_stable
 		)
+
+
+def _received_mail(record: str, content: str, sender: str) -> None:
+	frappe.get_doc(
+		{
+			"doctype": "Communication",
+			"communication_type": "Communication",
+			"communication_medium": "Email",
+			"sent_or_received": "Received",
+			"subject": "About my feedback",
+			"content": content,
+			"sender": sender,
+			"recipients": "support@example.com",
+			"reference_doctype": "Feedback Record",
+			"reference_name": record,
+		}
+	).insert(ignore_permissions=True)
+
+
+def _comment(record: str, content: str) -> None:
+	frappe.get_doc(
+		{
+			"doctype": "Comment",
+			"comment_type": "Comment",
+			"reference_doctype": "Feedback Record",
+			"reference_name": record,
+			"content": content,
+		}
+	).insert(ignore_permissions=True)
