@@ -116,7 +116,7 @@ def _write_expired_records(records: int) -> None:
 				"subject": f"Broken order {i} — Li Lei",
 				"description": description,
 				"feedback_type": "Complaint",
-				"channel": "E-mail",
+				"channel": "Email",
 				"status": "Closed",
 				"sender_name": "Li Lei",
 				"contact_email": EMAIL,

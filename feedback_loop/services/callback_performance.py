@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from feedback_loop.services.report_cards import FIGURE
 from feedback_loop.services.report_queries import period_conditions
 
 #: A revisit that went out: it may still be answered, or it was answered, or not.
@@ -89,7 +90,7 @@ def summary(rows: list[dict]) -> list[dict]:
 		{
 			"value": round(responded / closed * 100, 1) if closed else 0,
 			"label": _("Response Rate (%)"),
-			"datatype": "Float",
+			"datatype": FIGURE,
 			"indicator": "Green",
 		},
 	]

@@ -12,6 +12,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.feedback_status import ACTIVE_STATUSES
 from feedback_loop.core.initial_sentiment import Sentiment
+from feedback_loop.services.report_cards import FIGURE
 from feedback_loop.services.report_queries import period_conditions, record_filters
 
 _ACTIVE = ", ".join(f"'{status.value}'" for status in sorted(ACTIVE_STATUSES))
@@ -131,7 +132,7 @@ def summary(rows: list[dict]) -> list[dict]:
 		{
 			"value": round(100.0 * negative / total, 1) if total else 0,
 			"label": _("Negative (%)"),
-			"datatype": "Float",
+			"datatype": FIGURE,
 			"indicator": "Red",
 		},
 	]

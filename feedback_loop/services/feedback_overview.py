@@ -10,7 +10,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.intake_rules import CHANNELS
 from feedback_loop.core.report_periods import Grouping, change, channel_shares, key_label, previous_range
-from feedback_loop.services.report_cards import figure_card
+from feedback_loop.services.report_cards import FIGURE, figure_card
 from feedback_loop.services.report_charts import series_chart
 from feedback_loop.services.report_queries import counts_by, period_sql, record_count
 
@@ -98,7 +98,7 @@ def summary(figures: dict) -> list[dict]:
 		{
 			"value": round(figures["closed_loop_share"] * 100, 1),
 			"label": _("Closed loop (%)"),
-			"datatype": "Float",
+			"datatype": FIGURE,
 			"indicator": "Green",
 		},
 	]
@@ -107,7 +107,7 @@ def summary(figures: dict) -> list[dict]:
 			{
 				"value": round(share.share * 100, 1),
 				"label": _("Largest channel: {0} (%)").format(_(share.channel, context="Feedback Record")),
-				"datatype": "Float",
+				"datatype": FIGURE,
 				"indicator": "Red" if share.flagged else "Green",
 			}
 		)

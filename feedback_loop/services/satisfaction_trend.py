@@ -11,6 +11,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.report_periods import Grouping, key_label, previous_range
 from feedback_loop.core.satisfaction import csat_average, net_promoter_score, satisfied_share
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_charts import series_chart
 from feedback_loop.services.report_queries import period_conditions, period_sql
 
@@ -122,22 +123,13 @@ def summary(figures: dict) -> list[dict]:
 	now, before = figures["now"], figures["before"]
 
 	def delta(key):
-		return round(now[key] - before[key], 2) if now[key] is not None and before[key] is not None else "—"
+		return round(now[key] - before[key], 2) if now[key] is not None and before[key] is not None else None
 
+	# A score without answers in the period is a dash, not a 0.
 	return [
-		{"value": now["csat"] or 0, "label": _("CSAT (1-5)"), "datatype": "Float", "indicator": "Blue"},
-		{
-			"value": delta("csat"),
-			"label": _("CSAT change vs previous period"),
-			"datatype": "Data",
-			"indicator": "Grey",
-		},
-		{"value": now["nps"] or 0, "label": _("NPS"), "datatype": "Float", "indicator": "Blue"},
-		{
-			"value": delta("nps"),
-			"label": _("NPS change vs previous period"),
-			"datatype": "Data",
-			"indicator": "Grey",
-		},
-		{"value": now["ces"] or 0, "label": _("CES (1-7)"), "datatype": "Float", "indicator": "Blue"},
+		figure_card(now["csat"], _("CSAT (1-5)"), "Blue"),
+		figure_card(delta("csat"), _("CSAT change vs previous period"), "Grey"),
+		figure_card(now["nps"], _("NPS"), "Blue"),
+		figure_card(delta("nps"), _("NPS change vs previous period"), "Grey"),
+		figure_card(now["ces"], _("CES (1-7)"), "Blue"),
 	]

@@ -6,6 +6,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.report_periods import previous_range
 from feedback_loop.core.top_issues import rank
+from feedback_loop.services.report_cards import FIGURE
 from feedback_loop.services.report_queries import counts_by, record_filters
 
 KEYS = {"Category": ("category", "Feedback Category"), "Item": ("item", "Item")}
@@ -92,7 +93,7 @@ def summary(issues: list) -> list[dict]:
 				{
 					"value": round(issues[0].share * 100, 1),
 					"label": _("Top issue: {0} (%)").format(issues[0].key),
-					"datatype": "Float",
+					"datatype": FIGURE,
 					"indicator": "Blue",
 				}
 			]

@@ -286,3 +286,13 @@ class TestSatisfactionTrend(FrappeTestCase):
 		summary = {card["label"]: card["value"] for card in result["report_summary"]}
 		self.assertEqual(summary["CSAT change vs previous period"], 1.33)
 		self.assertEqual(summary["NPS change vs previous period"], 33.3)
+		self.assertEqual(summary["CES (1-7)"], 3.0)
+
+		# April has no answers: its scores are a dash, not 0, and so is the change.
+		april = run(
+			"Satisfaction Trend",
+			filters={"from_date": "2019-04-01", "to_date": "2019-04-30", "customer": customer},
+		)
+		summary = {card["label"]: card["value"] for card in april["report_summary"]}
+		for label in ("CSAT (1-5)", "NPS", "CES (1-7)", "CSAT change vs previous period"):
+			self.assertEqual(summary[label], "—", label)
