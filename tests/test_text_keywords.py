@@ -62,3 +62,13 @@ def test_keywords_are_distinct_and_come_from_the_text():
 def test_empty_text():
 	assert extract_keywords("") == []
 	assert keywords("!!!") == []
+
+
+@pytest.mark.parametrize(
+	"text", ["酒店还行..房间太小..早餐一般", "等了很久……非常失望", "late again!!! -- refund?"]
+)
+def test_punctuation_and_function_words_are_never_keywords(text):
+	terms = keywords(text, 10)
+	assert terms
+	assert all(any(ch.isalpha() for ch in term) for term in terms), terms
+	assert "非常" not in terms

@@ -261,3 +261,17 @@ def test_score_always_within_bounds(text):
 	assert -1.0 <= result.score <= 1.0
 	assert result.label is label_of(result.score)
 	assert len(result.cues) <= MAX_CUES
+
+
+@pytest.mark.parametrize(
+	"text, cue",
+	[
+		("The soup was cold. Not happy.", "not happy"),
+		("The courier was fast, but the soup was not good at all", "not good"),
+		("It isn't really helpful", "isn't really helpful"),
+	],
+)
+def test_en_negated_cue_is_shown_with_its_negation(text, cue):
+	result = analyse(text)
+	assert cue_value(result, cue) < 0
+	assert result.label is Sentiment.NEGATIVE

@@ -28,15 +28,15 @@ def comparable(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
+	from jieba.analyse.tfidf import KeywordExtractor
 	from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-	from feedback_loop.core.text.keywords import _extractor
-
+	# jieba's short list, not the keywords' long one: comparison texts are stored on the records,
+	# and those of earlier records must stay comparable with new ones.
+	base = frozenset(KeywordExtractor.STOP_WORDS) | ENGLISH_STOP_WORDS | {"n't", "just", "got", "get"}
 	# Negations are content here: "arrived" and "never arrived" are two different messages.
 	negations = frozenset({"no", "not", "never", "nor", "none", "nothing", "cannot", "不", "没", "没有"})
-	return (
-		frozenset(_extractor().stop_words) | ENGLISH_STOP_WORDS | frozenset("的了是在我要也就都和很")
-	) - negations
+	return (base | frozenset("的了是在我要也就都和很")) - negations
 
 
 def find_duplicate(

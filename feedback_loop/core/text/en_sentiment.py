@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText, negated
 
 from feedback_loop.core.text import en_cues
 
@@ -43,7 +43,7 @@ class EnSentiment(SentimentIntensityAnalyzer):
 				continue
 			sentiments = self.sentiment_valence(0, senti_text, item, i, sentiments)
 		sentiments = _contrast(words, sentiments)
-		cues = [(w, round(v, 2)) for w, v in zip(words, sentiments, strict=True) if v]
+		cues = [(self._shown(words, i), round(v, 2)) for i, v in enumerate(sentiments) if v]
 		turn = _last_contrast_offset(text)
 		for pattern, valence in self.phrases:
 			for match in pattern.finditer(text):
@@ -54,6 +54,14 @@ class EnSentiment(SentimentIntensityAnalyzer):
 				cues.append((match.group(0), round(valence, 2)))
 		compound = self.score_valence(sentiments, text)["compound"]
 		return EnScore(compound=compound, cues=tuple(cues))
+
+	def _shown(self, words: list[str], i: int) -> str:
+		"""The cue as the agent should read it: a word VADER negated keeps its negation ("not happy")."""
+		# VADER negates a word when one of the three words before it is a negation.
+		for back in range(1, 4):
+			if i - back >= 0 and negated([words[i - back]]):
+				return " ".join(words[i - back : i + 1])
+		return words[i]
 
 	def _emoji_to_words(self, text: str) -> str:
 		if text.isascii():

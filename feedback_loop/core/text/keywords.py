@@ -1,11 +1,13 @@
 """Top terms of a feedback text, for search and for the Top Issues report.
 
-jieba's TF-IDF keyword extraction (its own IDF table) handles Chinese and English tokens alike;
-English stop words come from scikit-learn's list, which jieba's own list lacks.
+jieba's TF-IDF keyword extraction (its own IDF table) handles Chinese and English tokens alike.
+jieba's own stop list has 31 words: Chinese function words (非常, 就是, 已经 …) come from SnowNLP's
+list, already loaded with its sentiment model, and English ones from scikit-learn's.
 """
 
 from functools import lru_cache
 
+from feedback_loop.core.text.snownlp_bayes import load_model
 from feedback_loop.core.text.zh_sentiment import _jieba
 
 MAX_KEYWORDS = 5
@@ -18,13 +20,18 @@ def _extractor():
 
 	extractor = jieba.analyse.TFIDF()
 	extractor.tokenizer = _jieba().dt
-	extractor.stop_words = extractor.stop_words | set(ENGLISH_STOP_WORDS) | {"n't", "just", "got", "get"}
+	extractor.stop_words = (
+		extractor.stop_words
+		| load_model().stopwords
+		| set(ENGLISH_STOP_WORDS)
+		| {"n't", "just", "got", "get"}
+	)
 	return extractor
 
 
 def extract_keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
-	"""Up to `limit` terms of a normalised text, most characteristic first; no digits-only terms."""
+	"""Up to `limit` terms of a normalised text, most characteristic first; no numbers, no punctuation."""
 	if not text:
 		return []
 	terms = _extractor().extract_tags(text, topK=limit * 2)
-	return [t for t in terms if not t.isdigit()][:limit]
+	return [t for t in terms if not t.isdigit() and any(ch.isalpha() for ch in t)][:limit]

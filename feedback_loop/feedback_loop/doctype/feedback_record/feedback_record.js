@@ -91,6 +91,8 @@ function show_analyses(frm) {
 // What the text analysis found, where the agent acts on it.
 function show_text_analysis(frm) {
 	const doc = frm.doc;
+	// The form refreshes again after every save; without this the notes pile up.
+	frm.set_intro("");
 	if (doc.needs_clarification && doc.clarifying_question) {
 		frm.set_intro(
 			__("Needs clarification. Suggested question: {0}", [
