@@ -93,7 +93,6 @@ WORDS: dict[str, float] = {
 	"waited": -0.8,
 	"wait": -0.4,
 	"hold": -0.6,
-	"again": -0.3,
 	"worse": -2.1,
 	"disappointing": -2.2,
 	"disappointed": -2.1,
@@ -180,7 +179,15 @@ PHRASES: tuple[tuple[str, float], ...] = (
 	(r"\blate flight\b", -1.5),
 	(r"\b(\d+|two|three|four|five|several|many) (hours?|hrs?)\b", -1.0),
 	(r"\bcustomer (dis)?service\b", -0.3),
-	(r"\b(sent|send|going|went|shipped) (it |them )?back\b", -2.0),
+	# Sending goods back, not "going back" to a place one liked.
+	(
+		r"\b(sent|send|sending|ship|shipped|shipping|took|take|taking|bring|brought) (it|them|this|these|one) back\b",
+		-2.0,
+	),
+	(
+		r"\b(it|this|they|these|which|one)( is| are|'s|'re| will be| has to be| needs to be) going back\b",
+		-2.0,
+	),
 	(r"\breturn(ed|ing)? (it|this|them|the)\b", -1.5),
 	(r"\bwaste of (money|time)\b", -2.5),
 	(r"\bfell apart\b", -2.5),
@@ -195,6 +202,17 @@ PHRASES: tuple[tuple[str, float], ...] = (
 	(r"\bnot (worth|as pictured|as described|flattering|comfortable|what i expected)\b", -2.0),
 	(r"\b(never again|never (be )?(coming|going|flying|ordering|buying) (back|again|with))\b", -3.0),
 	(r"\bthanks for nothing\b", -3.0),
+	# A problem that happened again; "again" alone is no complaint ("will order again").
+	(
+		r"\b(late|delayed|broken|cancell?ed|wrong|missing|lost|down|failed|crashed|stopped|damaged|leaking|leaked|happened|rude|cold|charged)\s+again\b",
+		-1.0,
+	),
+	(r"\b(wo ?n[o']?t|will not|not) (be )?(coming |going )?back\b", -2.5),
+	# Coming back is praise; "never … again" is caught by the negation before the phrase.
+	(
+		r"\b(order|ordering|buy|buying|purchase|come|coming|go|going|visit|stay|staying|eat|dine|fly|flying|use|be back)\b(\s+\w+){0,3}?\s+again\b",
+		1.5,
+	),
 	(r"\bworst\b.*\bever\b", -1.0),
 	(r"\bno (leg ?room|wifi|wi-fi|food|power)\b", -1.2),
 	(r"\b(on time|ahead of schedule|arrived early|landed early)\b", 1.5),

@@ -9,7 +9,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText, negated
+from vaderSentiment.vaderSentiment import (
+	BOOSTER_DICT,
+	N_SCALAR,
+	SentimentIntensityAnalyzer,
+	SentiText,
+	negated,
+)
 
 from feedback_loop.core.text import en_cues
 
@@ -47,11 +53,18 @@ class EnSentiment(SentimentIntensityAnalyzer):
 		turn = _last_contrast_offset(text)
 		for pattern, valence in self.phrases:
 			for match in pattern.finditer(text):
+				weight, shown = valence, match.group(0)
+				# Negated as VADER negates a word: "wasn't worth it" is not "worth it".
+				before = text[: match.start()].split()[-3:]
+				negation = next((j for j in range(len(before) - 1, -1, -1) if negated([before[j]])), None)
+				if negation is not None:
+					weight *= N_SCALAR
+					shown = " ".join([*before[negation:], shown])
 				# A phrase weighs like the words around it: less before the turn, more after it.
 				if turn is not None:
-					valence *= 0.5 if match.end() <= turn else 1.5 if match.start() > turn else 1
-				sentiments.append(valence)
-				cues.append((match.group(0), round(valence, 2)))
+					weight *= 0.5 if match.end() <= turn else 1.5 if match.start() > turn else 1
+				sentiments.append(weight)
+				cues.append((shown, round(weight, 2)))
 		compound = self.score_valence(sentiments, text)["compound"]
 		return EnScore(compound=compound, cues=tuple(cues))
 
