@@ -356,6 +356,29 @@ class TestRetention(FrappeTestCase):
 		self.assertNotIn("Fang", revisit.answers[0].answer)
 		self.assertIn("a better lid", revisit.answers[0].answer)
 
+	@change_settings("Feedback Settings", {"retention_days": 1000})
+	def test_e_mails_too_large_for_one_statement_are_scrubbed_too(self):
+		record = make_feedback(make_customer("Retention Large Mail"), contact_email=EMAIL)
+		# Together above the size one UPDATE may have: written in groups.
+		padding = "<p>" + "图片" * (anonymisation.MAX_STATEMENT_BYTES // 10) + "</p>"
+		for _ in range(3):
+			_received_mail(record.name, f"<p>Write to {EMAIL} or call {PHONE}.</p>{padding}", EMAIL)
+		frappe.db.set_value(
+			"Feedback Record", record.name, "creation", add_days(now_datetime(), -1100), update_modified=False
+		)
+
+		anonymisation.anonymise_expired()
+
+		mails = frappe.get_all(
+			"Communication", filters={"reference_name": record.name}, fields=["content", "sender"]
+		)
+		self.assertEqual(len(mails), 3)
+		for mail in mails:
+			self.assertIsNone(mail.sender)
+			self.assertNotIn(EMAIL, mail.content)
+			self.assertNotIn(PHONE, mail.content)
+			self.assertIn("图片图片", mail.content)
+
 	def test_nothing_happens_without_a_retention_period(self):
 		self.assertEqual(anonymisation.anonymise_expired(), 0)
 
