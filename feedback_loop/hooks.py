@@ -63,10 +63,18 @@ doc_events = {
 		"on_update": "feedback_loop.services.feedback_assignee.on_todo_change",
 		"on_trash": "feedback_loop.services.feedback_assignee.on_todo_change",
 	},
-	# Workers rebuild their analyser when the categories' keywords change.
+	# Workers rebuild their analyser when the categories' keywords change; the Chinese name is
+	# kept as a Translation so that Frappe shows it.
 	"Feedback Category": {
-		"on_update": "feedback_loop.services.triage_engine.bump_triage_version",
-		"on_trash": "feedback_loop.services.triage_engine.bump_triage_version",
+		"on_update": [
+			"feedback_loop.services.triage_engine.bump_triage_version",
+			"feedback_loop.services.category_translations.on_category_update",
+		],
+		"on_trash": [
+			"feedback_loop.services.triage_engine.bump_triage_version",
+			"feedback_loop.services.category_translations.on_category_trash",
+		],
+		"after_rename": "feedback_loop.services.category_translations.on_category_rename",
 	},
 	"Feedback Settings": {"on_update": "feedback_loop.services.triage_engine.bump_triage_version"},
 	"Feedback Trigger": {

@@ -72,7 +72,8 @@ def rows(issues: list) -> list[dict]:
 def chart(issues: list) -> dict:
 	return {
 		"data": {
-			"labels": [i.key for i in issues],
+			# Category names are translated (Feedback Category is a translated doctype).
+			"labels": [_(i.key) for i in issues],
 			"datasets": [{"name": _("Feedback"), "values": [i.count for i in issues]}],
 		},
 		"type": "bar",
@@ -92,7 +93,7 @@ def summary(issues: list) -> list[dict]:
 			[
 				{
 					"value": round(issues[0].share * 100, 1),
-					"label": _("Top issue: {0} (%)").format(issues[0].key),
+					"label": _("Top issue: {0} (%)").format(_(issues[0].key)),
 					"datatype": FIGURE,
 					"indicator": "Blue",
 				}

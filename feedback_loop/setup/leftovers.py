@@ -6,6 +6,7 @@ and the app's files.
 
 import frappe
 
+from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.uninstall import (
 	MODULE,
@@ -43,6 +44,7 @@ def find_leftovers() -> dict[str, list[str]]:
 		"tables": [table for table in frappe.db.get_tables() if table[3:] in doctypes],
 		"Singles": _singles_of(doctypes),
 		"Series": number_counters(),
+		"Translation": _category_translations(),
 		"Deleted Document": [
 			name
 			for filters in trashed_copy_filters()
@@ -53,6 +55,21 @@ def find_leftovers() -> dict[str, list[str]]:
 		found.setdefault(doctype, [])
 		found[doctype] += frappe.get_all(doctype, filters={field: ("in", doctypes)}, pluck="name")
 	return {kind: sorted(set(names)) for kind, names in found.items() if names}
+
+
+def _category_translations() -> list[str]:
+	"""The seeded categories' Chinese names, which install kept as Translations."""
+	seeded = [ROOT, *((name, name_zh) for name, name_zh, *_rest in TREE)]
+	seeded += [(child[0], child[1]) for *_rest, children in TREE for child in children]
+	return [
+		name
+		for source, translated in seeded
+		for name in frappe.get_all(
+			"Translation",
+			filters={"language": "zh", "source_text": source, "translated_text": translated},
+			pluck="name",
+		)
+	]
 
 
 def _singles_of(doctypes: list[str]) -> list[str]:

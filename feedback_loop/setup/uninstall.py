@@ -11,6 +11,7 @@ import re
 
 import frappe
 
+from feedback_loop.services.category_translations import remove_all as remove_category_translations
 from feedback_loop.setup.plan_workflow import DEFAULT_APPROVER, plan_workflow_spec
 from feedback_loop.setup.rca_workflow import rca_workflow_spec
 from feedback_loop.setup.roles import ROLES
@@ -64,6 +65,8 @@ def app_workflows():
 
 def before_uninstall():
 	remove_workflows(app_workflows())
+	# The categories' Chinese names live in Frappe's Translation table.
+	remove_category_translations()
 	# Report e-mails (the seeded digests and any made since) would point at reports that are gone.
 	frappe.db.delete("Auto Email Report", {"report": ("in", app_reports())})
 	delete_referencing_records(app_doctypes())

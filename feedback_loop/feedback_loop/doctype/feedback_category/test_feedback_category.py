@@ -27,3 +27,72 @@ class TestFeedbackCategory(FrappeTestCase):
 			frappe.get_doc(
 				{"doctype": "Feedback Category", "category_name": "Second Root", "is_group": 1}
 			).insert()
+
+
+class TestCategoryNamesInChinese(FrappeTestCase):
+	def setUp(self):
+		frappe.local.lang = "en"
+
+	def tearDown(self):
+		frappe.local.lang = "en"
+
+	def category(self, name, name_zh):
+		return frappe.get_doc(
+			{
+				"doctype": "Feedback Category",
+				"category_name": name,
+				"category_name_zh": name_zh,
+				"parent_feedback_category": "Logistics and Delivery",
+			}
+		).insert()
+
+	def chinese(self, text):
+		return frappe._(text, lang="zh")
+
+	def test_a_chinese_user_reads_and_finds_a_category_by_its_chinese_name(self):
+		self.assertTrue(frappe.get_meta("Feedback Category").translated_doctype)
+		self.category("Parcel Left Outside", "包裹放门外")
+		self.assertEqual(self.chinese("Parcel Left Outside"), "包裹放门外")
+
+		from frappe.desk.search import search_widget
+
+		frappe.local.lang = "zh"
+		found = search_widget("Feedback Category", txt="门外", as_dict=True, page_length=20)
+		self.assertIn("Parcel Left Outside", [row["name"] for row in found])
+
+	def test_the_translation_follows_the_chinese_name_the_name_and_the_category(self):
+		doc = self.category("Courier Rude", "快递员态度差")
+		doc.category_name_zh = "快递员不礼貌"
+		doc.save()
+		self.assertEqual(self.chinese("Courier Rude"), "快递员不礼貌")
+		self.assertFalse(
+			frappe.db.exists(
+				"Translation", {"source_text": "Courier Rude", "translated_text": "快递员态度差"}
+			)
+		)
+
+		frappe.rename_doc("Feedback Category", "Courier Rude", "Rude Courier")
+		self.assertEqual(self.chinese("Rude Courier"), "快递员不礼貌")
+		self.assertEqual(self.chinese("Courier Rude"), "Courier Rude")
+
+		frappe.delete_doc("Feedback Category", "Rude Courier")
+		self.assertEqual(self.chinese("Rude Courier"), "Rude Courier")
+
+	def test_words_frappe_already_translates_keep_that_translation(self):
+		# "Price" is a seeded category whose name Frappe's own zh.csv translates.
+		self.assertEqual(self.chinese("Price"), "价格")
+		self.assertFalse(frappe.db.exists("Translation", {"language": "zh", "source_text": "Price"}))
+
+	def test_a_translation_the_administrator_wrote_is_left_alone(self):
+		frappe.get_doc(
+			{
+				"doctype": "Translation",
+				"language": "zh",
+				"source_text": "Lost Parcel",
+				"translated_text": "包裹丢失",
+			}
+		).insert()
+		doc = self.category("Lost Parcel", "丢件")
+		self.assertEqual(self.chinese("Lost Parcel"), "包裹丢失")
+		frappe.delete_doc("Feedback Category", doc.name)
+		self.assertEqual(self.chinese("Lost Parcel"), "包裹丢失")

@@ -1,0 +1,72 @@
+"""Chinese category names wherever Frappe shows a category: link fields, lists, reports, search.
+
+Feedback Category is a translated doctype: Frappe shows every link to it through the user's
+translations, and a link search matches the translated names. A category's Chinese name is kept
+as a Translation record, so a Chinese user reads 配送延迟 where the record says Late Delivery and
+finds it by typing 配送. A name Frappe or an app already translates (Price, Other) keeps that
+translation: a Translation record would change the word everywhere in the desk.
+"""
+
+import frappe
+from frappe.translate import get_translations_from_apps
+
+LANGUAGE = "zh"
+
+
+def on_category_update(doc, method=None) -> None:
+	before = doc.get_doc_before_save()
+	_remove(doc.name, before.category_name_zh if before else None, unless=doc.category_name_zh)
+	_add(doc.name, doc.category_name_zh)
+
+
+def on_category_trash(doc, method=None) -> None:
+	_remove(doc.name, doc.category_name_zh)
+
+
+def on_category_rename(doc, method=None, old: str = "", new: str = "", merge: bool = False) -> None:
+	_remove(old, doc.category_name_zh)
+	if not merge:
+		_add(new, doc.category_name_zh)
+
+
+def sync_all() -> None:
+	"""Every category's translation, for a site that had categories before this existed."""
+	for category in frappe.get_all("Feedback Category", fields=["name", "category_name_zh"]):
+		_add(category.name, category.category_name_zh)
+
+
+def remove_all() -> None:
+	for category in frappe.get_all("Feedback Category", fields=["name", "category_name_zh"]):
+		_remove(category.name, category.category_name_zh)
+
+
+def _translations(source: str, translated: str | None = None) -> list[str]:
+	filters = [
+		["language", "=", LANGUAGE],
+		["source_text", "=", source],
+		["context", "is", "not set"],
+	]
+	if translated is not None:
+		filters.append(["translated_text", "=", translated])
+	return frappe.get_all("Translation", filters=filters, pluck="name")
+
+
+def _add(source: str, translated: str | None) -> None:
+	translated = (translated or "").strip()
+	if not translated or translated == source or source in get_translations_from_apps(LANGUAGE):
+		return
+	# One the administrator wrote for this text stays theirs.
+	if _translations(source):
+		return
+	frappe.get_doc(
+		{"doctype": "Translation", "language": LANGUAGE, "source_text": source, "translated_text": translated}
+	).insert(ignore_permissions=True)
+
+
+def _remove(source: str, translated: str | None, unless: str | None = None) -> None:
+	"""The Translation this category made, found by its text so that others' records stay."""
+	translated = (translated or "").strip()
+	if not translated or translated == (unless or "").strip():
+		return
+	for name in _translations(source, translated):
+		frappe.delete_doc("Translation", name, ignore_permissions=True, force=True)
