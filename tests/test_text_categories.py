@@ -270,3 +270,45 @@ def test_loads_refuses_a_model_from_another_sklearn():
 
 def test_loads_refuses_something_that_is_not_a_model():
 	assert CategoryModel.loads(pickle.dumps({"not": "a model"})) is None
+
+
+@pytest.mark.parametrize(
+	("text", "category", "expected"),
+	[
+		("快递一直没到，物流也不更新", "Logistics", {"快递", "物流"}),
+		("客服态度恶劣，一直敷衍", "Attitude", {"客服", "敷衍"}),
+		("The lid has a crack and it stopped heating", "Defect", {"crack", "heating", "stopped"}),
+		("The agent was rude to me", "Attitude", {"rude", "agent"}),
+	],
+)
+def test_the_model_names_the_words_that_decided(model, text, category, expected):
+	normalised = normalise(text).text
+	evidence = model.explain(normalised, category)
+	assert 0 < len(evidence) <= 3
+	assert set(evidence) & expected
+	# Whole words of the text, never a fragment ("ate" of "late") or a stop word ("the", "to").
+	words = set(normalised.replace("，", " ").split()) | {w for w in expected if w in normalised}
+	assert all(word in normalised for word in evidence)
+	assert not set(evidence) & {"the", "to", "me", "has", "and", "it"}
+	assert all(word in words or any("\u4e00" <= ch <= "\u9fff" for ch in word) for word in evidence)
+
+
+def test_no_words_speak_for_a_category_the_text_is_not_about(model):
+	assert model.explain(normalise("客服态度恶劣，一直敷衍").text, "Defect") == ()
+	assert model.explain(normalise("anything").text, "No Such Category") == ()
+
+
+def test_two_category_model_explains_both_ways():
+	texts, categories = training_set(("Logistics", LOGISTICS), ("Defect", DEFECT))
+	two = CategoryModel.train(texts, categories)
+	assert set(two.explain(normalise("The screen has a crack").text, "Defect")) == {"screen", "crack"}
+	assert two.explain(normalise("The screen has a crack").text, "Logistics") == ()
+	assert "快递" in two.explain(normalise("快递一直没到").text, "Logistics")
+
+
+def test_a_stored_model_explains_after_loading(model):
+	text = normalise("The agent was rude to me").text
+	before = model.explain(text, "Attitude")
+	loaded = CategoryModel.loads(model.dumps())
+	assert "_names" not in pickle.loads(model.dumps()).__dict__
+	assert loaded.explain(text, "Attitude") == before

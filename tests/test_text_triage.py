@@ -180,7 +180,10 @@ def test_model_only_guess(model, text):
 	assert match_categories(normalise(text).text, RULES) is None
 	assert guess.category == "Attitude"
 	assert guess.source == CategorySource.MODEL == "Model"
-	assert guess.evidence == ()
+	# The words that weighed most, as written in the text.
+	assert guess.evidence
+	assert set(guess.evidence) & {"客服", "态度恶劣", "敷衍", "rude", "shouted", "agent"}
+	assert all(word in normalise(text).text for word in guess.evidence)
 	assert 0 < guess.confidence <= 1
 	assert guess.confident is (guess.confidence >= DEFAULT_CATEGORY_THRESHOLD)
 

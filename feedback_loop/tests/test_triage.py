@@ -149,6 +149,10 @@ class TestCategories(TriageTestCase):
 		after = get_triager().triage(text).category
 		self.assertEqual(after.category, categories[0])
 		self.assertEqual(after.source, "Model")
+		# The record says which of its words made the model choose, as a rule says its keywords.
+		record = make_feedback(customer, subject="座椅", description=text)
+		self.assertIn(categories[0], (record.category, record.suggested_category))
+		self.assertIn("座椅", record.category_evidence.split(", "))
 		settings = frappe.get_single("Feedback Settings")
 		self.assertGreaterEqual(settings.category_model_examples, 8)
 

@@ -5,10 +5,12 @@ vocabulary and its category tree. Character n-grams (1–3, within words) read C
 segmenter, survive typos and carry English stems; adding word n-grams or longer character
 n-grams, LinearSVC, SGD and complement naive Bayes were measured and did no better
 (docs/text-analysis.md). Logistic regression gives the probability that becomes the
-confidence shown on the record.
+confidence shown on the record, and its coefficients name the words of a text that weighed most
+for the category it chose, shown on the record as a rule shows its keywords.
 """
 
 import pickle
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,6 +18,9 @@ import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
+
+#: Clauses of Chinese text and words of English text, for the explanation.
+_PIECES = re.compile(r"[\s，,。.！!？?；;：:、~～…（）()]+")
 
 #: A category needs this many confirmed examples before the model may predict it.
 MIN_EXAMPLES_PER_CATEGORY = 3
@@ -57,9 +62,77 @@ class CategoryModel:
 		return cls(pipeline, len(pairs))
 
 	def predict(self, text: str) -> Prediction:
-		probabilities = self.pipeline.predict_proba([text])[0]
+		probabilities = self.pipeline.named_steps["classifier"].predict_proba(self._features(text))[0]
 		best = probabilities.argmax()
 		return Prediction(str(self.pipeline.classes_[best]), float(probabilities[best]))
+
+	def explain(self, text: str, category: str, limit: int = 3) -> tuple[str, ...]:
+		"""The words of `text` that pushed the model most towards `category`, strongest first.
+
+		Each character n-gram adds its TF-IDF weight times the category's coefficient; a word
+		collects what its own n-grams add, so the agent sees 晚到 or "late", not "ate".
+		"""
+		from feedback_loop.core.text.keywords import stop_words
+		from feedback_loop.core.text.zh_sentiment import tokenize
+
+		classes = list(self.pipeline.classes_)
+		if category not in classes:
+			return ()
+		features = self.pipeline.named_steps["features"]
+		row = self._features(text)
+		weights = self._weights()[classes.index(category)]
+		names = self._ngram_names()
+		pushes = {names[j]: value * weights[j] for j, value in zip(row.indices, row.data, strict=True)}
+		# A word's own n-grams, looked up: linear in the text, where testing every n-gram against
+		# every word was not (a long review has hundreds of each).
+		ngrams_of = features.build_analyzer()
+		by_word: dict[str, float] = {}
+		stop = stop_words()
+		# Only the pieces holding one of the strongest n-grams are segmented: a long review has
+		# many clauses, and jieba over all of them costs more than the rest of the explanation.
+		strongest = [g.strip() for g, push in sorted(pushes.items(), key=lambda i: -i[1])[:8] if push > 0]
+		pieces = [p for p in _PIECES.split(text) if any(g and g in p for g in strongest)]
+		words = {t.strip() for piece in pieces for t in tokenize(piece) if any(c.isalnum() for c in t)}
+		for word in words - stop:
+			by_word[word] = sum(pushes.get(ngram, 0.0) for ngram in set(ngrams_of(word)))
+		# Only words that, all their n-grams taken together, speak for the category.
+		by_word = {word: push for word, push in by_word.items() if push > 0}
+		ranked = sorted(by_word.items(), key=lambda item: (-item[1], item[0]))
+		return tuple(word for word, _push in ranked[:limit])
+
+	# Both built on first use and left out of the stored file: they are derived from the
+	# pipeline, and models stored before explanations existed lack them.
+	_DERIVED = ("_names", "_class_weights", "_last")
+
+	def _features(self, text: str):
+		"""The text's TF-IDF row; the last one is kept, since triage predicts and then explains."""
+		last = getattr(self, "_last", None)
+		if last is not None and last[0] == text:
+			return last[1]
+		row = self.pipeline.named_steps["features"].transform([text])
+		self._last = (text, row)
+		return row
+
+	def _ngram_names(self):
+		if getattr(self, "_names", None) is None:
+			self._names = self.pipeline.named_steps["features"].get_feature_names_out()
+		return self._names
+
+	def _weights(self):
+		"""Per category, what each n-gram adds to its score against the others."""
+		if getattr(self, "_class_weights", None) is None:
+			coef = self.pipeline.named_steps["classifier"].coef_
+			if coef.shape[0] == 1:
+				# Two categories: one row of log-odds for the second against the first.
+				self._class_weights = [-coef[0], coef[0]]
+			else:
+				# Softmax ignores what all rows share; a category's own part is its row
+				# against the average row.
+				self._class_weights = list(coef - coef.mean(axis=0))
+		return self._class_weights
+
+	def __getstate__(self) -> dict:
+		return {key: value for key, value in self.__dict__.items() if key not in self._DERIVED}
 
 	def dumps(self) -> bytes:
 		return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)

@@ -29,6 +29,11 @@ def _extractor():
 	return extractor
 
 
+def stop_words() -> frozenset[str]:
+	"""Words that carry no topic: never a keyword, never a category's evidence."""
+	return frozenset(_extractor().stop_words)
+
+
 def extract_keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
 	"""Up to `limit` terms of a normalised text, most characteristic first; no numbers, no punctuation."""
 	if not text:

@@ -39,7 +39,7 @@ class CategoryGuess:
 	category: str
 	confidence: float
 	source: str
-	#: Matched keywords for a rule; empty for the model.
+	#: Matched keywords for a rule; for the model, the words that weighed most for its choice.
 	evidence: tuple[str, ...]
 	#: Confident enough to be set; otherwise only suggested.
 	confident: bool
@@ -110,6 +110,10 @@ class Triager:
 		if predicted:
 			confidence = round(predicted.confidence, 4)
 			return CategoryGuess(
-				predicted.category, confidence, CategorySource.MODEL, (), confidence >= threshold
+				predicted.category,
+				confidence,
+				CategorySource.MODEL,
+				self.model.explain(normalised_text, predicted.category),
+				confidence >= threshold,
 			)
 		return None
