@@ -309,3 +309,10 @@ def test_en_a_phrase_found_twice_is_weighed_from_its_own_valence_each_time():
 )
 def test_en_going_back_to_a_place_is_praise_sending_goods_back_is_not(text, label):
 	assert analyse(text).label is label
+
+
+@pytest.mark.parametrize(
+	"text", ["The app keeps crashing when I open the order page", "It froze twice today"]
+)
+def test_en_software_failures_are_complaints(text):
+	assert analyse(text).label is Sentiment.NEGATIVE
