@@ -2,6 +2,8 @@
 high-frequency issues, the share of negative feedback and the change against the previous
 period."""
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from feedback_loop.core.report_periods import change
@@ -45,3 +47,22 @@ def rank(
 		if count
 	]
 	return sorted(issues, key=lambda issue: (-issue.count, issue.key))[:top]
+
+
+def top_terms(
+	records: Iterable[tuple[str, str | None]], per_issue: int = 5
+) -> dict[str, list[tuple[str, int]]]:
+	"""Per issue, the keywords its records share most (ties by term): what a category such as
+	Other is really about. `records` are (issue, the record's keywords joined by commas)."""
+	counts: dict[str, Counter] = defaultdict(Counter)
+	for issue, keywords in records:
+		# A record counts once for a term, however often it repeats it.
+		counts[issue].update({term.strip() for term in (keywords or "").split(",") if term.strip()})
+	return {
+		issue: sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:per_issue]
+		for issue, terms in counts.items()
+	}
+
+
+def terms_label(terms: list[tuple[str, int]]) -> str:
+	return ", ".join(f"{term} ({count})" for term, count in terms)

@@ -5,11 +5,14 @@ from frappe import _
 from frappe.utils import getdate
 
 from feedback_loop.core.report_periods import previous_range
-from feedback_loop.core.top_issues import rank
+from feedback_loop.core.top_issues import rank, terms_label, top_terms
 from feedback_loop.services.report_cards import FIGURE
 from feedback_loop.services.report_queries import counts_by, record_filters
 
 KEYS = {"Category": ("category", "Feedback Category"), "Item": ("item", "Item")}
+#: Keywords are counted over the latest records of the issues shown, not all of them: a fixed
+#: cost at any size, and the latest records say what the issue is about now.
+KEYWORD_SAMPLE = 5000
 
 
 def top_issues(filters: dict) -> list:
@@ -51,10 +54,29 @@ def columns(filters: dict) -> list[dict]:
 		{"fieldname": "negative_share", "label": _("Negative (%)"), "fieldtype": "Percent", "width": 110},
 		{"fieldname": "previous", "label": _("Previous Period"), "fieldtype": "Int", "width": 120},
 		{"fieldname": "change", "label": _("Change (%)"), "fieldtype": "Float", "precision": 1, "width": 100},
+		{"fieldname": "top_keywords", "label": _("Top Keywords"), "fieldtype": "Data", "width": 320},
 	]
 
 
-def rows(issues: list) -> list[dict]:
+def issue_keywords(issues: list, filters: dict) -> dict[str, str]:
+	"""Per issue shown, the keywords its latest records share most, with how many records."""
+	if not issues:
+		return {}
+	field, _doctype = KEYS[filters.get("issue_by") or "Category"]
+	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
+	records = frappe.get_list(
+		"Feedback Record",
+		filters=[*record_filters(filters, start, end), [field, "in", [i.key for i in issues]]],
+		fields=[f"{field} as issue_key", "keywords"],
+		order_by="creation desc",
+		limit=KEYWORD_SAMPLE,
+	)
+	terms = top_terms((r.issue_key, r.keywords) for r in records)
+	return {issue: terms_label(found) for issue, found in terms.items()}
+
+
+def rows(issues: list, keywords: dict[str, str] | None = None) -> list[dict]:
+	keywords = keywords or {}
 	return [
 		{
 			"issue": issue.key,
@@ -64,6 +86,7 @@ def rows(issues: list) -> list[dict]:
 			"negative_share": round(issue.negative_share * 100, 1),
 			"previous": issue.previous,
 			"change": round(issue.change * 100, 1) if issue.change is not None else None,
+			"top_keywords": keywords.get(issue.key, ""),
 		}
 		for issue in issues
 	]

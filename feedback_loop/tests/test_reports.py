@@ -111,7 +111,14 @@ class TestTopIssues(FrappeTestCase):
 				frappe.db.set_value(
 					"Feedback Record",
 					name,
-					{"category": category, "sentiment": "Negative" if i < negative else "Neutral"},
+					{
+						"category": category,
+						"sentiment": "Negative" if i < negative else "Neutral",
+						# a: 破损 in all six, 退款 in the four negative ones; b and c: 物流.
+						"keywords": ("破损, 退款" if i < negative else "破损")
+						if category == cls.a
+						else "物流",
+					},
 					update_modified=False,
 				)
 		for i in range(3):
@@ -134,6 +141,7 @@ class TestTopIssues(FrappeTestCase):
 					"negative_share": 66.7,
 					"previous": 3,
 					"change": 100.0,
+					"top_keywords": "破损 (6), 退款 (4)",
 				},
 				{
 					"issue": self.b,
@@ -143,6 +151,7 @@ class TestTopIssues(FrappeTestCase):
 					"negative_share": 0.0,
 					"previous": 0,
 					"change": None,
+					"top_keywords": "物流 (3)",
 				},
 			],
 		)

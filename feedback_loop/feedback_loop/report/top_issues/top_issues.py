@@ -4,11 +4,24 @@
 import frappe
 
 from feedback_loop.services.report_queries import checked_filters
-from feedback_loop.services.top_issues_report import chart, columns, rows, summary, top_issues
+from feedback_loop.services.top_issues_report import (
+	chart,
+	columns,
+	issue_keywords,
+	rows,
+	summary,
+	top_issues,
+)
 
 
 @frappe.read_only()
 def execute(filters: dict | None = None):
 	filters = checked_filters(filters)
 	issues = top_issues(filters)
-	return columns(filters), rows(issues), None, chart(issues), summary(issues)
+	return (
+		columns(filters),
+		rows(issues, issue_keywords(issues, filters)),
+		None,
+		chart(issues),
+		summary(issues),
+	)
