@@ -108,3 +108,10 @@ def test_plans_are_judged_against_their_target():
 			assert -plan["change_percent"] < plan["target_value"]
 		else:
 			assert "verification_result" not in plan
+
+
+def test_records_carry_the_keywords_of_their_text():
+	for row in rows(300):
+		keywords = row["keywords"].split(", ")
+		assert 0 < len(keywords) <= 5
+		assert all(word.lower() in row["description"].lower() for word in keywords)

@@ -10,8 +10,11 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from feedback_loop.core.priority_matrix import priority_for
+from feedback_loop.core.text.keywords import extract_keywords
+from feedback_loop.core.text.normalise import normalise
 
 FEEDBACK_PREFIX = "FBDEMO"
 CALLBACK_PREFIX = "CBDEMO"
@@ -80,6 +83,12 @@ class DemoTeam:
 WORKING_SHARE = 8 / 24 * 5 / 7
 
 
+@lru_cache(maxsize=4096)
+def _keywords(text: str) -> str:
+	# The demo's texts come from a few templates: each is analysed once, not once per record.
+	return ", ".join(extract_keywords(normalise(text).text))
+
+
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
 	return rng.choices([value for value, _ in weighted], weights=[weight for _, weight in weighted])[0]
 
@@ -136,6 +145,7 @@ def feedback_rows(
 			"priority": priority_for(impact, urgency).value,
 			"sentiment": sentiment,
 			"sentiment_score": round(score + rng.uniform(-0.2, 0.2), 2),
+			"keywords": _keywords(text),
 			"text_language": "zh" if chinese else "en",
 			"analysis_status": "Analysed",
 			"occurrence_count": 1,
