@@ -74,12 +74,18 @@ class FeedbackCallback(Document):
 		refuse_personal_data_after_anonymisation(self, CALLBACK_PERSONAL)
 
 
+#: Replaced fl_report_answers, which lacked the customer (patch drop_customerless_answers_index).
+ANSWERS_INDEX = "fl_report_answers_by_customer"
+
+
 def on_doctype_update():
 	# Covering indexes for the reports on revisits.
+	# The customer is last so that the Customer Feedback Summary, when MariaDB picks this index
+	# for its range on responded_on, still reads no row (1.1 s against 0.1 s at 340,000 answers).
 	frappe.db.add_index(
 		"Feedback Callback",
-		["responded_on", "status", "csat", "nps", "nps_answered", "ces"],
-		index_name="fl_report_answers",
+		["responded_on", "status", "csat", "nps", "nps_answered", "ces", "customer"],
+		index_name=ANSWERS_INDEX,
 	)
 	frappe.db.add_index(
 		"Feedback Callback",
