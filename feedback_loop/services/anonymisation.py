@@ -103,6 +103,9 @@ def anonymise_feedback(names: list[str]) -> None:
 		values["anonymised_on"] = now
 		updates[row.name] = values
 	_write("Feedback Record", updates)
+	# Frappe's global search keeps its own copy of the subject, which held the old values; a
+	# direct write does not refresh it.
+	frappe.db.delete("__global_search", {"doctype": "Feedback Record", "name": ("in", list(updates))})
 	_scrub_attached_texts("Feedback Record", names_in)
 
 

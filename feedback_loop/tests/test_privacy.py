@@ -10,6 +10,7 @@ from frappe.desk.reportview import get as reportview_get
 from frappe.model.db_query import DatabaseQuery
 from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import add_days, now_datetime
+from frappe.utils.global_search import sync_global_search, update_global_search
 from frappe.website.doctype.personal_data_download_request.personal_data_download_request import (
 	get_user_data,
 )
@@ -233,6 +234,10 @@ class TestRetention(FrappeTestCase):
 			description="<p>Zhang San here: call me on 138 1234 5678 or zhang.san@company.com, the cup arrived broken.</p>",
 		)
 		old.db_set("description", old.description)  # a Version row to be removed
+		old.db_set("subject", "Broken cup, Zhang San")  # and a subject in Frappe's global search
+		update_global_search(old)
+		sync_global_search()
+		self.assertTrue(frappe.db.exists("__global_search", {"doctype": "Feedback Record", "name": old.name}))
 		recent = make_feedback(customer, contact_email=EMAIL)
 		frappe.db.set_value(
 			"Feedback Record", old.name, "creation", add_days(now_datetime(), -1100), update_modified=False
@@ -257,6 +262,11 @@ class TestRetention(FrappeTestCase):
 			analysis_before,
 		)
 		self.assertFalse(frappe.db.exists("Version", {"ref_doctype": "Feedback Record", "docname": old.name}))
+		self.assertNotIn("Zhang", old.subject)
+		self.assertFalse(
+			frappe.db.exists("__global_search", {"doctype": "Feedback Record", "name": old.name}),
+			"the global search index still holds the record's old subject",
+		)
 		self.assertFalse(frappe.db.get_value("Feedback Record", recent.name, "anonymised_on"))
 
 		old.contact_email = EMAIL
