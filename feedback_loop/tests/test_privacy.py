@@ -301,26 +301,9 @@ class TestRetention(FrappeTestCase):
 			_received_mail(name, f"<p>{first} here, write to {email}.</p>", email)
 			_comment(name, f"Called {first} back.")
 		wang_contact = expired[0][1]
-		revisit = frappe.get_doc(
-			{
-				"doctype": "Feedback Callback",
-				"callback_type": "After Order",
-				"customer": customer,
-				"contact": wang_contact,
-				"contact_email": "wang.fang@company.com",
-				"channel": "E-mail",
-				"status": "Responded",
-				"due_on": now_datetime(),
-				"answers": [
-					{
-						"question": "What could we do better?",
-						"question_type": "Text",
-						"answer": "Fang says: a better lid",
-						"respondent_email": "wang.fang@company.com",
-					}
-				],
-			}
-		).insert(ignore_permissions=True)
+		revisit = _answered_revisit(
+			customer, "wang.fang@company.com", "Fang says: a better lid", contact=wang_contact
+		)
 		long_ago = add_days(now_datetime(), -1100)
 		for doctype, name in [("Feedback Record", n) for n, *_ in expired] + [
 			("Feedback Callback", revisit.name)
@@ -400,25 +383,7 @@ class TestPersonalDataRequests(FrappeTestCase):
 		make_user(self.email, ["Customer"])
 		customer = make_customer("PDR Customer")
 		self.record = make_feedback(customer, contact_email=self.email, sender_name="Wang Wei").name
-		self.callback = frappe.get_doc(
-			{
-				"doctype": "Feedback Callback",
-				"callback_type": "After Order",
-				"customer": customer,
-				"contact_email": self.email,
-				"channel": "E-mail",
-				"status": "Responded",
-				"due_on": now_datetime(),
-				"answers": [
-					{
-						"question": "What could we do better?",
-						"question_type": "Text",
-						"answer": "Wang Wei: faster",
-						"respondent_email": self.email,
-					}
-				],
-			}
-		).insert(ignore_permissions=True)
+		self.callback = _answered_revisit(customer, self.email, "Wang Wei: faster")
 
 	def test_a_download_request_includes_feedback_revisits_and_answers(self):
 		data = json.loads(get_user_data(self.email))
@@ -507,5 +472,28 @@ def _comment(record: str, content: str) -> None:
 			"reference_doctype": "Feedback Record",
 			"reference_name": record,
 			"content": content,
+		}
+	).insert(ignore_permissions=True)
+
+
+def _answered_revisit(customer: str, email: str, answer: str, contact: str | None = None):
+	return frappe.get_doc(
+		{
+			"doctype": "Feedback Callback",
+			"callback_type": "After Order",
+			"customer": customer,
+			"contact": contact,
+			"contact_email": email,
+			"channel": "E-mail",
+			"status": "Responded",
+			"due_on": now_datetime(),
+			"answers": [
+				{
+					"question": "What could we do better?",
+					"question_type": "Text",
+					"answer": answer,
+					"respondent_email": email,
+				}
+			],
 		}
 	).insert(ignore_permissions=True)
