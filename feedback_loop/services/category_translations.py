@@ -9,6 +9,7 @@ translation: a Translation record would change the word everywhere in the desk.
 
 import frappe
 from frappe.translate import get_translations_from_apps
+from frappe.utils.caching import request_cache
 
 LANGUAGE = "zh"
 
@@ -40,6 +41,13 @@ def remove_all() -> None:
 		_remove(category.name, category.category_name_zh)
 
 
+@request_cache
+def _app_translations() -> dict[str, str]:
+	# Reading every app's translation file takes about 80 ms: once per request or install, not
+	# once per category.
+	return get_translations_from_apps(LANGUAGE)
+
+
 def _translations(source: str, translated: str | None = None) -> list[str]:
 	filters = [
 		["language", "=", LANGUAGE],
@@ -53,7 +61,7 @@ def _translations(source: str, translated: str | None = None) -> list[str]:
 
 def _add(source: str, translated: str | None) -> None:
 	translated = (translated or "").strip()
-	if not translated or translated == source or source in get_translations_from_apps(LANGUAGE):
+	if not translated or translated == source or source in _app_translations():
 		return
 	# One the administrator wrote for this text stays theirs.
 	if _translations(source):
