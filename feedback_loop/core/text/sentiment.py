@@ -63,7 +63,9 @@ class SentimentAnalyser:
 			en_score, en_cues = self.en_score(text.text)
 			score, cues = (zh_score + en_score) / 2, zh_cues + en_cues
 		cues.sort(key=lambda c: -abs(c[1]))
-		return SentimentResult(label_of(score), round(score, 4), tuple(cues[:MAX_CUES]))
+		# The label follows the stored score: 0.29999 rounds to 0.3, which is no longer neutral.
+		score = round(score, 4)
+		return SentimentResult(label_of(score), score, tuple(cues[:MAX_CUES]))
 
 
 def label_of(score: float) -> Sentiment:
