@@ -9,6 +9,7 @@ from feedback_loop.core.text.category_model import (
 	NotEnoughExamples,
 	Prediction,
 )
+from feedback_loop.core.text.category_names import name_evidence, name_terms, words_naming
 from feedback_loop.core.text.category_rules import (
 	CategoryKeywords,
 	RuleMatch,
@@ -312,3 +313,65 @@ def test_a_stored_model_explains_after_loading(model):
 	loaded = CategoryModel.loads(model.dumps())
 	assert "_names" not in pickle.loads(model.dumps()).__dict__
 	assert loaded.explain(text, "Attitude") == before
+
+
+# A category's own name as evidence
+
+
+def test_name_terms_stem_english_words_and_keep_chinese_names_whole():
+	assert name_terms(["Late Flight"]) == (("late", "fligh"),)
+	# Stop words and short words say nothing of the category.
+	assert name_terms(["Problems with the Delivery of an Order"]) == (("probl", "deliv", "order"),)
+	assert name_terms(["Delivery Delay", "配送延迟"]) == (("deliv", "delay"), ("配送延迟",))
+	assert name_terms(["Payday/title/personal loan"]) == (("payda", "title", "perso", "loan"),)
+
+
+def test_name_terms_skip_empty_and_repeated_names():
+	assert name_terms(["", None, "of the", "Delay", "delay"]) == (("delay",),)
+	assert name_terms([]) == ()
+
+
+def test_name_evidence_is_the_share_of_the_best_matching_name():
+	terms = name_terms(["Delivery Delay", "配送延迟"])
+	assert name_evidence("my delivery was delayed", terms) == 1.0
+	assert name_evidence("the delivery came", terms) == 0.5
+	assert name_evidence("配送延迟三天", terms) == 1.0
+	assert name_evidence("配送很快", terms) == 0.0
+	assert name_evidence("anything", ()) == 0.0
+
+
+def test_words_naming_are_the_words_of_the_text():
+	terms = name_terms(["Delivery Delay", "配送延迟"])
+	assert words_naming("deliveries were delayed", terms) == ("deliveries", "delayed")
+	assert words_naming("又是配送延迟", terms) == ("配送延迟",)
+	assert words_naming("on time", terms) == ()
+
+
+def test_a_category_named_in_the_text_gains_probability(model):
+	text = normalise("A question about the attitude of your staff").text
+	classes = list(model.pipeline.classes_)
+	without = model.pipeline.predict_proba([text])[0][classes.index("Attitude")]
+	prediction = model.predict(text)
+	assert prediction.category == "Attitude"
+	assert prediction.confidence > without + 0.2
+	assert model.explain(text, "Attitude")[0] == "attitude"
+
+
+def test_a_chinese_name_counts_for_its_category():
+	texts, categories = training_set(("Logistics", LOGISTICS), ("Defect", DEFECT), ("Attitude", ATTITUDE))
+	named = CategoryModel.train(texts, categories, {"Defect": ["质量瑕疵"], "Nowhere": ["无此类"]})
+	assert named.category_names["Defect"] == (("defec",), ("质量瑕疵",))
+	assert "Nowhere" not in named.category_names
+	# No training text holds these characters: without its name the model leans elsewhere.
+	text = normalise("这个质量瑕疵太明显").text
+	assert named.pipeline.predict([text])[0] != "Defect"
+	assert named.predict(text).category == "Defect"
+	assert named.explain(text, "Defect")[0] == "质量瑕疵"
+
+
+def test_a_model_stored_before_names_predicts_as_it_did(model):
+	text = normalise("A question about the attitude of your staff").text
+	old = CategoryModel.loads(model.dumps())
+	del old.category_names
+	probabilities = model.pipeline.predict_proba([text])[0]
+	assert old.predict(text).confidence == pytest.approx(probabilities.max())

@@ -30,6 +30,19 @@ def training_records() -> list[dict]:
 	)
 
 
+def chinese_names() -> dict[str, list[str]]:
+	"""Each category's Chinese name: found in a text, it counts for the category as its name does."""
+	return {
+		row.name: [row.category_name_zh]
+		for row in frappe.get_all(
+			"Feedback Category",
+			filters={"category_name_zh": ("is", "set")},
+			fields=["name", "category_name_zh"],
+			ignore_permissions=True,
+		)
+	}
+
+
 def retrain_category_model() -> dict:
 	"""Train, store the model as a private file on Feedback Settings, and make workers reload it."""
 	from feedback_loop.services.triage import analysis_text
@@ -38,7 +51,7 @@ def retrain_category_model() -> dict:
 	texts = [normalise(analysis_text(r)).text for r in records]
 	settings = frappe.get_single("Feedback Settings")
 	try:
-		model = CategoryModel.train(texts, [r.category for r in records])
+		model = CategoryModel.train(texts, [r.category for r in records], chinese_names())
 	except NotEnoughExamples:
 		message = _("Not trained: {0} confirmed records; at least two categories need three each.").format(
 			len(records)

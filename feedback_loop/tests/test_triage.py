@@ -119,10 +119,13 @@ class TestCategories(TriageTestCase):
 		self.assertEqual(doc.category_source, "Manual")
 		self.assertFalse(doc.suggested_category)
 
-	def test_retraining_on_confirmed_records_changes_predictions(self):
+	def confirmed_seats_and_catering(self, chinese_names=(None, None)) -> list[str]:
+		"""Two categories with four confirmed records each, for the model to learn."""
 		parent = frappe.get_value("Feedback Category", {"parent_feedback_category": ("is", "not set")})
 		categories = []
-		for name in ("Triage Test Seats", "Triage Test Catering"):
+		for name, chinese_name in zip(
+			("Triage Test Seats", "Triage Test Catering"), chinese_names, strict=True
+		):
 			if not frappe.db.exists("Feedback Category", name):
 				frappe.get_doc(
 					{
@@ -131,6 +134,10 @@ class TestCategories(TriageTestCase):
 						"parent_feedback_category": parent,
 					}
 				).insert()
+			category = frappe.get_doc("Feedback Category", name)
+			if category.category_name_zh != chinese_name:
+				category.category_name_zh = chinese_name
+				category.save()
 			categories.append(name)
 		customer = make_customer("Triage")
 		seats = ["座椅太硬坐着腰疼", "座椅靠背坏了调不了", "座椅很窄腿伸不开", "座位之间太挤座椅不舒服"]
@@ -138,7 +145,11 @@ class TestCategories(TriageTestCase):
 		for seats_text, catering_text in zip(seats, catering, strict=True):
 			make_feedback(customer, subject=seats_text, description=seats_text, category=categories[0])
 			make_feedback(customer, subject=catering_text, description=catering_text, category=categories[1])
+		return categories
 
+	def test_retraining_on_confirmed_records_changes_predictions(self):
+		categories = self.confirmed_seats_and_catering()
+		customer = make_customer("Triage")
 		text = "座椅太窄了，靠背也调不了"
 		before = get_triager().triage(text).category
 		self.assertNotEqual(before and before.category, categories[0])
@@ -155,6 +166,17 @@ class TestCategories(TriageTestCase):
 		self.assertIn("座椅", record.category_evidence.split(", "))
 		settings = frappe.get_single("Feedback Settings")
 		self.assertGreaterEqual(settings.category_model_examples, 8)
+
+	def test_a_category_chinese_name_in_the_text_counts_for_it(self):
+		# The model has never seen 机上餐饮; the category's Chinese name says what it means.
+		categories = self.confirmed_seats_and_catering(chinese_names=("座椅问题", "机上餐饮"))
+		result = retrain_category_model()
+		self.addCleanup(self.delete_model_file)
+		self.assertTrue(result["trained"], result["message"])
+		guess = get_triager().triage("这次的机上餐饮让人失望").category
+		self.assertEqual(guess.category, categories[1])
+		self.assertEqual(guess.source, "Model")
+		self.assertEqual(guess.evidence[0], "机上餐饮")
 
 	def delete_model_file(self):
 		for name in frappe.get_all(
