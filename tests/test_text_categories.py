@@ -331,6 +331,12 @@ def test_name_terms_skip_empty_and_repeated_names():
 	assert name_terms([]) == ()
 
 
+def test_a_catch_all_name_is_no_evidence():
+	# "其他都好" (the rest is fine) is not about the category Other.
+	assert name_terms(["Other", "其他"]) == ()
+	assert name_terms(["Other Issues", "其他问题"]) == (("issue",), ("其他问题",))
+
+
 def test_name_evidence_is_the_share_of_the_best_matching_name():
 	terms = name_terms(["Delivery Delay", "配送延迟"])
 	assert name_evidence("my delivery was delayed", terms) == 1.0
@@ -367,6 +373,15 @@ def test_a_chinese_name_counts_for_its_category():
 	assert named.pipeline.predict([text])[0] != "Defect"
 	assert named.predict(text).category == "Defect"
 	assert named.explain(text, "Defect")[0] == "质量瑕疵"
+
+
+def test_a_name_shown_is_not_shown_again_in_part():
+	texts, categories = training_set(("Logistics", LOGISTICS), ("Defect", DEFECT), ("Attitude", ATTITUDE))
+	named = CategoryModel.train(texts, categories, {"Logistics": ["快递延误"]})
+	evidence = named.explain(normalise("快递延误了，快递员也不接电话").text, "Logistics")
+	assert evidence[0] == "快递延误"
+	# 快递 weighs for Logistics on its own, but says nothing more than 快递延误 already does.
+	assert "快递" not in evidence
 
 
 def test_a_model_stored_before_names_predicts_as_it_did(model):

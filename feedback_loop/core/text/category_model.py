@@ -133,7 +133,8 @@ class CategoryModel:
 		ranked = sorted(by_word.items(), key=lambda item: (-item[1], item[0]))
 		# The category's own name, where the text holds it, is the plainest reason of all.
 		naming = words_naming(text.lower(), (getattr(self, "category_names", None) or {}).get(category, ()))
-		ranked_words = [word for word, _push in ranked if word not in naming]
+		# 性能 says nothing more once 性能问题 is shown.
+		ranked_words = [word for word, _push in ranked if not any(word in named for named in naming)]
 		return (*naming, *ranked_words)[:limit]
 
 	# Both built on first use and left out of the stored file: they are derived from the

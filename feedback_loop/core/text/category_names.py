@@ -20,18 +20,18 @@ _HAN_RUNS = re.compile(r"[\u3400-\u9fff]+")
 
 def name_terms(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
 	"""For each name of a category (its name, its Chinese name), the terms that say it."""
-	from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+	from feedback_loop.core.text.keywords import stop_words
 
+	# A catch-all's name (Other, 其他) is no evidence: "其他都好" is not about "Other".
+	stop = stop_words()
 	terms = []
 	for name in names:
 		name = (name or "").lower()
 		words = [
-			word[:STEM_LENGTH]
-			for word in _ENGLISH_WORDS.findall(name)
-			if len(word) > 2 and word not in ENGLISH_STOP_WORDS
+			word[:STEM_LENGTH] for word in _ENGLISH_WORDS.findall(name) if len(word) > 2 and word not in stop
 		]
 		# A Chinese name is matched whole: its characters alone (体, 验) say little.
-		words += _HAN_RUNS.findall(name)
+		words += [run for run in _HAN_RUNS.findall(name) if run not in stop]
 		unique = tuple(dict.fromkeys(words))
 		if unique and unique not in terms:
 			terms.append(unique)
