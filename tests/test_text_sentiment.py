@@ -295,8 +295,16 @@ def test_en_not_coming_back_is_a_complaint(text):
 
 def test_en_a_phrase_found_twice_is_weighed_from_its_own_valence_each_time():
 	result = analyse("It works great, but honestly it works great")
-	# works great is 2.0: halved before the turn, 1.5× after it, not 1.5× the halved value.
-	assert sorted(value for cue, value in result.cues if cue == "works great") == [1.0, 3.0]
+	# works great is 2.0: halved before the turn (1.0), 1.5× after it (3.0), not 1.5× the
+	# halved value (1.5); the record shows the phrase once, with both together.
+	assert [value for cue, value in result.cues if cue == "works great"] == [4.0]
+
+
+def test_a_cue_said_twice_is_shown_once_with_its_total():
+	result = analyse("有问题，又出问题了")
+	assert [cue for cue, _value in result.cues].count("问题") == 1
+	single = dict(analyse("有问题").cues)["问题"]
+	assert dict(result.cues)["问题"] == pytest.approx(2 * single)
 
 
 @pytest.mark.parametrize(

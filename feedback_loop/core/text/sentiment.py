@@ -62,10 +62,19 @@ class SentimentAnalyser:
 			zh_score, zh_cues = self.zh_score(text.text)
 			en_score, en_cues = self.en_score(text.text)
 			score, cues = (zh_score + en_score) / 2, zh_cues + en_cues
+		cues = _merged(cues)
 		cues.sort(key=lambda c: -abs(c[1]))
 		# The label follows the stored score: 0.29999 rounds to 0.3, which is no longer neutral.
 		score = round(score, 4)
 		return SentimentResult(label_of(score), score, tuple(cues[:MAX_CUES]))
+
+
+def _merged(cues: list[tuple[str, float]]) -> list[tuple[str, float]]:
+	"""A cue said twice is shown once, with what it added in all: "问题 (-2)", not "问题 (-1), 问题 (-1)"."""
+	totals: dict[str, float] = {}
+	for cue, value in cues:
+		totals[cue] = totals.get(cue, 0.0) + value
+	return [(cue, round(value, 3)) for cue, value in totals.items() if round(value, 3)]
 
 
 def label_of(score: float) -> Sentiment:
