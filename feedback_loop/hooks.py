@@ -20,6 +20,10 @@ after_migrate = "feedback_loop.setup.install.after_migrate"
 before_uninstall = "feedback_loop.setup.uninstall.before_uninstall"
 after_uninstall = "feedback_loop.setup.uninstall.after_uninstall"
 
+# Desk
+# ----
+app_include_js = "select_in_context.bundle.js"
+
 # ERPNext forms
 # -------------
 doctype_js = {

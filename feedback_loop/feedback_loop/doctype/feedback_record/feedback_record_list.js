@@ -1,5 +1,5 @@
-// Select values are translated in the Feedback Record context, as on the form: Frappe's own
-// translations of words such as "Open" or "Duplicate" mean something else elsewhere.
+// The status is translated in the Feedback Record context, as its other Select values are
+// (select_in_context.bundle.js): Frappe's own "Open" or "Duplicate" mean something else.
 function in_feedback_context(value) {
 	return value ? __(value, null, "Feedback Record") : "";
 }
@@ -30,12 +30,5 @@ frappe.listview_settings["Feedback Record"] = {
 			Duplicate: "darkgrey",
 		};
 		return [in_feedback_context(doc.status), colors[doc.status] || "gray", "status,=," + doc.status];
-	},
-	formatters: {
-		feedback_type: in_feedback_context,
-		priority: in_feedback_context,
-		channel: in_feedback_context,
-		customer_segment: in_feedback_context,
-		sentiment: in_feedback_context,
 	},
 };
