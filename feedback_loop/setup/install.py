@@ -22,6 +22,7 @@ def before_install():
 def after_install():
 	add_roles()
 	add_default_categories()
+	add_category_translations()
 	add_default_settings()
 	add_default_sla_policy()
 	add_rca_workflow()
@@ -33,6 +34,7 @@ def after_install():
 
 def after_migrate():
 	add_roles()
+	add_category_translations()
 	clear_route_cache()
 
 
@@ -72,6 +74,14 @@ def _add_category(name, name_zh, parent, is_group, keywords_en="", keywords_zh="
 			"keywords_zh": keywords_zh,
 		}
 	).insert(ignore_permissions=True)
+
+
+def add_category_translations():
+	# While an app installs, Frappe does not yet run its doc_events, so the default categories
+	# were inserted without their Translation; a migrate also repairs sites installed that way.
+	from feedback_loop.services.category_translations import sync_all
+
+	sync_all()
 
 
 def add_default_settings():

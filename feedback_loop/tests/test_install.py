@@ -37,6 +37,11 @@ class TestInstall(FrappeTestCase):
 
 
 class TestChineseTranslations(FrappeTestCase):
+	def test_default_categories_read_in_chinese(self):
+		# Installed before the app's own hooks ran; Frappe's own words (Other) keep theirs.
+		self.assertEqual(frappe._("Billing and Refund", lang="zh"), "账单与退款")
+		self.assertEqual(frappe._("Late Delivery", lang="zh"), "配送延迟")
+
 	def test_app_strings_translate_to_chinese(self):
 		frappe.local.lang = "zh"
 		frappe.translate.clear_cache()
