@@ -1,14 +1,33 @@
-// Frappe translates a Select's options in their doctype's context while they can be chosen, but
-// shows a read-only or listed value with the word's general translation. In Chinese our category
-// source "Manual" (人工) then read 手册 (a handbook) and a status "Duplicate" 复制 (to copy).
-// Our doctypes' values are shown in their own context, as Frappe does when they are edited;
-// other apps' fields are left to Frappe.
+// Frappe translates a Select's options in their doctype's context while they can be chosen on a
+// form, but shows a read-only or listed value, and lists a list's filter options, with the
+// word's general translation. In Chinese our category source "Manual" (人工) then read 手册 (a
+// handbook) and the status "Duplicate" (重复反馈) 复制 (to copy). Our doctypes' values are shown
+// in their own context, as Frappe's form does; other apps' fields are left to Frappe.
+function is_ours(doctype) {
+	return Boolean(doctype) && frappe.get_meta(doctype)?.module === "Feedback Loop";
+}
+
 const frappe_select_formatter = frappe.form.formatters.Select;
 
 frappe.form.formatters.Select = function (value, df, ...rest) {
-	const doctype = df && df.parent;
-	if (value && doctype && frappe.get_meta(doctype)?.module === "Feedback Loop") {
-		return __(frappe.form.formatters.Data(value, df), null, doctype);
+	if (value && is_ours(df?.parent)) {
+		return __(frappe.form.formatters.Data(value, df), null, df.parent);
 	}
 	return frappe_select_formatter(value, df, ...rest);
+};
+
+// A list's standard filters are built without their doctype, so their options miss the context.
+const frappe_list_setup_view = frappe.views.ListView.prototype.setup_view;
+
+frappe.views.ListView.prototype.setup_view = function (...args) {
+	if (is_ours(this.doctype)) {
+		for (const field of Object.values(this.page.fields_dict || {})) {
+			if (field.df.fieldtype === "Select" && !field.df.context) {
+				field.df.context = this.doctype;
+				field.last_options = null;
+				field.set_options();
+			}
+		}
+	}
+	return frappe_list_setup_view.apply(this, args);
 };
