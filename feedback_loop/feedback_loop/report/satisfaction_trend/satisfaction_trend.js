@@ -7,8 +7,8 @@ frappe.query_reports["Satisfaction Trend"] = {
 		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", reqd: 1, default: frappe.datetime.get_today() },
 		{ fieldname: "group_by", label: __("Group By"), fieldtype: "Select", options: ["Day", "Week", "Month"], default: "Month" },
 		{ fieldname: "trigger", label: __("Trigger"), fieldtype: "Link", options: "Feedback Trigger" },
-		{ fieldname: "callback_type", label: __("Revisit Type"), fieldtype: "Select", options: ["", "After Order", "After Delivery", "After Invoice", "After Support Issue", "Onboarding", "Periodic Check-in", "Resolution Verification"] },
-		{ fieldname: "channel", label: __("Channel"), fieldtype: "Select", options: ["", "E-mail", "Phone"] },
+		{ fieldname: "callback_type", label: __("Revisit Type"), fieldtype: "Select", context: "Feedback Callback", options: ["", "After Order", "After Delivery", "After Invoice", "After Support Issue", "Onboarding", "Periodic Check-in", "Resolution Verification"] },
+		{ fieldname: "channel", label: __("Channel"), fieldtype: "Select", context: "Feedback Callback", options: ["", "E-mail", "Phone"] },
 		{ fieldname: "customer", label: __("Customer"), fieldtype: "Link", options: "Customer" },
 	],
 };
