@@ -1,5 +1,5 @@
 // The status is translated in the Feedback Record context, as its other Select values are
-// (select_in_context.bundle.js): Frappe's own "Open" or "Duplicate" mean something else.
+// (values_in_context.bundle.js): Frappe's own "Open" or "Duplicate" mean something else.
 function in_feedback_context(value) {
 	return value ? __(value, null, "Feedback Record") : "";
 }

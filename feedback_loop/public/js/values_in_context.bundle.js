@@ -1,0 +1,54 @@
+// Frappe translates a Select's options in their doctype's context while they can be chosen on a
+// form, but shows a read-only or listed value, a list filter's options and a dashboard chart's
+// groups with the word's general translation, or none. In Chinese our category source "Manual"
+// (人工) then read 手册 (a handbook), the status "Duplicate" (重复反馈) 复制 (to copy), and the
+// charts said Email, Negative, Breached. Our doctypes' values are shown in their own context, as
+// Frappe's form does; other apps' fields are left to Frappe.
+const MODULE = "Feedback Loop";
+
+function is_ours(doctype) {
+	return Boolean(doctype) && frappe.get_meta(doctype)?.module === MODULE;
+}
+
+const frappe_select_formatter = frappe.form.formatters.Select;
+
+frappe.form.formatters.Select = function (value, df, ...rest) {
+	if (value && is_ours(df?.parent)) {
+		return __(frappe.form.formatters.Data(value, df), null, df.parent);
+	}
+	return frappe_select_formatter(value, df, ...rest);
+};
+
+// A list's standard filters are built without their doctype, so their options miss the context.
+const frappe_list_setup_view = frappe.views.ListView.prototype.setup_view;
+
+frappe.views.ListView.prototype.setup_view = function (...args) {
+	if (is_ours(this.doctype)) {
+		for (const field of Object.values(this.page.fields_dict || {})) {
+			if (field.df.fieldtype === "Select" && !field.df.context) {
+				field.df.context = this.doctype;
+				field.last_options = null;
+				field.set_options();
+			}
+		}
+	}
+	return frappe_list_setup_view.apply(this, args);
+};
+
+// A Group By chart's groups are the stored values: a status, a channel, a category's name (whose
+// Chinese name is a Translation). The workspace has not loaded the doctype, so the chart's own
+// module says whether it is ours.
+const ChartWidget = frappe.widget?.widget_factory?.chart;
+
+if (ChartWidget) {
+	const frappe_chart_fetch = ChartWidget.prototype.fetch;
+	ChartWidget.prototype.fetch = function (...args) {
+		return frappe_chart_fetch.apply(this, args).then((data) => {
+			const chart = this.chart_doc || {};
+			if (data?.labels && chart.chart_type === "Group By" && chart.module === MODULE) {
+				data.labels = data.labels.map((label) => __(label, null, chart.document_type));
+			}
+			return data;
+		});
+	};
+}
