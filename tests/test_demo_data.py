@@ -41,6 +41,12 @@ def test_values_are_valid_and_inside_the_window():
 			assert "resolved_on" not in row
 
 
+def test_resolved_records_have_confirmed_categories_for_the_model_to_learn():
+	for row in rows(500):
+		resolved = row["status"] in ("Resolved", "Closed")
+		assert row["category_source"] == ("Manual" if resolved else "Rule")
+
+
 def test_distributions_look_like_a_service_desk():
 	sample = rows()
 	types = Counter(r["feedback_type"] for r in sample)

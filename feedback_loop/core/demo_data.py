@@ -151,6 +151,9 @@ def feedback_rows(
 			"occurrence_count": 1,
 		}
 		row.update(_lifecycle(rng, created, age_days))
+		if row["status"] in ("Resolved", "Closed"):
+			# The agent who resolved it confirmed its category: what the category model learns from.
+			row["category_source"] = "Manual"
 		if team.sla_policy:
 			row["sla_policy"] = team.sla_policy
 		if team.agents and row["status"] != "Open":
