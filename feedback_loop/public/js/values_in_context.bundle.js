@@ -37,7 +37,8 @@ frappe.views.ListView.prototype.setup_view = function (...args) {
 
 // A Group By chart's groups are the stored values: a status, a channel, a category's name (whose
 // Chinese name is a Translation). The workspace has not loaded the doctype, so the chart's own
-// module says whether it is ours.
+// module says whether it is ours. Frappe honours a chart's number of groups only for pies; our
+// bar of top categories keeps that many too, or twenty names crowd its axis.
 const ChartWidget = frappe.widget?.widget_factory?.chart;
 
 if (ChartWidget) {
@@ -47,6 +48,11 @@ if (ChartWidget) {
 			const chart = this.chart_doc || {};
 			if (data?.labels && chart.chart_type === "Group By" && chart.module === MODULE) {
 				data.labels = data.labels.map((label) => __(label, null, chart.document_type));
+				const groups = chart.number_of_groups;
+				if (chart.type === "Bar" && groups && data.labels.length > groups) {
+					data.labels = data.labels.slice(0, groups);
+					data.datasets.forEach((dataset) => (dataset.values = dataset.values.slice(0, groups)));
+				}
 			}
 			return data;
 		});
