@@ -105,7 +105,8 @@ link_checkout_into_bench() {
 
 # Install the app on the site, or migrate it to this checkout's doctypes and patches.
 install_or_migrate() {
-	frappe_cli --site "$SITE" set-config allow_tests true >/dev/null || return 1
+	# -p stores a JSON true; without it the config holds the string "true".
+	frappe_cli --site "$SITE" set-config -p allow_tests True >/dev/null || return 1
 	if frappe_cli --site "$SITE" list-apps 2>/dev/null | grep -qw feedback_loop; then
 		log "migrating $SITE to this checkout"
 		frappe_cli --site "$SITE" migrate --skip-search-index || return 1
@@ -113,4 +114,11 @@ install_or_migrate() {
 		log "installing feedback_loop on $SITE"
 		frappe_cli --site "$SITE" install-app feedback_loop || return 1
 	fi
+}
+
+# The desk script (public/js/*.bundle.js) built into the bench's assets, as `bench get-app` does:
+# without it the desk asks for a bundle that is not there.
+build_desk_assets() {
+	log "building the app's desk assets"
+	frappe_cli build --app feedback_loop >/dev/null || { log "building the desk assets failed"; return 1; }
 }
