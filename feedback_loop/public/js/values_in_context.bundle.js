@@ -19,7 +19,21 @@ frappe.form.formatters.Select = function (value, df, ...rest) {
 	return frappe_select_formatter(value, df, ...rest);
 };
 
-// A list's standard filters are built without their doctype, so their options miss the context.
+// Frappe's pill for a Select column of a list, with the value read in its doctype's context.
+function select_pill(doctype) {
+	return (value, df) => {
+		if (!value) return "";
+		const escaped = frappe.utils.escape_html(value);
+		const shown = frappe.utils.escape_html(__(value, null, doctype));
+		return `<span class="ellipsis" title="${__(df.label, null, doctype)}: ${shown}">
+			<span class="filterable indicator-pill ${frappe.utils.guess_colour(value)} ellipsis"
+				data-filter="${df.fieldname},=,${escaped}"><span class="ellipsis">${shown}</span></span>
+		</span>`;
+	};
+}
+
+// A list's standard filters are built without their doctype, so their options miss the context,
+// and its Select columns are translated without one.
 const frappe_list_setup_view = frappe.views.ListView.prototype.setup_view;
 
 frappe.views.ListView.prototype.setup_view = function (...args) {
@@ -29,6 +43,12 @@ frappe.views.ListView.prototype.setup_view = function (...args) {
 				field.df.context = this.doctype;
 				field.last_options = null;
 				field.set_options();
+			}
+		}
+		this.settings.formatters = this.settings.formatters || {};
+		for (const df of this.meta.fields) {
+			if (df.fieldtype === "Select" && !this.settings.formatters[df.fieldname]) {
+				this.settings.formatters[df.fieldname] = select_pill(this.doctype);
 			}
 		}
 	}
