@@ -167,6 +167,23 @@ class TestCategories(TriageTestCase):
 		settings = frappe.get_single("Feedback Settings")
 		self.assertGreaterEqual(settings.category_model_examples, 8)
 
+	def test_the_nightly_retraining_reports_in_the_site_language(self):
+		self.confirmed_seats_and_catering()
+		self.addCleanup(self.delete_model_file)
+		language = frappe.db.get_single_value("System Settings", "language")
+		self.addCleanup(self.set_site_language, language)
+		self.set_site_language("zh")
+		# A scheduled job runs outside any request, in English unless told otherwise.
+		frappe.local.lang = "en"
+		retrain_category_model()
+		message = frappe.db.get_single_value("Feedback Settings", "category_model_message")
+		self.assertTrue(message.startswith("已用"), message)
+
+	def set_site_language(self, language):
+		frappe.db.set_single_value("System Settings", "language", language)
+		frappe.clear_document_cache("System Settings", "System Settings")
+		frappe.local.system_settings = None
+
 	def test_a_category_chinese_name_in_the_text_counts_for_it(self):
 		# The model has never seen 机上餐饮; the category's Chinese name says what it means.
 		categories = self.confirmed_seats_and_catering(chinese_names=("座椅问题", "机上餐饮"))
