@@ -16,10 +16,12 @@ def retrain_category_model(context):
 	import frappe
 
 	from feedback_loop.services.category_training import retrain_category_model as retrain
+	from feedback_loop.services.site_language import use_site_language
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
 	try:
+		use_site_language()
 		result = retrain()
 		frappe.db.commit()
 		click.echo(result["message"])

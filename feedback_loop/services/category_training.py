@@ -43,17 +43,6 @@ def chinese_names() -> dict[str, list[str]]:
 	}
 
 
-def _message_language() -> str | None:
-	"""The reader's language in a request; the site's for the nightly job and bench commands.
-
-	Outside a request Frappe speaks English unless the site config says otherwise, and the
-	message stays on Feedback Settings for the administrators to read.
-	"""
-	if getattr(frappe.local, "request", None):
-		return None
-	return frappe.get_system_settings("language") or None
-
-
 def retrain_category_model() -> dict:
 	"""Train, store the model as a private file on Feedback Settings, and make workers reload it."""
 	from feedback_loop.services.triage import analysis_text
@@ -64,10 +53,9 @@ def retrain_category_model() -> dict:
 	try:
 		model = CategoryModel.train(texts, [r.category for r in records], chinese_names())
 	except NotEnoughExamples:
-		message = _(
-			"Not trained: {0} confirmed records; at least two categories need three each.",
-			lang=_message_language(),
-		).format(len(records))
+		message = _("Not trained: {0} confirmed records; at least two categories need three each.").format(
+			len(records)
+		)
 		settings.db_set("category_model_message", message)
 		return {"trained": False, "message": message}
 
@@ -89,9 +77,7 @@ def retrain_category_model() -> dict:
 	).insert(ignore_permissions=True)
 	for name in old_files:
 		frappe.delete_doc("File", name, ignore_permissions=True, force=True)
-	message = _("Trained on {0} records in {1} categories.", lang=_message_language()).format(
-		model.examples, len(model.categories)
-	)
+	message = _("Trained on {0} records in {1} categories.").format(model.examples, len(model.categories))
 	settings.db_set(
 		{
 			"category_model_file": file.file_url,

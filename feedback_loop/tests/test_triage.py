@@ -6,6 +6,7 @@ from unittest.mock import patch
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from feedback_loop import tasks
 from feedback_loop.api.triage import accept_suggested_category
 from feedback_loop.services import triage as triage_service
 from feedback_loop.services.category_training import retrain_category_model
@@ -167,15 +168,16 @@ class TestCategories(TriageTestCase):
 		settings = frappe.get_single("Feedback Settings")
 		self.assertGreaterEqual(settings.category_model_examples, 8)
 
-	def test_the_nightly_retraining_reports_in_the_site_language(self):
+	def test_the_nightly_job_reports_in_the_site_language(self):
 		self.confirmed_seats_and_catering()
 		self.addCleanup(self.delete_model_file)
 		language = frappe.db.get_single_value("System Settings", "language")
 		self.addCleanup(self.set_site_language, language)
 		self.set_site_language("zh")
-		# A scheduled job runs outside any request, in English unless told otherwise.
+		# Frappe starts a scheduled job in English.
 		frappe.local.lang = "en"
-		retrain_category_model()
+		self.addCleanup(setattr, frappe.local, "lang", "en")
+		tasks.retrain_category_model()
 		message = frappe.db.get_single_value("Feedback Settings", "category_model_message")
 		self.assertTrue(message.startswith("已用"), message)
 
