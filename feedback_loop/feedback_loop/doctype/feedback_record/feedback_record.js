@@ -108,7 +108,8 @@ function show_text_analysis(frm) {
 		);
 	}
 	if (doc.suggested_category && doc.category_source !== "Manual" && frm.perm[0].write) {
-		frm.add_custom_button(__("Accept Category {0}", [doc.suggested_category]), () =>
+		// The category's Chinese name is a Translation of its name (a translated doctype).
+		frm.add_custom_button(__("Accept Category {0}", [__(doc.suggested_category)]), () =>
 			frappe
 				.call("feedback_loop.api.triage.accept_suggested_category", {
 					feedback_record: doc.name,
