@@ -47,6 +47,10 @@ def open_actions(due_before) -> list:
 
 def send_overdue_alerts() -> int:
 	rows = [r for r in open_actions(getdate(today())) if not r.overdue_alert_sent_on]
+	# A disabled user (someone who left) cannot act on it: their plan's approver still reads it
+	# in the weekly digest.
+	enabled = _enabled_users({r.owner_user for r in rows})
+	rows = [r for r in rows if r.owner_user in enabled]
 	for row in rows:
 		with print_language(_user_language(row.owner_user)):
 			subject = _("Improvement action overdue: {0}").format(row.title)
@@ -77,7 +81,10 @@ def send_weekly_digest() -> int:
 		by_recipient[row.owner_user].append(row)
 		if row.approved_by and row.approved_by != row.owner_user:
 			by_recipient[row.approved_by].append(row)
+	enabled = _enabled_users(set(by_recipient))
 	for recipient, items in by_recipient.items():
+		if recipient not in enabled:
+			continue
 		with print_language(_user_language(recipient)):
 			subject = _("Improvement actions: {0} overdue, {1} due this week").format(
 				sum(1 for r in items if getdate(r.due_date) < getdate(today())),
@@ -89,7 +96,13 @@ def send_weekly_digest() -> int:
 			)
 		frappe.sendmail(recipients=[recipient], subject=subject, message=f"<ul>{lines}</ul>")
 	frappe.db.set_single_value("Feedback Settings", "plan_digest_week", week)
-	return len(by_recipient)
+	return len(set(by_recipient) & enabled)
+
+
+def _enabled_users(users: set[str]) -> set[str]:
+	if not users:
+		return set()
+	return set(frappe.get_all("User", filters={"name": ("in", list(users)), "enabled": 1}, pluck="name"))
 
 
 def _plan_link(row) -> str:

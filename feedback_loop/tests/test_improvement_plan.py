@@ -251,6 +251,22 @@ class TestTracking(PlanTestCase):
 			today(),
 		)
 
+	def test_a_disabled_owner_gets_no_mail_and_the_approver_still_does(self):
+		plan = self.approved(self.make_plan())
+		owner = plan.actions[0].owner_user
+		frappe.db.set_value("User", owner, "enabled", 0)
+		self.addCleanup(frappe.db.set_value, "User", owner, "enabled", 1)
+		action = plan.actions[0].name
+		frappe.db.set_value("Improvement Plan Action", action, "due_date", add_days(today(), -1))
+		# The other tests of the class count overdue actions too.
+		self.addCleanup(
+			frappe.db.set_value, "Improvement Plan Action", action, "due_date", add_days(today(), 30)
+		)
+		self.assertEqual(send_overdue_alerts(), 0)
+		frappe.db.set_single_value("Feedback Settings", "plan_digest_week", None)
+		# Only the approver of the plan: the owner has left.
+		self.assertEqual(send_weekly_digest(), 1)
+
 	def test_weekly_digest_once_a_week(self):
 		plan = self.approved(self.make_plan())
 		frappe.db.set_value("Improvement Plan Action", plan.actions[0].name, "due_date", add_days(today(), 3))
