@@ -116,6 +116,24 @@ def test_plans_are_judged_against_their_target():
 			assert "verification_result" not in plan
 
 
+def test_plans_come_with_their_actions():
+	team = DemoTeam(agents=(("a@example.com", "Support"), ("b@example.com", None)))
+	for plan in plan_rows(200, end=END, categories=CATEGORIES, seed=5, team=team):
+		actions = plan["actions"]
+		assert len(actions) in (2, 3)
+		assert [a["idx"] for a in actions] == list(range(1, len(actions) + 1))
+		assert all(a["parent"] == plan["name"] and a["parentfield"] == "actions" for a in actions)
+		assert all(a["owner_user"] in ("a@example.com", "b@example.com") for a in actions)
+		assert all(a["due_date"] > plan["started_on"] for a in actions)
+		assert plan["progress"] == round(sum(a["progress"] for a in actions) / len(actions))
+		if plan["workflow_state"] in ("Verified Effective", "Not Effective"):
+			assert all(a["action_status"] == "Done" for a in actions)
+			assert all(a["completed_on"] <= plan["completed_on"] for a in actions)
+		for action in actions:
+			assert ("completed_on" in action) == (action["action_status"] == "Done")
+			assert " / " in action["measure"]
+
+
 def test_records_carry_the_keywords_of_their_text():
 	for row in rows(300):
 		keywords = row["keywords"].split(", ")

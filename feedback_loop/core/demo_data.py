@@ -241,10 +241,26 @@ PLAN_PREFIX = "IPDEMO"
 PLAN_OUTCOMES = (("Verified Effective", 55), ("Not Effective", 20), ("In Progress", 15), ("Approved", 10))
 
 
+#: What a plan does about a category, in both languages.
+_MEASURES = (
+	("Review every {en} case of the last quarter with the team", "与团队复盘上季度所有{zh}案例"),
+	("Update the work instruction for {en}", "更新{zh}相关作业指导书"),
+	("Train the front-line staff on {en}", "针对{zh}开展一线员工培训"),
+	("Add a check for {en} before dispatch", "发货前增加{zh}检查"),
+)
+
+
 def plan_rows(
-	count: int, *, end: datetime, categories: list[DemoCategory], seed: int = 42, first_number: int = 1
+	count: int,
+	*,
+	end: datetime,
+	categories: list[DemoCategory],
+	seed: int = 42,
+	first_number: int = 1,
+	team: DemoTeam = DemoTeam(),
 ) -> Iterator[dict]:
-	"""Improvement plans over the two years, each aimed at a category's volume."""
+	"""Improvement plans over the two years, each aimed at a category's volume, with their actions
+	under "actions" as a Frappe document holds its child rows; the plan's progress is theirs."""
 	rng = random.Random(f"{seed}:plans:{first_number}")
 	for number in range(first_number, first_number + count):
 		category = rng.choice(categories)
@@ -264,17 +280,17 @@ def plan_rows(
 			"measurement_days": 60,
 			"started_on": started.date(),
 			"workflow_state": outcome,
-			"progress": 100
-			if outcome in ("Verified Effective", "Not Effective")
-			else rng.choice((20, 50, 80)),
 		}
-		if outcome in ("Verified Effective", "Not Effective"):
+		finished = outcome in ("Verified Effective", "Not Effective")
+		row["actions"] = _plan_actions(rng, row, category, team, finished)
+		row["progress"] = round(sum(a["progress"] for a in row["actions"]) / len(row["actions"]))
+		if finished:
 			baseline = round(rng.uniform(20, 200), 1)
 			drop = (
 				rng.uniform(target, 90) if outcome == "Verified Effective" else rng.uniform(-10, target - 1)
 			)
 			after = round(baseline * (1 - drop / 100), 1)
-			completed = started + timedelta(days=rng.randrange(20, 60))
+			completed = max(started + timedelta(days=rng.randrange(20, 60)), _last_done(row["actions"]))
 			row.update(
 				{
 					"completed_on": completed.date(),
@@ -288,3 +304,40 @@ def plan_rows(
 				}
 			)
 		yield row
+
+
+def _plan_actions(
+	rng: random.Random, plan: dict, category: DemoCategory, team: DemoTeam, finished: bool
+) -> list[dict]:
+	"""Two or three actions with owners and due dates: all done for a finished plan, some still
+	open for a running one."""
+	started = plan["started_on"]
+	actions = []
+	for idx, (en, zh) in enumerate(rng.sample(_MEASURES, rng.choice((2, 3))), start=1):
+		owner, department = rng.choice(team.agents) if team.agents else ("Administrator", None)
+		due = started + timedelta(days=rng.randrange(14, 45))
+		status = "Done" if finished else rng.choice(("Done", "In Progress", "Open"))
+		action = {
+			"name": f"{plan['name']}-A{idx}",
+			"parent": plan["name"],
+			"parenttype": "Improvement Plan",
+			"parentfield": "actions",
+			"idx": idx,
+			"creation": plan["creation"],
+			"modified": plan["modified"],
+			"measure": f"{en.format(en=category.label_en.lower())} / {zh.format(zh=category.label_zh)}",
+			"owner_user": owner,
+			"department": department,
+			"due_date": due,
+			"action_status": status,
+			"progress": {"Done": 100, "In Progress": rng.choice((30, 50, 70)), "Open": 0}[status],
+		}
+		if status == "Done":
+			action["completed_on"] = due - timedelta(days=rng.randrange(0, 7))
+		actions.append(action)
+	return actions
+
+
+def _last_done(actions: list[dict]) -> datetime:
+	day = max(a["completed_on"] for a in actions)
+	return datetime(day.year, day.month, day.day)

@@ -78,9 +78,12 @@ def make_demo_data(records: int, customers: int = 200, seed: int = 42) -> dict:
 			categories=categories,
 			seed=seed,
 			first_number=have_plans + 1,
+			team=team,
 		)
 	)
+	actions = [action for row in rows for action in row.pop("actions")]
 	_bulk_insert("Improvement Plan", rows)
+	_bulk_insert("Improvement Plan Action", actions)
 	plans = len(rows)
 	frappe.db.commit()
 	return {
@@ -122,6 +125,7 @@ def remove_demo_data() -> dict:
 		("Improvement Plan", PLAN_PREFIX),
 	):
 		removed[doctype] = _delete_in_batches(doctype, prefix)
+	removed["Improvement Plan Action"] = _delete_in_batches("Improvement Plan Action", PLAN_PREFIX, "parent")
 	customers = frappe.get_all(
 		"Customer", filters={"customer_name": ("like", f"{DEMO_CUSTOMER} %")}, pluck="name"
 	)
@@ -138,13 +142,13 @@ def remove_demo_data() -> dict:
 	return removed
 
 
-def _delete_in_batches(doctype: str, prefix: str) -> int:
+def _delete_in_batches(doctype: str, prefix: str, column: str = "name") -> int:
 	"""Committed batches: one DELETE of a million rows outlasts the statement time limit and
 	holds its locks for minutes."""
 	table = frappe.qb.DocType(doctype)
 	removed = 0
 	while True:
-		frappe.qb.from_(table).delete().where(table.name.like(f"{prefix}%")).limit(BATCH).run()
+		frappe.qb.from_(table).delete().where(table[column].like(f"{prefix}%")).limit(BATCH).run()
 		deleted = frappe.db._cursor.rowcount
 		frappe.db.commit()
 		removed += deleted

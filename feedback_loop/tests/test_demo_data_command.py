@@ -42,11 +42,18 @@ class TestDemoData(FrappeTestCase):
 		)
 		self.assertEqual(made["plans"], 5)
 		self.assertEqual(frappe.db.count("Improvement Plan", {"name": ("like", "IPDEMO%")}), 5)
+		# A plan opens with its actions, owners and due dates, as an agent would have made it.
+		plan = frappe.get_doc("Improvement Plan", "IPDEMO00001")
+		self.assertIn(len(plan.actions), (2, 3))
+		self.assertTrue(all(a.owner_user.startswith("demo.agent") and a.due_date for a in plan.actions))
+		self.assertEqual(plan.progress, round(sum(a.progress for a in plan.actions) / len(plan.actions)))
 
 		# A second run continues the numbering instead of colliding with the first.
 		self.assertEqual(make_demo_data(100, customers=5)["feedback"], 100)
 		removed = remove_demo_data()
 		self.assertEqual(removed["Feedback Record"], 700)
 		self.assertEqual((removed["Improvement Plan"], removed["User"]), (5, 8))
+		self.assertGreaterEqual(removed["Improvement Plan Action"], 10)
+		self.assertFalse(frappe.db.exists("Improvement Plan Action", {"parent": ("like", "IPDEMO%")}))
 		self.assertEqual(frappe.db.count("Feedback Record"), others)
 		self.assertFalse(frappe.db.exists("Customer", {"customer_name": ("like", "Demo Customer %")}))
