@@ -75,3 +75,17 @@ def test_a_label_worded_for_one_of_our_doctypes_is_worded_so_in_all():
 			if label in worded and (label, doctype["name"]) not in in_context:
 				missing.append(f"{doctype['name']}.{field['fieldname']}: {label}")
 	assert missing == []
+
+
+def test_every_table_label_reads_in_chinese_without_a_context():
+	# Frappe labels a form's table without the doctype's context: a label translated only in
+	# context would show in English, or as Frappe's word (Actions: 操作, the actions menu).
+	with ZH.open(encoding="utf-8", newline="") as f:
+		everywhere = {row[0] for row in csv.reader(f) if row and (len(row) < 3 or not row[2])}
+	missing = []
+	for path in sorted((APP / "feedback_loop" / "doctype").glob("*/*.json")):
+		doctype = json.loads(path.read_text(encoding="utf-8"))
+		for field in doctype.get("fields", []):
+			if field.get("fieldtype") in ("Table", "Table MultiSelect") and field["label"] not in everywhere:
+				missing.append(f"{doctype['name']}.{field['fieldname']}: {field['label']}")
+	assert missing == []
