@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from frappe import _
 from frappe.utils import getdate
 
+from feedback_loop.core.report_periods import previous_range
 from feedback_loop.core.sla_compliance import BASED_ON_COLUMN, BasedOn, clock_compliance, percentile
 from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_charts import series_chart
@@ -67,7 +68,31 @@ def compliance(filters: dict) -> dict:
 	for clock, by_group in histograms.items():
 		percentiles[clock] = {group: _median_and_p90(h) for group, h in by_group.items()}
 		overall[clock] = {"": _median_and_p90(sum(map(Counter, by_group.values()), Counter()))}
-	return {"based_on": based_on, "groups": dict(groups), "percentiles": percentiles, "overall": overall}
+	return {
+		"based_on": based_on,
+		"groups": dict(groups),
+		"percentiles": percentiles,
+		"overall": overall,
+		"previous": _previous_states(filters, start, end, with_sla),
+	}
+
+
+def _previous_states(filters: dict, start, end, with_sla: list) -> dict[str, dict[str, int]]:
+	"""The clock states of the period of the same length just before: better or worse than then?
+	One GROUP BY of a handful of rows."""
+	before_start, before_end = previous_range(start, end)
+	states: dict[str, dict[str, int]] = {clock: defaultdict(int) for clock in CLOCKS}
+	for row in counts_by(
+		filters,
+		before_start,
+		before_end,
+		("response_state", "response_sla_status"),
+		("resolution_state", "resolution_sla_status"),
+		extra=with_sla,
+	):
+		states["response"][row.response_state] += row.count
+		states["resolution"][row.resolution_state] += row.count
+	return states
 
 
 def _median_and_p90(histogram: dict[float, int]) -> tuple[float | None, float | None]:
@@ -182,11 +207,17 @@ def summary(figures: dict) -> list[dict]:
 		state = clock_compliance(totals[clock])
 		median, p90 = figures["overall"][clock].get("", (None, None))
 		met_share = 1 - state.breached_share if state.breached_share is not None else None
+		before = clock_compliance(figures["previous"][clock]).breached_share
 		cards += [
 			figure_card(
 				_pct(met_share),
 				_("{0} Met (%)").format(label),
 				"Green" if (state.breached_share or 0) <= 0.1 else "Red",
+			),
+			figure_card(
+				_pct(1 - before) if before is not None else None,
+				_("{0} Met (%), Previous Period").format(label),
+				"Grey",
 			),
 			figure_card(median, _("{0} Median (Working Hours)").format(label), "Blue"),
 			figure_card(p90, _("{0} 90th Percentile (Working Hours)").format(label), "Blue"),

@@ -117,6 +117,25 @@ class TestSlaCompliance(FrappeTestCase):
 		self.assertEqual(summary["First Response 90th Percentile (Working Hours)"], 4.4)
 		self.assertEqual(result["chart"]["data"]["labels"][:2], ["High", "Low"])
 
+	def test_the_previous_period_is_shown_beside_for_comparison(self):
+		for response, resolution in (("Met", "Met"), ("Breached", "On Track"), ("Breached", "Met")):
+			seeded(
+				self.customer,
+				creation="2019-04-15 10:00:00",
+				priority="High",
+				response_sla_status=response,
+				resolution_sla_status=resolution,
+			)
+		summary = report_summary(self.compliance())
+		# The 31 days before May: response met 1 of 3, resolution 2 of 2 decided.
+		self.assertEqual(summary["First Response Met (%), Previous Period"], 33.3)
+		self.assertEqual(summary["Resolution Met (%), Previous Period"], 100.0)
+		# May itself is unchanged by them.
+		self.assertEqual(summary["First Response Met (%)"], 75.0)
+		# Nothing before: a dash, not 0 %.
+		before_nothing = report_summary(self.compliance(from_date="2019-03-01", to_date="2019-03-31"))
+		self.assertEqual(before_nothing["First Response Met (%), Previous Period"], "—")
+
 	def test_by_assignee_the_assignment_is_kept_in_a_column(self):
 		agent = make_user("sla-compliance-agent@example.com", ["Feedback Agent"])
 		records = frappe.get_all(
