@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from feedback_loop.services.report_cards import FIGURE
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_queries import period_conditions
 
 #: A revisit that went out: it may still be answered, or it was answered, or not.
@@ -87,10 +87,5 @@ def summary(rows: list[dict]) -> list[dict]:
 		},
 		{"value": sum(r["sent"] for r in rows), "label": _("Sent"), "datatype": "Int", "indicator": "Blue"},
 		{"value": responded, "label": _("Responded"), "datatype": "Int", "indicator": "Green"},
-		{
-			"value": round(responded / closed * 100, 1) if closed else 0,
-			"label": _("Response Rate (%)"),
-			"datatype": FIGURE,
-			"indicator": "Green",
-		},
+		figure_card(round(responded / closed * 100, 1) if closed else 0, _("Response Rate (%)"), "Green"),
 	]

@@ -31,9 +31,20 @@ def on_category_rename(doc, method=None, old: str = "", new: str = "", merge: bo
 
 
 def sync_all() -> None:
-	"""Every category's translation, for a site that had categories before this existed."""
-	for category in frappe.get_all("Feedback Category", fields=["name", "category_name_zh"]):
-		_add(category.name, category.category_name_zh)
+	"""Every category's missing translation (install and every migrate): one query for those that
+	exist, then an insert for each that does not."""
+	translated = set(
+		frappe.get_all(
+			"Translation",
+			filters=[["language", "=", LANGUAGE], ["context", "is", "not set"]],
+			pluck="source_text",
+		)
+	)
+	for category in frappe.get_all(
+		"Feedback Category", filters={"category_name_zh": ("is", "set")}, fields=["name", "category_name_zh"]
+	):
+		if category.name not in translated:
+			_add(category.name, category.category_name_zh)
 
 
 def remove_all() -> None:

@@ -12,7 +12,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.feedback_status import ACTIVE_STATUSES
 from feedback_loop.core.initial_sentiment import Sentiment
-from feedback_loop.services.report_cards import FIGURE
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_queries import period_conditions, record_filters
 
 _ACTIVE = ", ".join(f"'{status.value}'" for status in sorted(ACTIVE_STATUSES))
@@ -129,10 +129,5 @@ def summary(rows: list[dict]) -> list[dict]:
 		{"value": len(rows), "label": _("Customers with Feedback"), "datatype": "Int", "indicator": "Blue"},
 		{"value": total, "label": _("Feedback"), "datatype": "Int", "indicator": "Blue"},
 		{"value": sum(r["open"] for r in rows), "label": _("Open"), "datatype": "Int", "indicator": "Orange"},
-		{
-			"value": round(100.0 * negative / total, 1) if total else 0,
-			"label": _("Negative (%)"),
-			"datatype": FIGURE,
-			"indicator": "Red",
-		},
+		figure_card(round(100.0 * negative / total, 1) if total else 0, _("Negative (%)"), "Red"),
 	]

@@ -10,7 +10,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.intake_rules import CHANNELS
 from feedback_loop.core.report_periods import Grouping, change, channel_shares, key_label, previous_range
-from feedback_loop.services.report_cards import FIGURE, figure_card
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_charts import series_chart
 from feedback_loop.services.report_queries import counts_by, period_sql, record_count
 
@@ -95,21 +95,15 @@ def summary(figures: dict) -> list[dict]:
 			_("Change vs previous period (%)"),
 			"Red" if (figures["change"] or 0) > 0 else "Green",
 		),
-		{
-			"value": round(figures["closed_loop_share"] * 100, 1),
-			"label": _("Closed loop (%)"),
-			"datatype": FIGURE,
-			"indicator": "Green",
-		},
+		figure_card(round(figures["closed_loop_share"] * 100, 1), _("Closed loop (%)"), "Green"),
 	]
 	for share in figures["channels"][:1]:
 		cards.append(
-			{
-				"value": round(share.share * 100, 1),
-				"label": _("Largest channel: {0} (%)").format(_(share.channel, context="Feedback Record")),
-				"datatype": FIGURE,
-				"indicator": "Red" if share.flagged else "Green",
-			}
+			figure_card(
+				round(share.share * 100, 1),
+				_("Largest channel: {0} (%)").format(_(share.channel, context="Feedback Record")),
+				"Red" if share.flagged else "Green",
+			)
 		)
 	for status in FUNNEL:
 		cards.append(

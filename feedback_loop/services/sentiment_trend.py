@@ -7,7 +7,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from feedback_loop.core.report_periods import Grouping, key_label, previous_range
-from feedback_loop.services.report_cards import FIGURE
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_charts import series_chart
 from feedback_loop.services.report_queries import counts_by, period_sql
 
@@ -79,23 +79,12 @@ def chart(figures: dict) -> dict:
 def summary(figures: dict) -> list[dict]:
 	negative_now, negative_before = share(figures["now"], "Negative"), share(figures["previous"], "Negative")
 	return [
-		{"value": negative_now, "label": _("Negative (%)"), "datatype": FIGURE, "indicator": "Red"},
-		{
-			"value": negative_before,
-			"label": _("Negative, previous period (%)"),
-			"datatype": FIGURE,
-			"indicator": "Grey",
-		},
-		{
-			"value": round(negative_now - negative_before, 1),
-			"label": _("Change (percentage points)"),
-			"datatype": FIGURE,
-			"indicator": "Red" if negative_now > negative_before else "Green",
-		},
-		{
-			"value": share(figures["now"], "Positive"),
-			"label": _("Positive (%)"),
-			"datatype": FIGURE,
-			"indicator": "Green",
-		},
+		figure_card(negative_now, _("Negative (%)"), "Red"),
+		figure_card(negative_before, _("Negative, previous period (%)"), "Grey"),
+		figure_card(
+			round(negative_now - negative_before, 1),
+			_("Change (percentage points)"),
+			"Red" if negative_now > negative_before else "Green",
+		),
+		figure_card(share(figures["now"], "Positive"), _("Positive (%)"), "Green"),
 	]

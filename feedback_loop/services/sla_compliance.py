@@ -123,6 +123,12 @@ def rows(figures: dict) -> list[dict]:
 	return out
 
 
+def _met_pct(states: dict[str, int]) -> float | None:
+	"""The share of decided clocks that were met, in per cent; None when none was decided."""
+	breached = clock_compliance(states).breached_share
+	return _pct(1 - breached) if breached is not None else None
+
+
 def _pct(share: float | None) -> float | None:
 	return round(share * 100, 1) if share is not None else None
 
@@ -206,18 +212,14 @@ def summary(figures: dict) -> list[dict]:
 	for clock, label in (("response", _("First Response")), ("resolution", _("Resolution"))):
 		state = clock_compliance(totals[clock])
 		median, p90 = figures["overall"][clock].get("", (None, None))
-		met_share = 1 - state.breached_share if state.breached_share is not None else None
-		before = clock_compliance(figures["previous"][clock]).breached_share
 		cards += [
 			figure_card(
-				_pct(met_share),
+				_met_pct(totals[clock]),
 				_("{0} Met (%)").format(label),
 				"Green" if (state.breached_share or 0) <= 0.1 else "Red",
 			),
 			figure_card(
-				_pct(1 - before) if before is not None else None,
-				_("{0} Met (%), Previous Period").format(label),
-				"Grey",
+				_met_pct(figures["previous"][clock]), _("{0} Met (%), Previous Period").format(label), "Grey"
 			),
 			figure_card(median, _("{0} Median (Working Hours)").format(label), "Blue"),
 			figure_card(p90, _("{0} 90th Percentile (Working Hours)").format(label), "Blue"),

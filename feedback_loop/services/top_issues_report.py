@@ -6,7 +6,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.report_periods import previous_range
 from feedback_loop.core.top_issues import rank, terms_label, top_terms
-from feedback_loop.services.report_cards import FIGURE
+from feedback_loop.services.report_cards import figure_card
 from feedback_loop.services.report_queries import counts_by, record_filters
 
 KEYS = {"Category": ("category", "Feedback Category"), "Item": ("item", "Item")}
@@ -114,12 +114,11 @@ def summary(issues: list) -> list[dict]:
 		},
 		*(
 			[
-				{
-					"value": round(issues[0].share * 100, 1),
-					"label": _("Top issue: {0} (%)").format(_(issues[0].key)),
-					"datatype": FIGURE,
-					"indicator": "Blue",
-				}
+				figure_card(
+					round(issues[0].share * 100, 1),
+					_("Top issue: {0} (%)").format(_(issues[0].key)),
+					"Blue",
+				)
 			]
 			if issues
 			else []
