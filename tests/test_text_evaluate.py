@@ -5,7 +5,14 @@ import re
 import pytest
 
 from feedback_loop.core.text import evaluate
-from feedback_loop.core.text.evaluate import accuracy, category_target, confusion, macro_f1, polarity
+from feedback_loop.core.text.evaluate import (
+	accuracy,
+	category_targets,
+	confusion,
+	credited,
+	macro_f1,
+	polarity,
+)
 
 # Invented rows, written for these tests only.
 ZH_SENTIMENT = [
@@ -115,13 +122,20 @@ def test_confusion():
 	assert lines[3].split() == ["pos", "0", "0", "1"]
 
 
-def test_polarity_and_category_target():
+def test_polarity_and_category_targets():
 	assert polarity(0.0) == "positive"
 	assert polarity(-0.01) == "negative"
-	assert category_target({"category": "价格|物流"}, "category") == "价格"
-	assert category_target({"category": " Logistics "}, "category") == "Logistics"
-	assert category_target({"category": ""}, "category") == ""
-	assert category_target({}, "category") == ""
+	assert category_targets({"category": "价格|物流"}, "category") == ["价格", "物流"]
+	assert category_targets({"category": " Logistics "}, "category") == ["Logistics"]
+	assert category_targets({"category": "价格| "}, "category") == ["价格"]
+	assert category_targets({"category": ""}, "category") == []
+	assert category_targets({}, "category") == []
+
+
+def test_a_prediction_of_any_label_of_a_row_is_credited():
+	assert credited("物流", ["价格", "物流"]) == "物流"
+	assert credited("包装", ["价格", "物流"]) == "价格"
+	assert credited("Late Flight", ["Late Flight"]) == "Late Flight"
 
 
 def test_read_rows_skips_blank_texts_and_a_bom(tmp_path):
@@ -233,7 +247,41 @@ def test_classify_with_cross_validation(tmp_path, capsys):
 	assert "accuracy" in result
 	assert 0 <= macro <= 1
 	assert 0 <= acc <= 1
-	assert "left out (fewer than 2 rows): Billing" in output
+	assert "left out as a first label (fewer than 2 rows): Billing" in output
+	# No row has several labels, so there is no first-label-only line.
+	assert "several labels" not in output
+	assert "first label only" not in output
 	per_class = [line.split() for line in output.splitlines() if " n=6 " in line]
 	assert sorted(parts[0] for parts in per_class) == ["Attitude", "Defect", "Logistics"]
 	assert all(parts[-2] == "F1" for parts in per_class)
+
+
+def test_classify_reads_rows_with_several_labels(tmp_path, capsys):
+	# Every Defect row is also labelled Logistics: it trains both, and either prediction is right.
+	rows = [
+		(text, label, "Defect|Logistics" if category == "Defect" else category)
+		for text, label, category in category_rows()
+	]
+	train = write_csv(tmp_path / "train.csv", ["text", "label", "category"], rows)
+	assert evaluate.main(["--classify", "--train", str(train), "--folds", "2"]) == 0
+	output = capsys.readouterr().out
+	assert "18 rows, 3 classes" in output
+	assert "6 rows carry several labels" in output
+	macro, acc = figures(line_starting(output, "2-fold cross-validation over 18 rows"))[:2]
+	first_macro, first_acc = figures(line_starting(output, "first label only"))[:2]
+	assert 0 <= macro <= 1
+	assert 0 <= first_macro <= 1
+	assert 0 <= acc <= 1
+	assert 0 <= first_acc <= 1
+
+
+def test_a_test_row_is_right_when_the_prediction_is_any_of_its_labels(tmp_path, capsys):
+	train = write_csv(tmp_path / "train.csv", ["text", "label", "category"], category_rows())
+	test = write_csv(
+		tmp_path / "test.csv",
+		["text", "label", "category"],
+		[("快递一直没到，物流也不更新", "negative", "Defect|Logistics")],
+	)
+	assert evaluate.main(["--classify", "--train", str(train), "--test", str(test)]) == 0
+	output = capsys.readouterr().out
+	assert figures(line_starting(output, "test "))[:2] == [1.0, 1.0]

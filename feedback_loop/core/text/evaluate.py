@@ -161,57 +161,94 @@ def _baselines(language: str):
 	]
 
 
-def category_target(row: dict[str, str], column: str) -> str:
-	# Multi-label rows ("价格|物流") count under their first label.
-	return (row.get(column) or "").split("|")[0].strip()
+def category_targets(row: dict[str, str], column: str) -> list[str]:
+	"""A row's labels: one, or several on a multi-label row ("价格|物流")."""
+	return [label.strip() for label in (row.get(column) or "").split("|") if label.strip()]
+
+
+def credited(predicted: str, labels: Sequence[str]) -> str:
+	"""The label a prediction is scored against.
+
+	A record gets one category, and on a row labelled with several problem types any of them is a
+	right choice; a wrong prediction counts against the row's first label.
+	"""
+	return predicted if predicted in labels else labels[0]
 
 
 def evaluate_classifier(train: Path, test: Path | None, column: str, folds: int) -> None:
 	from feedback_loop.core.text.category_model import CategoryModel
 	from feedback_loop.core.text.normalise import normalise
 
-	rows = [r for r in read_rows(train) if category_target(r, column)]
+	def fit(texts: Sequence[str], labels: Sequence[Sequence[str]]) -> CategoryModel:
+		# A multi-label row is an example of each of its labels.
+		pairs = [
+			(text, label) for text, row_labels in zip(texts, labels, strict=True) for label in row_labels
+		]
+		return CategoryModel.train([t for t, _ in pairs], [c for _, c in pairs])
+
+	rows = [r for r in read_rows(train) if category_targets(r, column)]
 	texts = [normalise(r["text"]).text for r in rows]
-	targets = [category_target(r, column) for r in rows]
+	labels = [category_targets(r, column) for r in rows]
+	firsts = [row_labels[0] for row_labels in labels]
+	several = sum(1 for row_labels in labels if len(row_labels) > 1)
 	print(
-		f"\n== categories: {train.parent.name}/{train.name}, column '{column}', {len(rows)} rows, {len(set(targets))} classes"
+		f"\n== categories: {train.parent.name}/{train.name}, column '{column}', {len(rows)} rows, {len({c for row_labels in labels for c in row_labels})} classes"
 	)
+	if several:
+		print(
+			f"  {several} rows carry several labels: each trains the model under all of them, and a prediction of any of them counts as right"
+		)
 	if test:
-		test_rows = [r for r in read_rows(test) if category_target(r, column)]
+		test_rows = [r for r in read_rows(test) if category_targets(r, column)]
 		start = time.perf_counter()
-		model = CategoryModel.train(texts, targets)
+		model = fit(texts, labels)
 		trained = time.perf_counter() - start
+		test_labels = [category_targets(r, column) for r in test_rows]
 		predicted = [model.predict(normalise(r["text"]).text).category for r in test_rows]
-		gold = [category_target(r, column) for r in test_rows]
+		gold = [credited(p, row_labels) for p, row_labels in zip(predicted, test_labels, strict=True)]
 		print(
 			f"  test {test.parent.name}/{test.name}: macro-F1 {macro_f1(gold, predicted):.3f}  accuracy {accuracy(gold, predicted):.3f}  (trained in {trained:.1f} s)"
 		)
 		return
 	from sklearn.model_selection import StratifiedKFold
 
-	counts = Counter(targets)
-	kept = [i for i, t in enumerate(targets) if counts[t] >= folds]
-	dropped = sorted({t for t in targets if counts[t] < folds})
-	gold_all, predicted_all, unnamed_all = [], [], []
+	# Folds are stratified by the first label; a label too rare to appear in every fold's
+	# training part is left out as a row's first label.
+	counts = Counter(firsts)
+	kept = [i for i, first in enumerate(firsts) if counts[first] >= folds]
+	dropped = sorted({first for first in firsts if counts[first] < folds})
+	gold_all, predicted_all, unnamed_gold, unnamed_all = [], [], [], []
+	first_gold, first_predicted = [], []
 	splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
-	kept_texts = [texts[i] for i in kept]
-	kept_targets = [targets[i] for i in kept]
-	for train_index, test_index in splitter.split(kept_texts, kept_targets):
-		model = CategoryModel.train(
-			[kept_texts[i] for i in train_index], [kept_targets[i] for i in train_index]
-		)
-		predicted_all += [model.predict(kept_texts[i]).category for i in test_index]
+	for train_index, test_index in splitter.split(kept, [firsts[i] for i in kept]):
+		train_rows = [kept[i] for i in train_index]
+		test_rows = [kept[i] for i in test_index]
+		model = fit([texts[i] for i in train_rows], [labels[i] for i in train_rows])
+		predicted = [model.predict(texts[i]).category for i in test_rows]
 		# The same model without the category names as evidence: what they add.
-		unnamed_all += list(model.pipeline.predict([kept_texts[i] for i in test_index]))
-		gold_all += [kept_targets[i] for i in test_index]
+		unnamed = list(model.pipeline.predict([texts[i] for i in test_rows]))
+		predicted_all += predicted
+		unnamed_all += unnamed
+		gold_all += [credited(p, labels[i]) for p, i in zip(predicted, test_rows, strict=True)]
+		unnamed_gold += [credited(p, labels[i]) for p, i in zip(unnamed, test_rows, strict=True)]
+		if several:
+			# As measured before multi-label rows were read as such: trained on and scored
+			# against the first label only.
+			first_model = CategoryModel.train([texts[i] for i in train_rows], [firsts[i] for i in train_rows])
+			first_predicted += [first_model.predict(texts[i]).category for i in test_rows]
+			first_gold += [firsts[i] for i in test_rows]
 	print(
 		f"  {folds}-fold cross-validation over {len(kept)} rows: macro-F1 {macro_f1(gold_all, predicted_all):.3f}  accuracy {accuracy(gold_all, predicted_all):.3f}"
 	)
 	print(
-		f"  without the category names as evidence: macro-F1 {macro_f1(gold_all, unnamed_all):.3f}  accuracy {accuracy(gold_all, unnamed_all):.3f}"
+		f"  without the category names as evidence: macro-F1 {macro_f1(unnamed_gold, unnamed_all):.3f}  accuracy {accuracy(unnamed_gold, unnamed_all):.3f}"
 	)
+	if several:
+		print(
+			f"  first label only (trained on it, scored against it): macro-F1 {macro_f1(first_gold, first_predicted):.3f}  accuracy {accuracy(first_gold, first_predicted):.3f}"
+		)
 	if dropped:
-		print(f"  left out (fewer than {folds} rows): {', '.join(dropped)}")
+		print(f"  left out as a first label (fewer than {folds} rows): {', '.join(dropped)}")
 	per_class = Counter(gold_all)
 	for label in sorted(per_class, key=lambda c: -per_class[c]):
 		print(f"    {label:<40} n={per_class[label]:<5} F1 {macro_f1(gold_all, predicted_all, [label]):.3f}")
