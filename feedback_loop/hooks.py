@@ -57,6 +57,9 @@ override_whitelisted_methods = {
 	"frappe.desk.form.load.get_communications": "feedback_loop.integrations.frappe.form_load.get_communications",
 }
 
+# Every link to a category: its Chinese name shown once (api/category_search.py).
+standard_queries = {"Feedback Category": "feedback_loop.api.category_search.search_categories"}
+
 # Documents of other apps
 # -----------------------
 doc_events = {

@@ -60,6 +60,49 @@ class TestCategoryNamesInChinese(FrappeTestCase):
 		found = search_widget("Feedback Category", txt="门外", as_dict=True, page_length=20)
 		self.assertIn("Parcel Left Outside", [row["name"] for row in found])
 
+	def test_a_link_search_shows_each_chinese_name_once(self):
+		from frappe.desk.search import search_link
+
+		self.category("Parcel Left At The Gate", "包裹放在大门口")
+		disabled = self.category("Parcel Opened In Transit", "包裹途中被拆")
+		disabled.enabled = 0
+		disabled.save()
+
+		def search(txt):
+			return {row["value"]: row["description"] for row in search_link("Feedback Category", txt)}
+
+		# A Chinese reader sees 包裹放在大门口 as the match itself; nothing under it repeats it.
+		frappe.local.lang = "zh"
+		self.assertEqual(search("大门口"), {"Parcel Left At The Gate": ""})
+		found = search("parcel")
+		self.assertEqual(found["Parcel Left At The Gate"], "")
+		self.assertNotIn("Parcel Opened In Transit", found)
+		# Performance reads 性能 (Frappe's own translation): its own Chinese name is worth showing.
+		self.assertEqual(self.chinese("Performance"), "性能")
+		self.assertEqual(search("性能")["Performance"], "性能问题")
+
+		# Anyone else reads the English name, with the Chinese one under it, and finds it either way.
+		frappe.local.lang = "en"
+		self.assertEqual(search("Parcel")["Parcel Left At The Gate"], "包裹放在大门口")
+		self.assertEqual(search("大门口"), {"Parcel Left At The Gate": "包裹放在大门口"})
+		# A name that starts with the text comes first, though later in the tree.
+		self.category("Left Behind At The Depot", "滞留网点")
+		found = list(search("left"))
+		self.assertLess(found.index("Left Behind At The Depot"), found.index("Parcel Left At The Gate"))
+
+	def test_a_link_search_keeps_the_forms_filters(self):
+		from frappe.desk.search import search_widget
+
+		group = frappe.db.get_value(
+			"Feedback Category", {"is_group": 1, "parent_feedback_category": ("is", "set")}
+		)
+		found = search_widget(
+			"Feedback Category", txt="", filters={"is_group": 1}, page_length=50, as_dict=True
+		)
+		names = [row[0] if isinstance(row, (list, tuple)) else row["name"] for row in found]
+		self.assertIn(group, names)
+		self.assertTrue(all(frappe.db.get_value("Feedback Category", name, "is_group") for name in names))
+
 	def test_the_translation_follows_the_chinese_name_the_name_and_the_category(self):
 		doc = self.category("Courier Rude", "快递员态度差")
 		doc.category_name_zh = "快递员不礼貌"
