@@ -181,6 +181,20 @@ class TestCategories(TriageTestCase):
 		message = frappe.db.get_single_value("Feedback Settings", "category_model_message")
 		self.assertTrue(message.startswith("已用"), message)
 
+	def test_the_retrain_button_reports_in_the_site_language(self):
+		from feedback_loop.api.triage import retrain_category_model_now
+
+		self.confirmed_seats_and_catering()
+		self.addCleanup(self.delete_model_file)
+		language = frappe.db.get_single_value("System Settings", "language")
+		self.addCleanup(self.set_site_language, language)
+		self.set_site_language("zh")
+		frappe.local.lang = "en"
+		self.addCleanup(setattr, frappe.local, "lang", "en")
+		retrain_category_model_now()
+		message = frappe.db.get_single_value("Feedback Settings", "category_model_message")
+		self.assertTrue(message.startswith("已用"), message)
+
 	def set_site_language(self, language):
 		frappe.db.set_single_value("System Settings", "language", language)
 		frappe.clear_document_cache("System Settings", "System Settings")
