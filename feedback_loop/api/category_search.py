@@ -10,12 +10,12 @@ translates, such as Price → 价格, keeps that translation).
 
 import frappe
 from frappe import _
+from frappe.utils import cint
 
 from feedback_loop.services.category_translations import LANGUAGE
 
 
 @frappe.whitelist()
-@frappe.validate_and_sanitize_search_inputs
 def search_categories(
 	doctype: str,
 	txt: str,
@@ -25,6 +25,11 @@ def search_categories(
 	filters: dict | list | None = None,
 	as_dict: bool = False,
 ) -> list[tuple[str, str]] | list[dict]:
+	# Before any argument is read. The text is only compared in Python, never put in a query.
+	# As Frappe's own link search: a role may hold only select, or only read.
+	ptype = "select" if frappe.only_has_select_perm("Feedback Category") else "read"
+	frappe.has_permission("Feedback Category", ptype, throw=True)
+	start, page_len = cint(start), cint(page_len)
 	chinese_reader = (frappe.local.lang or "").split("-")[0] == LANGUAGE
 	needle = (txt or "").strip().casefold()
 	matches = []
