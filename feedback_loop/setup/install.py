@@ -9,6 +9,7 @@ from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT
 from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
 from feedback_loop.setup.default_surveys import add_default_surveys
 from feedback_loop.setup.digests import add_digests
+from feedback_loop.setup.link_rights import grant_link_rights
 from feedback_loop.setup.plan_workflow import add_plan_workflow
 from feedback_loop.setup.rca_workflow import add_rca_workflow
 from feedback_loop.setup.roles import ROLES
@@ -21,6 +22,7 @@ def before_install():
 
 def after_install():
 	add_roles()
+	grant_link_rights()
 	add_default_categories()
 	add_category_translations()
 	add_default_settings()

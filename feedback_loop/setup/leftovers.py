@@ -7,6 +7,7 @@ and the app's files.
 import frappe
 
 from feedback_loop.setup.default_categories import ROOT, TREE
+from feedback_loop.setup.link_rights import copied_rules_left
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.uninstall import (
 	MODULE,
@@ -31,6 +32,7 @@ def find_leftovers() -> dict[str, list[str]]:
 		"Has Role": frappe.get_all("Has Role", filters={"role": ("in", roles)}, pluck="parent"),
 		"DocPerm": frappe.get_all("DocPerm", filters={"role": ("in", roles)}, pluck="parent"),
 		"Custom DocPerm": frappe.get_all("Custom DocPerm", filters={"role": ("in", roles)}, pluck="parent"),
+		"Custom DocPerm copied to add ours": copied_rules_left(),
 		"DocType": frappe.get_all("DocType", filters={"name": ("in", doctypes)}, pluck="name"),
 		"Module Def": frappe.get_all("Module Def", filters={"name": MODULE}, pluck="name"),
 		"Workspace": frappe.get_all("Workspace", filters={"name": ("in", app_workspaces())}, pluck="name"),

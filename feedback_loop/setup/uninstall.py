@@ -12,6 +12,7 @@ import re
 import frappe
 
 from feedback_loop.services.category_translations import remove_all as remove_category_translations
+from feedback_loop.setup.link_rights import remove_link_rights
 from feedback_loop.setup.plan_workflow import DEFAULT_APPROVER, plan_workflow_spec
 from feedback_loop.setup.rca_workflow import rca_workflow_spec
 from feedback_loop.setup.roles import ROLES
@@ -110,6 +111,8 @@ def number_counters() -> list[str]:
 
 def delete_roles() -> None:
 	roles = list(ROLES)
+	# Our rules on ERPNext's doctypes, and the copies of their standard rules made to add them.
+	remove_link_rights(roles)
 	for doctype in ("Has Role", "Custom DocPerm", "DocPerm"):
 		frappe.db.delete(doctype, {"role": ("in", roles)})
 	for role in roles:

@@ -47,8 +47,12 @@ frappe.ui.form.on("Feedback Record", {
 		for (const field of ["contact", "sales_order", "delivery_note", "sales_invoice", "issue"]) {
 			if (frm.doc[field]) frm.set_value(field, null);
 		}
-		// Replies go out in the customer's language; with none, the server reads the text's.
-		if (!frm.doc.customer) return;
+		// Replies go out in the customer's language; left empty, the server takes it on save
+		// (or the text's language), for a reader who may not open customers too.
+		if (!frm.doc.customer || !frappe.model.can_read("Customer")) {
+			frm.set_value("reply_language", null);
+			return;
+		}
 		frappe.db
 			.get_value("Customer", frm.doc.customer, "language")
 			.then(({ message }) => frm.set_value("reply_language", message?.language || null));
