@@ -9,12 +9,17 @@ from feedback_loop.core.sla_targets import due_moment
 from feedback_loop.services.sla_calendar_source import build_calendar
 from feedback_loop.services.sla_time import to_aware, to_system
 
+_TIMES = ("start_time", "end_time")
+
 
 @frappe.whitelist()
 def preview_due_moments(policy: str, start: str | None = None) -> list[dict]:
 	"""Due moments per priority for feedback recorded at ``start``, from the policy as edited (unsaved)."""
 	frappe.has_permission("Feedback SLA Policy", "read", throw=True)
 	doc = unsaved_doc("Feedback SLA Policy", policy)
+	if any(row.get(f) in (None, "") for row in doc.working_windows + doc.makeup_days for f in _TIMES):
+		# A row still being filled in: a new policy opens with a Monday without hours.
+		return []
 	try:
 		calendar = build_calendar(doc)
 	except ValueError:

@@ -310,6 +310,32 @@ class TestBadPolicies(SlaTestCase):
 			make_policy("FL Empty", working_windows=[])
 
 
+class TestPreview(SlaTestCase):
+	def edited(self, **values):
+		import json
+
+		policy = make_policy("FL Preview").as_dict()
+		policy.update(values)
+		return json.dumps(policy, default=str)
+
+	def test_the_preview_gives_each_prioritys_due_moments(self):
+		from feedback_loop.api.sla import preview_due_moments
+
+		moments = preview_due_moments(self.edited(), start="2026-11-23 10:00:00")
+		self.assertEqual({m["priority"] for m in moments}, {"Urgent", "High", "Medium", "Low"})
+		start = get_datetime("2026-11-23 10:00:00")
+		self.assertTrue(all(m["first_response_due"] > start for m in moments))
+
+	def test_a_row_still_being_filled_in_previews_nothing(self):
+		# A new policy opens with a Monday without hours; the preview had answered with a 500.
+		from feedback_loop.api.sla import preview_due_moments
+
+		half_filled = [{"weekday": "Monday", "start_time": None, "end_time": None}]
+		self.assertEqual(preview_due_moments(self.edited(working_windows=half_filled)), [])
+		no_end = [{"weekday": "Monday", "start_time": "09:00:00", "end_time": ""}]
+		self.assertEqual(preview_due_moments(self.edited(working_windows=no_end)), [])
+
+
 class TestPriorityMatrixAndAcknowledgement(SlaTestCase):
 	def test_an_edited_matrix_sets_the_priority(self):
 		settings = frappe.get_single("Feedback Settings")

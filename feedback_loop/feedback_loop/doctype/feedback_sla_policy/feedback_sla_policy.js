@@ -29,7 +29,15 @@ function render_preview(frm) {
 			start: frm.doc.preview_start,
 		})
 		.then(({ message }) => {
-			const rows = (message || [])
+			if (!message || !message.length) {
+				frm.get_field("preview_html").$wrapper.html(
+					`<p class="text-muted small">${__(
+						"Fill in the working hours and the time limits to see when feedback would be due."
+					)}</p>`
+				);
+				return;
+			}
+			const rows = message
 				.map(
 					(r) => `<tr><td>${__(r.priority, null, "Feedback Record")}</td>
 					<td>${frappe.datetime.str_to_user(r.first_response_due)}</td>
