@@ -89,3 +89,21 @@ def test_every_table_label_reads_in_chinese_without_a_context():
 			if field.get("fieldtype") in ("Table", "Table MultiSelect") and field["label"] not in everywhere:
 				missing.append(f"{doctype['name']}.{field['fieldname']}: {field['label']}")
 	assert missing == []
+
+
+def test_every_coded_select_option_reads_as_words_in_english():
+	# An option stored as a code (zh, en, mixed) would show as that code to an English reader:
+	# en.csv gives it words, in its doctype's context only.
+	with (APP / "translations" / "en.csv").open(encoding="utf-8", newline="") as f:
+		english = {(row[0], row[2]): row[1] for row in csv.reader(f) if len(row) > 2}
+	missing = []
+	for path in sorted((APP / "feedback_loop" / "doctype").glob("*/*.json")):
+		doctype = json.loads(path.read_text(encoding="utf-8"))
+		for field in doctype.get("fields", []):
+			if field.get("fieldtype") != "Select":
+				continue
+			for option in filter(None, (field.get("options") or "").split("\n")):
+				if re.fullmatch(r"[a-z_]+", option) and (option, doctype["name"]) not in english:
+					missing.append(f"{doctype['name']}.{field['fieldname']}: {option}")
+	assert missing == []
+	assert english[("zh", "Feedback Record")] == "Chinese"
