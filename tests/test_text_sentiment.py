@@ -59,6 +59,12 @@ def test_zh_contrast_in_the_other_direction():
 	assert analyse("不好吃，但是送得很快").label is Sentiment.POSITIVE
 
 
+def test_zh_an_overall_verdict_outweighs_the_faults_listed_before_it():
+	# 总的来说 / 总之 sum up, as 但是 turns: the clause after them decides.
+	assert analyse("房间有点小，早餐一般，总的来说还不错").label is Sentiment.POSITIVE
+	assert analyse("物流很快，包装也好，总之很失望").label is Sentiment.NEGATIVE
+
+
 def test_zh_contrast_without_punctuation():
 	assert analyse("送得很快但是不好吃").label is Sentiment.NEGATIVE
 

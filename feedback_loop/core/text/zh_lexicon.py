@@ -104,8 +104,34 @@ DEGREE = {
 	"好": 1.2,
 }
 
-#: A clause starting with one of these outweighs the clauses before it.
-CONTRAST = ("但是", "但", "不过", "可是", "然而", "只是", "可惜", "却", "就是", "无奈", "美中不足")
+#: A clause starting with one of these outweighs the clauses before it: a turn (但是) or the
+#: overall verdict after a list of points (总的来说还不错).
+CONTRAST = (
+	"但是",
+	"但",
+	"不过",
+	"可是",
+	"然而",
+	"只是",
+	"可惜",
+	"却",
+	"就是",
+	"无奈",
+	"美中不足",
+	"总的来说",
+	"总的说来",
+	"总体来说",
+	"总体而言",
+	"总体上",
+	"总体感觉",
+	"总之",
+	"综上",
+	"综合来看",
+	"整体来说",
+	"整体而言",
+	"整体感觉",
+	"总而言之",
+)
 
 #: Split inside a clause too ("送得很快但是不好吃").
 INLINE_CONTRAST = ("但是", "不过", "可是", "然而", "但", "却")
