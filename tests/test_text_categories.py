@@ -390,3 +390,15 @@ def test_a_model_stored_before_names_predicts_as_it_did(model):
 	del old.category_names
 	probabilities = model.pipeline.predict_proba([text])[0]
 	assert old.predict(text).confidence == pytest.approx(probabilities.max())
+
+
+@pytest.mark.parametrize("groups", [3, 2])
+def test_the_quick_probabilities_are_scikit_learns(groups):
+	# predict() skips scikit-learn's input checks; what it computes must stay predict_proba.
+	kinds = (("Logistics", LOGISTICS), ("Defect", DEFECT), ("Attitude", ATTITUDE))[:groups]
+	texts, categories = training_set(*kinds)
+	trained = CategoryModel.train(texts, categories)
+	for text in ("快递一直没到", "The lid has a crack", "客服态度恶劣", "nothing in common", ""):
+		row = trained._features(normalise(text).text)
+		expected = trained.pipeline.predict_proba([normalise(text).text])[0]
+		assert trained._probabilities(row) == pytest.approx(expected, abs=1e-12)
