@@ -11,6 +11,7 @@ translates, such as Price → 价格, keeps that translation).
 import frappe
 from frappe import _
 from frappe.utils import cint
+from frappe.utils.data import make_filter_tuple
 
 from feedback_loop.services.category_translations import LANGUAGE
 
@@ -58,5 +59,5 @@ def search_categories(
 def _enabled_only(filters: dict | list | None) -> list:
 	# As Frappe's own search does for a doctype with an Enabled check.
 	if isinstance(filters, dict):
-		filters = [["Feedback Category", key, "=", value] for key, value in filters.items()]
+		filters = [make_filter_tuple("Feedback Category", key, value) for key, value in filters.items()]
 	return [*(filters or []), ["Feedback Category", "enabled", "=", 1]]

@@ -102,6 +102,12 @@ class TestCategoryNamesInChinese(FrappeTestCase):
 		names = [row[0] if isinstance(row, (list, tuple)) else row["name"] for row in found]
 		self.assertIn(group, names)
 		self.assertTrue(all(frappe.db.get_value("Feedback Category", name, "is_group") for name in names))
+		# A filter with an operator, as a form's query may give.
+		found = search_widget(
+			"Feedback Category", txt="", filters={"name": ["!=", group]}, page_length=50, as_dict=True
+		)
+		self.assertNotIn(group, [row["name"] for row in found])
+		self.assertTrue(found)
 
 	def test_the_translation_follows_the_chinese_name_the_name_and_the_category(self):
 		doc = self.category("Courier Rude", "快递员态度差")
