@@ -22,18 +22,24 @@ after_uninstall = "feedback_loop.setup.uninstall.after_uninstall"
 
 # Desk
 # ----
-app_include_js = "values_in_context.bundle.js"
+app_include_js = ["values_in_context.bundle.js", "new_feedback.bundle.js"]
 
 # ERPNext forms
 # -------------
 doctype_js = {
 	"Customer": "public/js/customer.js",
 	"Sales Order": "public/js/sales_order.js",
+	"Delivery Note": "public/js/delivery_note.js",
+	"Sales Invoice": "public/js/sales_invoice.js",
+	"Issue": "public/js/issue.js",
 }
 
 override_doctype_dashboards = {
 	"Customer": "feedback_loop.integrations.erpnext.dashboards.add_feedback_group",
 	"Sales Order": "feedback_loop.integrations.erpnext.dashboards.add_feedback_group",
+	"Delivery Note": "feedback_loop.integrations.erpnext.dashboards.add_feedback_record_group",
+	"Sales Invoice": "feedback_loop.integrations.erpnext.dashboards.add_feedback_record_group",
+	"Issue": "feedback_loop.integrations.erpnext.dashboards.add_feedback_record_group",
 }
 
 # Permissions

@@ -93,6 +93,14 @@ def make_sales_invoice(customer: str, item: str, rate: float, submit: bool = Tru
 	return doc.name
 
 
+def make_issue(customer: str, subject: str = "The cup arrived broken", **values) -> str:
+	return (
+		frappe.get_doc({"doctype": "Issue", "subject": subject, "customer": customer, **values})
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
 def make_feedback(customer: str | None, **values):
 	return frappe.get_doc(
 		{

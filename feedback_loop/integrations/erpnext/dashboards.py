@@ -1,14 +1,23 @@
-"""Feedback on ERPNext dashboards (Customer, Sales Order).
+"""Feedback on ERPNext dashboards (Customer, Sales Order, Delivery Note, Sales Invoice, Issue).
 
-Each of those dashboards links by the field Feedback Record and Feedback Callback also use
-(`customer`, `sales_order`), so one group serves both; the counts come from Frappe's dashboard.
+Each of those dashboards links by the field Feedback Record also uses (`customer`,
+`sales_order`, `delivery_note`, `sales_invoice`, `issue`); the counts come from Frappe's
+dashboard. Feedback Callback carries only the customer and the order, so it joins those two.
 """
 
 from frappe import _
 
 
 def add_feedback_group(data: dict) -> dict:
-	data.setdefault("transactions", []).append(
-		{"label": _("Feedback"), "items": ["Feedback Record", "Feedback Callback"]}
-	)
+	"""Customer and Sales Order: the feedback and the follow-up calls about it."""
+	return _add(data, ["Feedback Record", "Feedback Callback"])
+
+
+def add_feedback_record_group(data: dict) -> dict:
+	"""Delivery Note, Sales Invoice and Issue: the feedback recorded about them."""
+	return _add(data, ["Feedback Record"])
+
+
+def _add(data: dict, items: list[str]) -> dict:
+	data.setdefault("transactions", []).append({"label": _("Feedback"), "items": items})
 	return data

@@ -1,13 +1,8 @@
-// Customer form: "New Feedback" and a one-line feedback summary.
+// Customer form: "Create → Feedback" (new_feedback.bundle.js) and a one-line feedback summary.
 frappe.ui.form.on("Customer", {
 	refresh(frm) {
-		if (frm.is_new() || !frappe.model.can_create("Feedback Record")) return;
-
-		frm.add_custom_button(
-			__("Feedback"),
-			() => feedback_loop_new_feedback(frm),
-			__("Create")
-		);
+		feedback_loop.add_new_feedback_button(frm);
+		if (frm.is_new() || !frappe.model.can_read("Feedback Record")) return;
 
 		frappe
 			.call("feedback_loop.api.feedback.get_customer_feedback_summary", {
@@ -30,12 +25,3 @@ frappe.ui.form.on("Customer", {
 			});
 	},
 });
-
-function feedback_loop_new_feedback(frm) {
-	frappe
-		.call("feedback_loop.api.feedback.get_new_feedback_values", {
-			reference_doctype: frm.doctype,
-			reference_name: frm.doc.name,
-		})
-		.then(({ message }) => frappe.new_doc("Feedback Record", message.values));
-}

@@ -19,10 +19,12 @@ from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
 	make_feedback,
+	make_issue,
 	make_item,
 	make_outgoing_email_account,
 	make_sales_invoice,
 	make_sales_order,
+	make_user,
 )
 
 # Frappe's test runner would otherwise build ERPNext's own test records for every doctype we
@@ -73,6 +75,19 @@ class TestFeedbackFromCustomerAndOrder(FrappeTestCase):
 		self.assertEqual(values["item"], cup)
 		# The order names no contact person: the customer's primary contact is used.
 		self.assertEqual(values["contact"], self.contact)
+
+	def test_new_feedback_from_an_issue_is_prefilled_for_the_support_team(self):
+		issue = make_issue(self.customer, contact=self.contact)
+		# Support Team may read issues but not customers: the issue's page is its way in.
+		frappe.set_user(make_user("support-only@example.com", ["Support Team"]))
+		try:
+			values = get_new_feedback_values("Issue", issue)["values"]
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(values["issue"], issue)
+		self.assertEqual(values["customer"], self.customer)
+		self.assertEqual(values["contact"], self.contact)
+		self.assertEqual(values["reply_language"], "zh")
 
 	def test_feedback_cannot_be_started_from_an_unrelated_doctype(self):
 		with self.assertRaises(frappe.ValidationError):
@@ -363,6 +378,17 @@ class TestDashboardsAndSummary(FrappeTestCase):
 
 		self.assertEqual(_dashboard_count("Customer", customer), 2)
 		self.assertEqual(_dashboard_count("Sales Order", order), 1)
+
+	def test_invoice_and_issue_dashboards_count_feedback(self):
+		customer = make_customer("Dashboard Customer")
+		invoice = make_sales_invoice(customer, make_item(), 100)
+		issue = make_issue(customer)
+		make_feedback(customer, sales_invoice=invoice)
+		make_feedback(customer, issue=issue)
+		make_feedback(customer, issue=issue)
+
+		self.assertEqual(_dashboard_count("Sales Invoice", invoice), 1)
+		self.assertEqual(_dashboard_count("Issue", issue), 2)
 
 	def test_customer_summary(self):
 		customer = make_customer("Summary Customer")
