@@ -78,3 +78,12 @@ if (ChartWidget) {
 		});
 	};
 }
+
+// A workflow state is a Link to Workflow State, which Frappe shows translated only to readers
+// who may open Workflow State: an agent read 工作流状态 Draft beside the form's own 草案.
+const frappe_workflow_state_formatter = frappe.form.link_formatters["Workflow State"];
+
+frappe.form.link_formatters["Workflow State"] = function (value, doc, df) {
+	if (value && is_ours(df?.parent || doc?.doctype)) return __(value);
+	return frappe_workflow_state_formatter ? frappe_workflow_state_formatter(value, doc, df) : value;
+};
