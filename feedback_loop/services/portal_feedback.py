@@ -75,7 +75,9 @@ def my_feedback_record(user: str, name: str) -> dict:
 		as_dict=True,
 	)
 	if not record:
-		raise frappe.DoesNotExistError(_("Feedback {0} not found").format(name))
+		# Frappe's own "page not found", as for any unknown address: a DoesNotExistError would
+		# render its error page, "Uncaught Server Exception", with a button showing the trace.
+		raise frappe.PageDoesNotExistError(_("Feedback {0} not found").format(name))
 	record.status_label = _(record.status, context="Feedback Record")
 	record.type_label = _(record.feedback_type, context="Feedback Record")
 	record.description = sanitize_html(record.description or "")

@@ -380,7 +380,15 @@ class TestPortal(CommittedTestCase):
 		self.assertIn(self.own, html)
 		self.assertNotIn(self.foreign, html)
 		self.assertEqual(self.page(f"/my-feedback/{self.own}", self.user).status_code, 200)
-		self.assertEqual(self.page(f"/my-feedback/{self.foreign}", self.user).status_code, 404)
+		foreign = self.page(f"/my-feedback/{self.foreign}", self.user)
+		self.assertEqual(foreign.status_code, 404)
+		# The page an unknown address gets, not an error page with a trace to show.
+		missing = self.page("/my-feedback/FB-NO-SUCH-RECORD", self.user)
+		self.assertEqual(missing.status_code, 404)
+		for response in (foreign, missing):
+			html = response.get_data(as_text=True)
+			self.assertNotIn("Traceback", html)
+			self.assertNotIn("Uncaught Server Exception", html)
 		self.assertEqual(self.page("/my-feedback", "Guest").status_code, 302)
 
 	def test_submit_through_the_form_with_an_attachment(self):
