@@ -39,6 +39,9 @@ LIST_FIELDS = [
 ]
 PAGE_SIZE = 20
 
+#: Statuses in which no reply is owed to the customer any more.
+CLOSED_FOR_CUSTOMER = ("Resolved", "Closed", "Invalid", "Duplicate")
+
 
 def require_login(path: str) -> None:
 	if frappe.session.user == "Guest":
@@ -71,7 +74,16 @@ def my_feedback_record(user: str, name: str) -> dict:
 	record = frappe.db.get_value(
 		"Feedback Record",
 		{"name": name, "customer": ("in", customers or [""])},
-		[*LIST_FIELDS, "description", "expected_solution", "category", "resolution_summary", "sla_policy"],
+		[
+			*LIST_FIELDS,
+			"description",
+			"expected_solution",
+			"category",
+			"resolution_summary",
+			"sla_policy",
+			"duplicate_of",
+			"first_responded_on",
+		],
 		as_dict=True,
 	)
 	if not record:
@@ -82,7 +94,16 @@ def my_feedback_record(user: str, name: str) -> dict:
 	record.type_label = _(record.feedback_type, context="Feedback Record")
 	record.description = sanitize_html(record.description or "")
 	record.resolution_summary = sanitize_html(record.resolution_summary or "")
-	record.reply_by = promised_reply_moment(record)
+	# A promise only while a reply is still owed: not once answered, closed or merged.
+	owed = record.status not in CLOSED_FOR_CUSTOMER and not record.first_responded_on
+	record.reply_by = promised_reply_moment(record) if owed else None
+	# A merged record is followed up in the original, which the customer may open too.
+	record.merged_into = (
+		record.duplicate_of
+		if record.status == "Duplicate"
+		and frappe.db.exists("Feedback Record", {"name": record.duplicate_of, "customer": ("in", customers)})
+		else None
+	)
 	record.messages = thread_of(name)
 	return record
 

@@ -391,6 +391,24 @@ class TestPortal(CommittedTestCase):
 			self.assertNotIn("Uncaught Server Exception", html)
 		self.assertEqual(self.page("/my-feedback", "Guest").status_code, 302)
 
+	def test_a_merged_record_points_to_the_one_followed_up(self):
+		from feedback_loop.services.duplicate_feedback import merge_feedback
+
+		duplicate = self.make_record(self.customer, f"{self.marker}said twice")
+		merge_feedback(duplicate, self.own)
+		frappe.db.commit()
+		html = self.page(f"/my-feedback/{duplicate}", self.user).get_data(as_text=True)
+		self.assertIn(f'href="/my-feedback/{self.own}"', html)
+		# Nothing is owed on the merged record; the original keeps its promise until answered.
+		self.assertNotIn("We will reply by", html)
+		self.assertIn(
+			"We will reply by", self.page(f"/my-feedback/{self.own}", self.user).get_data(as_text=True)
+		)
+		frappe.db.set_value("Feedback Record", self.own, "first_responded_on", frappe.utils.now_datetime())
+		frappe.db.commit()
+		answered = self.page(f"/my-feedback/{self.own}", self.user).get_data(as_text=True)
+		self.assertNotIn("We will reply by", answered)
+
 	def test_submit_through_the_form_with_an_attachment(self):
 		client = Client()
 		client.login(self.user, "Portal-pass-2026!")
