@@ -1,18 +1,12 @@
-"""The search behind every link to Feedback Category (hooks.standard_queries).
-
-Frappe's own search shows a translated doctype's search fields under each match, translated too.
-For a category that put its Chinese name under the Chinese name a Chinese user already reads
-(账单与退款 / 账单与退款), and its English name twice for everyone else. Here each match says
-what the reader does not already see: its Chinese name for a reader in another language, and for
-a Chinese reader only a Chinese name that differs from the one shown (a name Frappe itself
-translates, such as Price → 价格, keeps that translation).
-"""
+"""The search behind every link to Feedback Category (hooks.standard_queries); what it shows is
+decided in core/category_search.py."""
 
 import frappe
 from frappe import _
 from frappe.utils import cint
 from frappe.utils.data import make_filter_tuple
 
+from feedback_loop.core.category_search import CategoryNames, matching_categories
 from feedback_loop.services.category_translations import LANGUAGE
 
 
@@ -31,29 +25,20 @@ def search_categories(
 	ptype = "select" if frappe.only_has_select_perm("Feedback Category") else "read"
 	frappe.has_permission("Feedback Category", ptype, throw=True)
 	start, page_len = cint(start), cint(page_len)
+	categories = (
+		CategoryNames(c.name, _(c.name), c.category_name_zh or "")
+		for c in frappe.get_list(
+			"Feedback Category",
+			filters=_enabled_only(filters),
+			fields=["name", "category_name_zh"],
+			order_by="lft asc",
+		)
+	)
 	chinese_reader = (frappe.local.lang or "").split("-")[0] == LANGUAGE
-	needle = (txt or "").strip().casefold()
-	matches = []
-	for category in frappe.get_list(
-		"Feedback Category",
-		filters=_enabled_only(filters),
-		fields=["name", "category_name_zh"],
-		order_by="lft asc",
-	):
-		shown = _(category.name)
-		chinese = category.category_name_zh or ""
-		names = (category.name.casefold(), shown.casefold(), chinese.casefold())
-		if needle and not any(needle in name for name in names):
-			continue
-		hint = chinese if chinese != shown or not chinese_reader else ""
-		starts = any(name.startswith(needle) for name in names)
-		matches.append((not starts, category.name, hint))
-	# Names that start with what was typed first; otherwise the tree's order.
-	matches.sort(key=lambda match: match[0])
-	page = matches[start : start + page_len]
+	page = matching_categories(categories, txt, chinese_reader)[start : start + page_len]
 	if as_dict:
-		return [frappe._dict(name=name, description=hint) for _starts, name, hint in page]
-	return [(name, hint) for _starts, name, hint in page]
+		return [frappe._dict(name=name, description=hint) for name, hint in page]
+	return page
 
 
 def _enabled_only(filters: dict | list | None) -> list:

@@ -6,10 +6,8 @@ from frappe.utils import get_datetime, now_datetime
 
 from feedback_loop.api.unsaved_documents import unsaved_doc
 from feedback_loop.core.sla_targets import due_moment
-from feedback_loop.services.sla_calendar_source import build_calendar
+from feedback_loop.services.sla_calendar_source import build_calendar, has_unfinished_rows
 from feedback_loop.services.sla_time import to_aware, to_system
-
-_TIMES = ("start_time", "end_time")
 
 
 @frappe.whitelist()
@@ -17,8 +15,7 @@ def preview_due_moments(policy: str, start: str | None = None) -> list[dict]:
 	"""Due moments per priority for feedback recorded at ``start``, from the policy as edited (unsaved)."""
 	frappe.has_permission("Feedback SLA Policy", "read", throw=True)
 	doc = unsaved_doc("Feedback SLA Policy", policy)
-	if any(row.get(f) in (None, "") for row in doc.working_windows + doc.makeup_days for f in _TIMES):
-		# A row still being filled in: a new policy opens with a Monday without hours.
+	if has_unfinished_rows(doc):
 		return []
 	try:
 		calendar = build_calendar(doc)

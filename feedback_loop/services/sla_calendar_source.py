@@ -45,6 +45,13 @@ def holidays_of(holiday_list: str | None) -> list:
 	]
 
 
+def has_unfinished_rows(policy) -> bool:
+	"""A working window or make-up day still being filled in (a new policy opens with a Monday
+	without hours): a policy as edited, not yet one a calendar can be built from."""
+	rows = [*policy.working_windows, *policy.makeup_days]
+	return any(row.get(time) in (None, "") for row in rows for time in ("start_time", "end_time"))
+
+
 def window_rows(policy) -> tuple[dict[int, list[Window]], dict]:
 	weekly: dict[int, list[Window]] = {}
 	for row in policy.working_windows:
