@@ -112,6 +112,9 @@ install_or_migrate() {
 		frappe_cli --site "$SITE" migrate --skip-search-index || return 1
 	else
 		log "installing feedback_loop on $SITE"
+		# A site used before feedback_loop was in apps.txt keeps its list of app modules in Redis;
+		# install-app would read that list, create none of the app's doctypes and fail half done.
+		frappe_cli --site "$SITE" clear-cache || return 1
 		frappe_cli --site "$SITE" install-app feedback_loop || return 1
 	fi
 }
