@@ -95,3 +95,7 @@ def test_language_is_detected_on_the_text_as_written():
 	result = normalise("客服態度極差，我要退款！！！")
 	assert result.language == "zh"
 	assert result.text == "客服态度极差,我要退款!!"
+
+
+def test_typographic_apostrophes_become_plain_ones():
+	assert normalise("Doesn’t work, isn‘t it").text == "doesn't work, isn't it"

@@ -330,3 +330,75 @@ def test_en_going_back_to_a_place_is_praise_sending_goods_back_is_not(text, labe
 )
 def test_en_software_failures_are_complaints(text):
 	assert analyse(text).label is Sentiment.NEGATIVE
+
+
+@pytest.mark.parametrize(
+	"text, idiom",
+	[
+		("Don't waste your money on this kettle.", "don't waste"),
+		("Do not bother calling their hotline.", "do not bother"),
+		("Don't buy this charger.", "don't buy"),
+		("Do not be fooled by the photos.", "do not be fooled"),
+		("Nothing happens when I press the button.", "nothing happens"),
+		("None of the buttons work.", "none of the buttons work"),
+		("Take your business elsewhere.", "business elsewhere"),
+		("I've had better pizza from the freezer.", "'ve had better"),
+		("The packing was careless at best.", "at best"),
+		("The app takes forever to load.", "takes forever"),
+		("I really wanted to love this blender.", "wanted to love"),
+	],
+)
+def test_en_idioms_are_read_whole_so_a_negation_inside_does_not_turn_them_into_praise(text, idiom):
+	result = analyse(text)
+	assert result.label is Sentiment.NEGATIVE
+	assert cue_value(result, idiom) < 0
+	# The idiom's words are not read again on their own: "waste" negated had counted as praise.
+	assert all(idiom not in cue and cue not in idiom for cue in cue_texts(result) if cue != idiom)
+
+
+@pytest.mark.parametrize(
+	"text",
+	["I could not be happier with the new router.", "You can't go wrong with this one.", "No issues so far."],
+)
+def test_en_negated_idioms_of_praise_are_praise(text):
+	assert analyse(text).label is Sentiment.POSITIVE
+
+
+def test_en_an_idiom_after_the_turn_weighs_one_and_a_half():
+	before = cue_value(analyse("Don't bother with it."), "don't bother")
+	after = cue_value(analyse("The box looks nice, but don't bother with it."), "don't bother")
+	assert after == pytest.approx(1.5 * before)
+
+
+@pytest.mark.parametrize(
+	"text",
+	[
+		"The delivery was slow and the box was filthy.",
+		"The replacement is junk, a total nightmare to set up.",
+		"The manual is lacking and the support is unreliable.",
+		"The service was extremely slow.",
+		"They forgot half of our order and the bread was burnt.",
+		"The room was too noisy to sleep.",
+		"We waited 40 minutes for the starter.",
+		"It feels cheap.",
+	],
+)
+def test_en_complaint_words_vader_lacks(text):
+	assert analyse(text).label is Sentiment.NEGATIVE
+
+
+def test_en_pretty_before_a_cue_is_a_degree_not_praise():
+	result = analyse("The soup was pretty bland.")
+	assert "pretty" not in cue_texts(result)
+	assert result.label is Sentiment.NEGATIVE
+	assert "pretty" in cue_texts(analyse("What a pretty dress."))
+
+
+def test_en_a_garment_called_a_top_is_no_praise():
+	assert "tops" not in cue_texts(analyse("The tops arrived in a bag."))
+
+
+@pytest.mark.parametrize("apostrophe", ["\u2019", "'"])
+def test_en_a_typographic_apostrophe_negates_as_a_plain_one_does(apostrophe):
+	assert analyse(f"It doesn{apostrophe}t work.").label is Sentiment.NEGATIVE
+	assert analyse(f"The speaker doesn{apostrophe}t disappoint.").label is Sentiment.POSITIVE

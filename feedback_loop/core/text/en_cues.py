@@ -171,7 +171,44 @@ WORDS: dict[str, float] = {
 	"damaged": -1.8,
 	"rude": -2.0,
 	"waiting": -0.6,
+	# Review and complaint words VADER lacks.
+	"garbage": -2.5,
+	"trash": -2.2,
+	"junk": -2.0,
+	"slow": -1.2,
+	"slower": -1.0,
+	"overrated": -1.8,
+	"disgraceful": -2.5,
+	"lacking": -1.2,
+	"lacked": -1.2,
+	"lacks": -1.0,
+	"flaw": -1.5,
+	"unreliable": -1.8,
+	"sloppy": -1.6,
+	"filthy": -2.5,
+	"smelly": -1.8,
+	"hassle": -1.5,
+	"headache": -1.2,
+	"nightmare": -2.5,
+	"subpar": -1.8,
+	"poorly": -1.5,
+	"dies": -1.6,
+	"tedious": -1.5,
+	"muffled": -1.2,
+	"pointless": -1.8,
+	"forgot": -1.2,
+	"burned": -1.5,
+	"burnt": -1.5,
+	"rip-off": -2.5,
+	"unnecessary": -1.0,
+	# Senses VADER gives these words that feedback rarely means: tops are garments, a hand a hand.
+	"tops": 0.0,
+	"hand": 0.0,
 }
+
+#: Before a word with a valence, "pretty" says how much ("pretty tasteless"), not that something
+#: is pretty.
+DEGREE_BEFORE_VALENCE = frozenset({"pretty"})
 
 #: Phrases VADER reads word by word; each match adds its valence once.
 PHRASES: tuple[tuple[str, float], ...] = (
@@ -187,6 +224,15 @@ PHRASES: tuple[tuple[str, float], ...] = (
 	(r"\bmissed (my |our |the )?(connection|connecting|flight)\b", -2.0),
 	(r"\blate flight\b", -1.5),
 	(r"\b(\d+|two|three|four|five|several|many) (hours?|hrs?)\b", -1.0),
+	# Minutes are a complaint when waited or taken, not when a thing came within them.
+	(
+		r"\b(took|take|takes|taking|waited|wait|waiting)( \w+){0,3}? (\d+|twenty|thirty|forty|fifty) (minutes|mins)\b",
+		-1.0,
+	),
+	(
+		r"\bfor (at least |over |almost |nearly |about )?(\d+|twenty|thirty|forty|fifty) (minutes|mins)\b",
+		-1.0,
+	),
 	(r"\bcustomer (dis)?service\b", -0.3),
 	# Sending goods back, not "going back" to a place one liked.
 	(
@@ -203,11 +249,11 @@ PHRASES: tuple[tuple[str, float], ...] = (
 	(r"\bpoor(ly)? (quality|made|constructed)\b", -2.5),
 	(r"\bcheap(ly)? made\b", -2.0),
 	(
-		r"\b(too|way too|very) (small|big|large|tight|short|long|loose|boxy|wide|thin|sheer|low|expensive)\b",
+		r"\b(too|way too|far too|very) (small|tiny|big|large|tight|short|long|loose|boxy|wide|thin|sheer|low|expensive|crowded|noisy|loud|salty|sweet|oily|dry|slow|heavy|bitter)\b",
 		-1.2,
 	),
 	(r"\bruns? (small|large|big)\b", -0.8),
-	(r"\b(see[- ]through|fit was off|did not fit|didn't fit|does not fit|doesn't fit)\b", -1.5),
+	(r"\b(see[- ]through|see[- ]thru|fit was off|did not fit|didn't fit|does not fit|doesn't fit)\b", -1.5),
 	(r"\bnot (worth|as pictured|as described|flattering|comfortable|what i expected)\b", -2.0),
 	(r"\b(never again|never (be )?(coming|going|flying|ordering|buying) (back|again|with))\b", -3.0),
 	(r"\bthanks for nothing\b", -3.0),
@@ -232,11 +278,36 @@ PHRASES: tuple[tuple[str, float], ...] = (
 	(r"\bworks? (great|well|perfectly|fine|like a charm)\b", 2.0),
 	(r"\beasy to (use|set ?up|install|wear|clean)\b", 1.8),
 	(r"\bhighly recommend\b", 1.5),
+	(r"\btop (notch|quality|class)\b", 2.0),
+	(r"\bback (it|they|this|these) goes?\b", -2.0),
+	(r"\b(looks?|looked|feels?|felt) cheap\b", -2.0),
 	(r"\bwell made\b", 1.8),
 	(r"\bworth (it|every|the)\b", 1.8),
 	(r"\blove (it|this|them|my|the)\b", 1.0),
 	(r"\b(great|excellent|amazing|awesome|best) (customer )?service\b", 1.0),
 	(r"\bgot (me|us) (home|there|rebooked)\b", 1.0),
+)
+
+#: Idioms whose words say something else on their own: "don't waste your money" is no praise,
+#: though VADER negates "waste", nor "couldn't be happier" a complaint. Each is read whole, with
+#: its valence, and VADER does not read its words.
+IDIOMS: tuple[tuple[str, float], ...] = (
+	(r"\b(do ?n[o']?t|do not|never) (waste|bother)\b", -2.5),
+	(r"\b(do ?n[o']?t|do not|never) (buy|order|purchase)\b", -2.5),
+	(r"\b(do ?n[o']?t|do not) be fooled\b", -2.0),
+	(
+		r"\b(could ?n[o']?t|could not|ca ?n[o']?t|cannot|can not) be (happier|more (happy|pleased|satisfied))\b",
+		3.0,
+	),
+	(r"\b(ca ?n[o']?t|cannot|can not|wo ?n[o']?t|will not) go wrong\b", 2.0),
+	(r"\bnothing (happens|happened|works|worked)\b", -2.0),
+	(r"\bnone of (it|them|these|those|the \w+) (work|works|worked)\b", -2.5),
+	(r"\b(look|go|shop|eat|stay|buy|business) elsewhere\b", -2.0),
+	(r"\b(have|'ve|has|had) had better\b", -1.5),
+	(r"\bat best\b", -1.5),
+	(r"\b(takes?|took|taking) forever\b", -2.0),
+	(r"\b(wanted|want|hoped|hoping|tried) to (love|like)\b", -1.5),
+	(r"\bno (major |real |big |serious )?(issues?|problems?|complaints?)\b", 1.5),
 )
 
 #: The last of these in a sentence turns it: what follows counts 1.5×, what precedes 0.5×.

@@ -35,22 +35,35 @@ class EnSentiment(SentimentIntensityAnalyzer):
 		self.lexicon.update(en_cues.WORDS)
 		self.lexicon.update(extra_cues or {})
 		self.phrases = [(re.compile(p, re.IGNORECASE), v) for p, v in en_cues.PHRASES]
+		# One pass for all idioms: each is a named group, and the group that matched names it.
+		self.idioms = re.compile(
+			"|".join(f"(?P<i{n}>{pattern})" for n, (pattern, _v) in enumerate(en_cues.IDIOMS)) or "(?!)",
+			re.IGNORECASE,
+		)
+		self.idiom_valences = {f"i{n}": valence for n, (_p, valence) in enumerate(en_cues.IDIOMS)}
 
 	def score(self, text: str) -> EnScore:
 		text = self._emoji_to_words(text)
+		turn = _last_contrast_offset(text)
+		text, idioms = self._idioms(text, turn)
 		senti_text = SentiText(text)
 		words = senti_text.words_and_emoticons
 		sentiments: list[float] = []
 		for i, item in enumerate(words):
-			if item.lower() in BOOSTER_DICT or (
-				item.lower() == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"
+			following = words[i + 1].lower() if i + 1 < len(words) else ""
+			if (
+				item.lower() in BOOSTER_DICT
+				or (item.lower() == "kind" and following == "of")
+				or (item.lower() in en_cues.DEGREE_BEFORE_VALENCE and self.lexicon.get(following))
 			):
 				sentiments.append(0)
 				continue
 			sentiments = self.sentiment_valence(0, senti_text, item, i, sentiments)
 		sentiments = _contrast(words, sentiments)
 		cues = [(self._shown(words, i), round(v, 2)) for i, v in enumerate(sentiments) if v]
-		turn = _last_contrast_offset(text)
+		for shown, weight in idioms:
+			sentiments.append(weight)
+			cues.append((shown, round(weight, 2)))
 		for pattern, valence in self.phrases:
 			for match in pattern.finditer(text):
 				weight, shown = valence, match.group(0)
@@ -60,13 +73,23 @@ class EnSentiment(SentimentIntensityAnalyzer):
 				if negation is not None:
 					weight *= N_SCALAR
 					shown = " ".join([*before[negation:], shown])
-				# A phrase weighs like the words around it: less before the turn, more after it.
-				if turn is not None:
-					weight *= 0.5 if match.end() <= turn else 1.5 if match.start() > turn else 1
+				weight *= _turn_factor(match, turn)
 				sentiments.append(weight)
 				cues.append((shown, round(weight, 2)))
 		compound = self.score_valence(sentiments, text)["compound"]
 		return EnScore(compound=compound, cues=tuple(cues))
+
+	def _idioms(self, text: str, turn: int | None) -> tuple[str, list[tuple[str, float]]]:
+		"""The idioms in `text`, weighed as phrases are, and the text with each blanked out: spaces
+		of the same length keep the offsets of what follows."""
+		found: list[tuple[str, float]] = []
+
+		def blank(match: re.Match) -> str:
+			valence = self.idiom_valences[match.lastgroup]
+			found.append((match.group(0), valence * _turn_factor(match, turn)))
+			return " " * len(match.group(0))
+
+		return self.idioms.sub(blank, text), found
 
 	def _shown(self, words: list[str], i: int) -> str:
 		"""The cue as the agent should read it: a word VADER negated keeps its negation ("not happy")."""
@@ -90,6 +113,13 @@ def _contrast(words: list[str], sentiments: list[float]) -> list[float]:
 	if turn is None:
 		return sentiments
 	return [v * 0.5 if i < turn else v * 1.5 if i > turn else v for i, v in enumerate(sentiments)]
+
+
+def _turn_factor(match: re.Match, turn: int | None) -> float:
+	"""A phrase weighs like the words around it: less before the turn, more after it."""
+	if turn is None:
+		return 1.0
+	return 0.5 if match.end() <= turn else 1.5 if match.start() > turn else 1.0
 
 
 _CONTRAST_WORD = re.compile(r"\b(" + "|".join(sorted(en_cues.CONTRAST_WORDS)) + r")\b", re.IGNORECASE)

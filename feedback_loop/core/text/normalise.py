@@ -15,6 +15,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Three or more of the same mark shout; two keep the emphasis VADER counts, the rest is noise.
 _REPEATED_MARK = re.compile(r"([!?！？。.~～,，])\1{2,}")
 _SPACES = re.compile(r"\s+")
+# Phones and word processors type "doesn’t": the negation lists and cue patterns know "doesn't".
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u201b\u2032", "'"))
 # Emoji carry sentiment in chat channels; each becomes a word the cue lists know.
 _EMOJI_WORDS = {
 	"😊": ("开心", "happy"),
@@ -69,7 +71,7 @@ def normalise(text: str | None) -> NormalisedText:
 	text = unicodedata.normalize("NFKC", text or "")
 	# NFKC turns the Chinese full stop and comma into nothing else, but makes '！' '!' — the
 	# clause splitter knows both, so nothing is lost.
-	text = _SPACES.sub(" ", text).strip()
+	text = _SPACES.sub(" ", text).strip().translate(_APOSTROPHES)
 	language = text_language(text)
 	if _HAN.search(text):
 		text = _to_simplified()(text)
