@@ -111,6 +111,13 @@ def test_zh_complaint_cues(text, cue):
 	assert cue_value(result, cue) < 0
 
 
+@pytest.mark.parametrize("text", ["酒店的硬件很新", "这台电脑的硬件配置", "坐的是硬座"])
+def test_zh_hard_inside_a_word_is_no_complaint(text):
+	# 硬 (too hard, of a bed or a bun) is a complaint; 硬件 is hardware, 硬座 a hard seat class.
+	assert not any("硬" in cue for cue in cue_texts(analyse(text)))
+	assert any("硬" in cue for cue in cue_texts(analyse("床太硬了，睡不好")))
+
+
 def test_traditional_chinese_finds_the_simplified_cue():
 	result = analyse("客服態度極差")
 	assert result.label is Sentiment.NEGATIVE
