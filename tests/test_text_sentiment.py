@@ -388,6 +388,10 @@ def test_en_an_idiom_after_the_turn_weighs_one_and_a_half():
 		"The room was too noisy to sleep.",
 		"We waited 40 minutes for the starter.",
 		"It feels cheap.",
+		"The hem frayed after one wash.",
+		"The lid arrived dented and the paint is peeling.",
+		"The yoghurt had expired.",
+		"My ticket has been unanswered for a week.",
 	],
 )
 def test_en_complaint_words_vader_lacks(text):
