@@ -413,3 +413,20 @@ def test_en_a_garment_called_a_top_is_no_praise():
 def test_en_a_typographic_apostrophe_negates_as_a_plain_one_does(apostrophe):
 	assert analyse(f"It doesn{apostrophe}t work.").label is Sentiment.NEGATIVE
 	assert analyse(f"The speaker doesn{apostrophe}t disappoint.").label is Sentiment.POSITIVE
+
+
+def test_en_a_handle_names_someone_and_says_nothing():
+	result = analyse("@united my bag is lost again and nobody answers")
+	assert "united" not in cue_texts(result)
+	assert result.label is Sentiment.NEGATIVE
+	# Without the @ the word is still VADER's: only handles are names for certain.
+	assert "united" in cue_texts(analyse("We stood united against the delay"))
+
+
+def test_en_thanks_beside_a_complaint_is_no_praise():
+	result = analyse("Thanks for the canned response, my bag is still lost.")
+	assert "thanks" not in cue_texts(result)
+	assert result.label is Sentiment.NEGATIVE
+	alone = analyse("Thanks for sorting out my booking so quickly")
+	assert cue_value(alone, "thanks") > 0
+	assert alone.label is Sentiment.POSITIVE

@@ -228,6 +228,9 @@ WORDS: dict[str, float] = {
 	"hand": 0.0,
 }
 
+#: Words of courtesy: praise alone, nothing beside a complaint.
+COURTESY = frozenset({"thanks", "thank", "thx", "appreciate", "appreciated"})
+
 #: Before a word with a valence, "pretty" says how much ("pretty tasteless"), not that something
 #: is pretty.
 DEGREE_BEFORE_VALENCE = frozenset({"pretty"})

@@ -43,7 +43,7 @@ class EnSentiment(SentimentIntensityAnalyzer):
 		self.idiom_valences = {f"i{n}": valence for n, (_p, valence) in enumerate(en_cues.IDIOMS)}
 
 	def score(self, text: str) -> EnScore:
-		text = self._emoji_to_words(text)
+		text = _HANDLE.sub(lambda m: " " * len(m.group(0)), self._emoji_to_words(text))
 		turn = _last_contrast_offset(text)
 		text, idioms = self._idioms(text, turn)
 		senti_text = SentiText(text)
@@ -60,10 +60,8 @@ class EnSentiment(SentimentIntensityAnalyzer):
 				continue
 			sentiments = self.sentiment_valence(0, senti_text, item, i, sentiments)
 		sentiments = _contrast(words, sentiments)
-		cues = [(self._shown(words, i), round(v, 2)) for i, v in enumerate(sentiments) if v]
-		for shown, weight in idioms:
-			sentiments.append(weight)
-			cues.append((shown, round(weight, 2)))
+		# Idioms and phrases: what they show on the record, and what they weigh.
+		found = list(idioms)
 		for pattern, valence in self.phrases:
 			for match in pattern.finditer(text):
 				weight, shown = valence, match.group(0)
@@ -73,10 +71,16 @@ class EnSentiment(SentimentIntensityAnalyzer):
 				if negation is not None:
 					weight *= N_SCALAR
 					shown = " ".join([*before[negation:], shown])
-				weight *= _turn_factor(match, turn)
-				sentiments.append(weight)
-				cues.append((shown, round(weight, 2)))
-		compound = self.score_valence(sentiments, text)["compound"]
+				found.append((shown, weight * _turn_factor(match, turn)))
+		# Thanks beside a complaint is courtesy or sarcasm ("thanks for the canned response"),
+		# not praise; alone it is praise.
+		if any(v < 0 for v in sentiments) or any(w < 0 for _s, w in found):
+			sentiments = [
+				0 if v > 0 and words[i].lower() in en_cues.COURTESY else v for i, v in enumerate(sentiments)
+			]
+		cues = [(self._shown(words, i), round(v, 2)) for i, v in enumerate(sentiments) if v]
+		cues += [(shown, round(weight, 2)) for shown, weight in found]
+		compound = self.score_valence(sentiments + [weight for _s, weight in found], text)["compound"]
 		return EnScore(compound=compound, cues=tuple(cues))
 
 	def _idioms(self, text: str, turn: int | None) -> tuple[str, list[tuple[str, float]]]:
@@ -121,6 +125,10 @@ def _turn_factor(match: re.Match, turn: int | None) -> float:
 		return 1.0
 	return 0.5 if match.end() <= turn else 1.5 if match.start() > turn else 1.0
 
+
+#: "@united" names an airline, not a mood: a handle is read as no word at all (an e-mail address,
+#: with a word before its @, is left alone).
+_HANDLE = re.compile(r"(?<![\w.])@\w+")
 
 _CONTRAST_WORD = re.compile(r"\b(" + "|".join(sorted(en_cues.CONTRAST_WORDS)) + r")\b", re.IGNORECASE)
 
