@@ -195,7 +195,9 @@ def test_contrast_uses_the_last_contrast_word():
 	assert _contrast(words, [2.0, 0, 1.0, 0, -2.0]) == pytest.approx([1.0, 0, 0.5, 0, -3.0])
 
 
-@pytest.mark.parametrize("word", ["but", "BUT", "However", "unfortunately", "except", "sadly", "yet"])
+@pytest.mark.parametrize(
+	"word", ["but", "BUT", "However", "unfortunately", "except", "sadly", "yet", "Overall"]
+)
 def test_contrast_words(word):
 	assert _contrast(["nice", word, "broken"], [2.0, 0, -2.0]) == pytest.approx([1.0, 0, -3.0])
 
@@ -430,3 +432,16 @@ def test_en_thanks_beside_a_complaint_is_no_praise():
 	alone = analyse("Thanks for sorting out my booking so quickly")
 	assert cue_value(alone, "thanks") > 0
 	assert alone.label is Sentiment.POSITIVE
+
+
+@pytest.mark.parametrize(
+	"text, sign",
+	[
+		("The fabric is soft and the colour is lovely, the buttons are nice. Overall, a disappointment.", -1),
+		("Shipping was slow and the box was dented. Overall I am happy with it.", 1),
+	],
+)
+def test_en_an_overall_verdict_weighs_as_a_turn(text, sign):
+	# As 总的来说 does in Chinese: the verdict counts 1.5×, the details before it half.
+	assert math.copysign(1, analyse(text).score) == sign
+	assert analyse(text).label is not (Sentiment.POSITIVE if sign < 0 else Sentiment.NEUTRAL)

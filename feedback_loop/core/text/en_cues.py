@@ -336,4 +336,4 @@ IDIOMS: tuple[tuple[str, float], ...] = (
 )
 
 #: The last of these in a sentence turns it: what follows counts 1.5×, what precedes 0.5×.
-CONTRAST_WORDS = frozenset({"but", "however", "unfortunately", "except", "sadly", "yet"})
+CONTRAST_WORDS = frozenset({"but", "however", "unfortunately", "except", "sadly", "yet", "overall"})
