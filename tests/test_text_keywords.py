@@ -72,3 +72,13 @@ def test_punctuation_and_function_words_are_never_keywords(text):
 	assert terms
 	assert all(any(ch.isalpha() for ch in term) for term in terms), terms
 	assert "非常" not in terms
+
+
+def test_a_contraction_leaves_no_stump_among_the_keywords():
+	terms = keywords("Don't buy this kettle, it doesn't boil and I won't use it", 10)
+	assert "kettle" in terms
+	assert not {"don", "doesn", "won", "t"} & set(terms)
+
+
+def test_a_handle_is_no_keyword():
+	assert "acmestore" not in keywords("@acmestore the kettle lid arrived dented", 10)

@@ -18,6 +18,7 @@ from vaderSentiment.vaderSentiment import (
 )
 
 from feedback_loop.core.text import en_cues
+from feedback_loop.core.text.normalise import HANDLE
 
 #: |compound| below this is neutral (chosen leave-one-dataset-out, docs/text-analysis.md).
 NEUTRAL_BAND = 0.225
@@ -43,7 +44,8 @@ class EnSentiment(SentimentIntensityAnalyzer):
 		self.idiom_valences = {f"i{n}": valence for n, (_p, valence) in enumerate(en_cues.IDIOMS)}
 
 	def score(self, text: str) -> EnScore:
-		text = _HANDLE.sub(lambda m: " " * len(m.group(0)), self._emoji_to_words(text))
+		# "@united" names an airline, not a mood.
+		text = HANDLE.sub(lambda m: " " * len(m.group(0)), self._emoji_to_words(text))
 		turn = _last_contrast_offset(text)
 		text, idioms = self._idioms(text, turn)
 		senti_text = SentiText(text)
@@ -125,10 +127,6 @@ def _turn_factor(match: re.Match, turn: int | None) -> float:
 		return 1.0
 	return 0.5 if match.end() <= turn else 1.5 if match.start() > turn else 1.0
 
-
-#: "@united" names an airline, not a mood: a handle is read as no word at all (an e-mail address,
-#: with a word before its @, is left alone).
-_HANDLE = re.compile(r"(?<![\w.])@\w+")
 
 _CONTRAST_WORD = re.compile(r"\b(" + "|".join(sorted(en_cues.CONTRAST_WORDS)) + r")\b", re.IGNORECASE)
 

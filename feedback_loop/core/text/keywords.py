@@ -7,6 +7,7 @@ list, already loaded with its sentiment model, and English ones from scikit-lear
 
 from functools import lru_cache
 
+from feedback_loop.core.text.normalise import HANDLE
 from feedback_loop.core.text.snownlp_bayes import load_model
 from feedback_loop.core.text.zh_sentiment import _jieba
 
@@ -25,6 +26,9 @@ def _extractor():
 		| load_model().stopwords
 		| set(ENGLISH_STOP_WORDS)
 		| {"n't", "just", "got", "get"}
+		# jieba cuts "don't" into "don", "'" and "t".
+		| {"don", "doesn", "didn", "isn", "wasn", "aren", "weren", "hasn", "haven", "hadn", "couldn"}
+		| {"shouldn", "wouldn", "won", "ll", "ve", "re", "t", "s", "d", "m"}
 	)
 	return extractor
 
@@ -38,5 +42,5 @@ def extract_keywords(text: str, limit: int = MAX_KEYWORDS) -> list[str]:
 	"""Up to `limit` terms of a normalised text, most characteristic first; no numbers, no punctuation."""
 	if not text:
 		return []
-	terms = _extractor().extract_tags(text, topK=limit * 2)
+	terms = _extractor().extract_tags(HANDLE.sub(" ", text), topK=limit * 2)
 	return [t for t in terms if not t.isdigit() and any(ch.isalpha() for ch in t)][:limit]

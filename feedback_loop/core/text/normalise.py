@@ -15,6 +15,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Three or more of the same mark shout; two keep the emphasis VADER counts, the rest is noise.
 _REPEATED_MARK = re.compile(r"([!?！？。.~～,，])\1{2,}")
 _SPACES = re.compile(r"\s+")
+#: A social-media handle (@acmestore) names someone: neither a mood nor a topic. An e-mail
+#: address, with a word before its @, is no handle.
+HANDLE = re.compile(r"(?<![\w.])@\w+")
 # Phones and word processors type "doesn’t": the negation lists and cue patterns know "doesn't".
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u201b\u2032", "'"))
 # Emoji carry sentiment in chat channels; each becomes a word the cue lists know.
