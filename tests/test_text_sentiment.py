@@ -118,6 +118,20 @@ def test_zh_hard_inside_a_word_is_no_complaint(text):
 	assert any("硬" in cue for cue in cue_texts(analyse("床太硬了，睡不好")))
 
 
+@pytest.mark.parametrize("text", ["蒙牛的牛奶", "牛肉面", "一本牛津词典", "这条牛仔裤"])
+def test_zh_cattle_inside_a_word_is_no_praise(text):
+	# 牛 alone is slang praise (这软件很牛); in 牛奶, 牛肉 or a brand it is an ox.
+	assert not any("牛" in cue for cue in cue_texts(analyse(text)))
+	assert any("牛" in cue for cue in cue_texts(analyse("这软件很牛")))
+
+
+def test_zh_good_before_a_cue_is_a_degree_not_praise():
+	result = analyse("这个价格好贵")
+	assert "好" not in cue_texts(result)
+	assert result.label is Sentiment.NEGATIVE
+	assert "好" in cue_texts(analyse("这次的体验好，下次再来"))
+
+
 def test_traditional_chinese_finds_the_simplified_cue():
 	result = analyse("客服態度極差")
 	assert result.label is Sentiment.NEGATIVE

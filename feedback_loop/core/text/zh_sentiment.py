@@ -123,6 +123,9 @@ class ZhSentiment:
 				value = lexicon.get(word)
 				if value is None:
 					continue
+				# 好 before a cue says how much (好贵, 好假), as 很 does: no praise of its own.
+				if value and word in lex.DEGREE and self._cue_at(piece, i + length):
+					value = 0.0
 				if value:
 					value, shown = self._modified(piece[max(0, i - _LOOKBACK) : i], word, value)
 					total += value
@@ -136,6 +139,13 @@ class ZhSentiment:
 			total -= 1.0
 			cues.append(Cue(waiting.group(0), -1.0))
 		return total, cues
+
+	def _cue_at(self, piece: str, start: int) -> bool:
+		"""Whether a cue with a value starts at `start`."""
+		return any(
+			self.lexicon.get(piece[start : start + length])
+			for length in range(1, min(self.max_len, len(piece) - start) + 1)
+		)
 
 	def _modified(self, before: str, word: str, value: float) -> tuple[float, str]:
 		for negator in self.negators:
