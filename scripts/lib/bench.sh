@@ -85,7 +85,8 @@ link_checkout_into_bench() {
 	ln -sfn "$FEEDBACK_LOOP_REPO" "$app_dir"
 	local imported
 	# Asked from / so that the current folder cannot shadow what the bench really imports.
-	imported=$(cd / && "$BENCH_DIR/env/bin/python" -c 'import os, feedback_loop; print(os.path.realpath(os.path.dirname(feedback_loop.__file__)))' 2>/dev/null)
+	# `|| true`: before the first install the import fails, and dev-bench runs under `set -e`.
+	imported=$(cd / && "$BENCH_DIR/env/bin/python" -c 'import os, feedback_loop; print(os.path.realpath(os.path.dirname(feedback_loop.__file__)))' 2>/dev/null || true)
 	if [ "$imported" != "$(realpath "$FEEDBACK_LOOP_REPO")/feedback_loop" ]; then
 		log "installing the checkout into the bench's Python (editable)"
 		"$BENCH_DIR/env/bin/python" -m pip install --quiet --no-deps -e "$app_dir" || return 1
