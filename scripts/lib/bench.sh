@@ -63,13 +63,20 @@ PY
 	done
 }
 
-# The requirements pyproject.toml lists: "dependencies" and/or names of optional groups.
+# The requirements pyproject.toml lists: "dependencies", "bench-dev" ([tool.bench.dev-dependencies],
+# what the integration tests need) and/or names of optional groups.
 project_requirements() {
 	python3 - "$FEEDBACK_LOOP_REPO/pyproject.toml" "$@" <<'PY'
 import sys, tomllib
-project = tomllib.load(open(sys.argv[1], "rb"))["project"]
+config = tomllib.load(open(sys.argv[1], "rb"))
+project = config["project"]
 for group in sys.argv[2:]:
-	names = project["dependencies"] if group == "dependencies" else project["optional-dependencies"][group]
+	if group == "dependencies":
+		names = project["dependencies"]
+	elif group == "bench-dev":
+		names = [f"{name}{spec}" for name, spec in config["tool"]["bench"]["dev-dependencies"].items()]
+	else:
+		names = project["optional-dependencies"][group]
 	print("\n".join(names))
 PY
 }
@@ -94,7 +101,9 @@ link_checkout_into_bench() {
 	# --no-deps above keeps pip away from frappe's own pins; the app's libraries come here,
 	# and pip leaves what is already satisfied alone.
 	local requirements
-	mapfile -t requirements < <(project_requirements dependencies)
+	# bench installs the dev group only with `bench setup requirements --dev`; a bench made
+	# without it would fail the integration tests on import.
+	mapfile -t requirements < <(project_requirements dependencies bench-dev)
 	if [ ${#requirements[@]} -gt 0 ]; then
 		"$BENCH_DIR/env/bin/python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}" ||
 			{ log "could not install the app's libraries: ${requirements[*]}"; return 1; }
