@@ -63,21 +63,29 @@ PY
 	done
 }
 
-# The requirements pyproject.toml lists: "dependencies", "bench-dev" ([tool.bench.dev-dependencies],
-# what the integration tests need) and/or names of optional groups.
+# The requirements pyproject.toml lists: "dependencies" and/or names of optional groups.
 project_requirements() {
 	python3 - "$FEEDBACK_LOOP_REPO/pyproject.toml" "$@" <<'PY'
 import sys, tomllib
-config = tomllib.load(open(sys.argv[1], "rb"))
-project = config["project"]
+project = tomllib.load(open(sys.argv[1], "rb"))["project"]
 for group in sys.argv[2:]:
-	if group == "dependencies":
-		names = project["dependencies"]
-	elif group == "bench-dev":
-		names = [f"{name}{spec}" for name, spec in config["tool"]["bench"]["dev-dependencies"].items()]
-	else:
-		names = project["optional-dependencies"][group]
+	names = project["dependencies"] if group == "dependencies" else project["optional-dependencies"][group]
 	print("\n".join(names))
+PY
+}
+
+# What the integration tests need besides the app: [tool.bench.dev-dependencies] of frappe
+# (freezegun behind frappe's freeze_time, hypothesis pinned) and of this app. bench installs
+# them only with `bench setup requirements --dev`; a bench made without it fails on import.
+bench_dev_requirements() {
+	python3 - "$BENCH_DIR/apps/frappe/pyproject.toml" "$FEEDBACK_LOOP_REPO/pyproject.toml" <<'PY'
+import sys, tomllib
+for path in sys.argv[1:]:
+	try:
+		dev = tomllib.load(open(path, "rb")).get("tool", {}).get("bench", {}).get("dev-dependencies", {})
+	except FileNotFoundError:
+		continue
+	print("\n".join(f"{name}{spec}" for name, spec in dev.items()))
 PY
 }
 
@@ -101,9 +109,7 @@ link_checkout_into_bench() {
 	# --no-deps above keeps pip away from frappe's own pins; the app's libraries come here,
 	# and pip leaves what is already satisfied alone.
 	local requirements
-	# bench installs the dev group only with `bench setup requirements --dev`; a bench made
-	# without it would fail the integration tests on import.
-	mapfile -t requirements < <(project_requirements dependencies bench-dev)
+	mapfile -t requirements < <(project_requirements dependencies; bench_dev_requirements)
 	if [ ${#requirements[@]} -gt 0 ]; then
 		"$BENCH_DIR/env/bin/python" -m pip install --quiet --disable-pip-version-check "${requirements[@]}" ||
 			{ log "could not install the app's libraries: ${requirements[*]}"; return 1; }
