@@ -24,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from feedback_loop.core.text.category_names import name_evidence, name_terms, words_naming
+from feedback_loop.core.text.char_ngrams import tfidf_row
 
 #: Clauses of Chinese text and words of English text, for the explanation.
 _PIECES = re.compile(r"[\s，,。.！!？?；;：:、~～…（）()]+")
@@ -116,7 +117,7 @@ class CategoryModel:
 		row = self._features(text)
 		weights = self._weights()[classes.index(category)]
 		names = self._ngram_names()
-		pushes = {names[j]: value * weights[j] for j, value in zip(row.indices, row.data, strict=True)}
+		pushes = {names[j]: value * weights[j] for j, value in zip(*row, strict=True)}
 		# A word's own n-grams, looked up: linear in the text, where testing every n-gram against
 		# every word was not (a long review has hundreds of each).
 		ngrams_of = features.build_analyzer()
@@ -140,21 +141,24 @@ class CategoryModel:
 
 	# Both built on first use and left out of the stored file: they are derived from the
 	# pipeline, and models stored before explanations existed lack them.
-	_DERIVED = ("_names", "_class_weights", "_last", "_linear")
+	_DERIVED = ("_names", "_class_weights", "_last", "_linear", "_vocabulary")
 
-	def _features(self, text: str):
-		"""The text's TF-IDF row; the last one is kept, since triage predicts and then explains."""
+	def _features(self, text: str) -> tuple[list[int], list[float]]:
+		"""The text's TF-IDF row (columns, values); the last one is kept, since triage predicts and
+		then explains."""
 		last = getattr(self, "_last", None)
 		if last is not None and last[0] == text:
 			return last[1]
-		# scikit-learn checks its parameters and inputs on every call, which for one short text
-		# costs a third of the transform; ours are its own fitted parts and a list of one string.
-		with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-			row = self.pipeline.named_steps["features"].transform([text])
+		if getattr(self, "_vocabulary", None) is None:
+			features = self.pipeline.named_steps["features"]
+			self._vocabulary = (features.vocabulary_, features.idf_.tolist(), features.ngram_range)
+		vocabulary, idf, ngram_range = self._vocabulary
+		# The vectorizer lower-cases before it cuts n-grams.
+		row = tfidf_row(text.lower(), vocabulary, idf, ngram_range)
 		self._last = (text, row)
 		return row
 
-	def _probabilities(self, row) -> np.ndarray:
+	def _probabilities(self, row: tuple[list[int], list[float]]) -> np.ndarray:
 		"""What the classifier's predict_proba gives for one row, without its input checks, which
 		take nine tenths of its time for one text: softmax of the linear scores, or the logistic of
 		the one score for two categories."""
@@ -162,7 +166,8 @@ class CategoryModel:
 			classifier = self.pipeline.named_steps["classifier"]
 			self._linear = (np.ascontiguousarray(classifier.coef_.T), classifier.intercept_)
 		coef, intercept = self._linear
-		scores = np.asarray(row @ coef).ravel() + intercept
+		columns, values = row
+		scores = np.asarray(values) @ coef[columns] + intercept if columns else intercept.copy()
 		if scores.size == 1:
 			positive = 1.0 / (1.0 + math.exp(-scores[0]))
 			return np.array([1.0 - positive, positive])
