@@ -1,8 +1,9 @@
-"""Chinese sentiment: a customer-service cue lexicon with negation, degree and contrast, plus SnowNLP's Bayes.
+"""Chinese sentiment: a customer-service cue lexicon with negation, degree and contrast, plus two models.
 
-The cues decide clear cases and explain them ("态度极差", "不是很好"); SnowNLP's model, read over
-jieba tokens, breaks ties on text with no cue. Clause weights make the clause after 但是/不过
-count most, so "送得很快，但是不好吃" is negative.
+The cues decide clear cases and explain them ("态度极差", "不是很好"). A logistic regression learned
+from SnowNLP's own review corpus (zh_corpus_model.py) reads the whole text and carries the cases
+with no cue or with cues both ways; SnowNLP's naive Bayes, read over jieba tokens, adds a little.
+Clause weights make the clause after 但是/不过 count most, so "送得很快，但是不好吃" is negative.
 """
 
 import logging
@@ -14,11 +15,17 @@ from functools import lru_cache
 
 from feedback_loop.core.text import zh_lexicon as lex
 from feedback_loop.core.text.snownlp_bayes import BayesModel, clip, load_model
+from feedback_loop.core.text.zh_corpus_model import CorpusModel, shipped_model
 
-#: How much SnowNLP's log-odds count against one cue point, and where positive starts.
+#: How much the corpus model's and SnowNLP's log-odds count against one cue point, and where
+#: positive starts. The corpus model counts fully from FULL_WEIGHT_LENGTH characters on and
+#: proportionally less below: it learned from reviews, and in a short complaint a few n-grams
+#: decide its reading while the customer-service cue says what the text is about ("这个价格好贵").
 #: Chosen leave-one-dataset-out over six Chinese review sets (docs/text-analysis.md).
-BAYES_WEIGHT = 0.2
-THRESHOLD = 0.4
+CORPUS_WEIGHT = 1.5
+FULL_WEIGHT_LENGTH = 40
+BAYES_WEIGHT = 0.05
+THRESHOLD = 0.2
 
 _CLAUSE_SPLIT = re.compile(r"[，,。.！!？?；;~～、\s…　]+")
 _INLINE_CONTRAST = re.compile("(?=" + "|".join(lex.INLINE_CONTRAST) + ")")
@@ -76,29 +83,55 @@ def base_lexicon() -> dict[str, float]:
 
 def clauses(text: str) -> list[tuple[str, float]]:
 	"""Pieces of text with their weight: a contrast halves what came before it and counts 1.5×."""
-	pieces: list[tuple[str, float]] = []
+	return [(piece, weight) for piece, weight, _turn in _weighted_pieces(text)]
+
+
+def turns(text: str) -> list[tuple[str, float]]:
+	"""The stretches between contrast turns, each with the weight of the clause that opens it.
+
+	The corpus model reads whole reviews, so it reads each stretch whole: "送得很快，但是不好吃"
+	is "送得很快" at half weight and "但是不好吃" at 1.5×; a text with no turn is one stretch.
+	"""
+	stretches: list[tuple[list[str], float]] = []
+	for piece, weight, turn in _weighted_pieces(text):
+		if turn or not stretches:
+			stretches.append(([piece], weight))
+		else:
+			stretches[-1][0].append(piece)
+	return [(",".join(pieces), weight) for pieces, weight in stretches]
+
+
+def _weighted_pieces(text: str) -> list[tuple[str, float, bool]]:
+	"""(piece, weight, whether it opens a contrast turn)."""
+	pieces: list[tuple[str, float, bool]] = []
 	for clause in _CLAUSE_SPLIT.split(text):
 		if not clause:
 			continue
 		for index, piece in enumerate(p for p in _INLINE_CONTRAST.split(clause) if p):
 			if index > 0 or piece.startswith(lex.CONTRAST):
-				pieces = [(p, w * 0.5) for p, w in pieces]
-				pieces.append((piece, 1.5))
+				pieces = [(p, w * 0.5, t) for p, w, t in pieces]
+				pieces.append((piece, 1.5, True))
 			elif piece.startswith(lex.CONCESSIVE):
-				pieces.append((piece, 0.5))
+				pieces.append((piece, 0.5, False))
 			else:
-				pieces.append((piece, 1.0))
+				pieces.append((piece, 1.0, False))
 	return pieces
 
 
 class ZhSentiment:
-	def __init__(self, extra_cues: Mapping[str, float] | None = None, bayes: BayesModel | None = None):
+	def __init__(
+		self,
+		extra_cues: Mapping[str, float] | None = None,
+		bayes: BayesModel | None = None,
+		corpus: CorpusModel | None = None,
+	):
 		self.lexicon = base_lexicon()
 		self.lexicon.update(extra_cues or {})
 		self.max_len = max(map(len, self.lexicon))
 		self.negators = sorted(lex.NEGATORS, key=len, reverse=True)
 		self.degrees = sorted(lex.DEGREE.items(), key=lambda kv: len(kv[0]), reverse=True)
 		self.bayes = bayes or load_model()
+		self.corpus = corpus or shipped_model()
 
 	def score(self, text: str) -> ZhScore:
 		cues: list[Cue] = []
@@ -110,7 +143,16 @@ class ZhSentiment:
 			cues.extend(Cue(c.text, round(c.value * weight, 2)) for c in piece_cues)
 			log_odds += weight * self.bayes.log_odds(tokenize(piece))
 		bayes = clip(self.bayes.prior + log_odds)
-		return ZhScore(margin=points + BAYES_WEIGHT * bayes - THRESHOLD, cues=tuple(cues))
+		corpus = self.corpus_evidence(text) * min(1.0, len(text) / FULL_WEIGHT_LENGTH)
+		margin = points + CORPUS_WEIGHT * corpus + BAYES_WEIGHT * bayes - THRESHOLD
+		return ZhScore(margin=margin, cues=tuple(cues))
+
+	def corpus_evidence(self, text: str) -> float:
+		"""The corpus model's log-odds, each stretch between contrast turns weighted as its clauses."""
+		stretches = turns(text)
+		if len(stretches) == 1:
+			return self.corpus.decision(text)
+		return sum(weight * self.corpus.decision(stretch) for stretch, weight in stretches)
 
 	def _cue_points(self, piece: str) -> tuple[float, list[Cue]]:
 		lexicon, max_len = self.lexicon, self.max_len
