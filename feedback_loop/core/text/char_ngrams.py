@@ -36,14 +36,20 @@ def tfidf_row(
 	text: str, vocabulary: Mapping[str, int], idf: Sequence[float], ngram_range: tuple[int, int] = (1, 3)
 ) -> tuple[list[int], list[float]]:
 	"""Column indices and L2-normalised values of the text's known n-grams: (1 + log tf) × idf."""
-	indices: list[int] = []
-	values: list[float] = []
+	terms = tfidf_terms(text, vocabulary, idf, ngram_range)
+	return [column for column, _ in terms.values()], [value for _, value in terms.values()]
+
+
+def tfidf_terms(
+	text: str, vocabulary: Mapping[str, int], idf: Sequence[float], ngram_range: tuple[int, int] = (1, 3)
+) -> dict[str, tuple[int, float]]:
+	"""The same row keyed by n-gram: n-gram → (column, value)."""
+	terms: dict[str, tuple[int, float]] = {}
 	for gram, count in Counter(char_wb_ngrams(text, ngram_range)).items():
 		column = vocabulary.get(gram)
 		if column is not None:
-			indices.append(column)
-			values.append((1.0 + math.log(count)) * idf[column])
-	norm = math.sqrt(sum(v * v for v in values))
+			terms[gram] = (column, (1.0 + math.log(count)) * idf[column])
+	norm = math.sqrt(sum(value * value for _, value in terms.values()))
 	if norm:
-		values = [v / norm for v in values]
-	return indices, values
+		terms = {gram: (column, value / norm) for gram, (column, value) in terms.items()}
+	return terms

@@ -47,7 +47,13 @@ class SentimentAnalyser:
 		result = self.zh.score(text)
 		band = _ZH_BAND_WITH_CUES if result.cues else _ZH_BAND_WITHOUT_CUES
 		scale = band / math.atanh(NEUTRAL_BAND)
-		return math.tanh(result.margin / scale), [(c.text, c.value) for c in result.cues]
+		score = math.tanh(result.margin / scale)
+		cues = [(c.text, c.value) for c in result.cues]
+		if abs(score) >= NEUTRAL_BAND and result.cue_points * score <= 0:
+			# The cues do not explain the label (there are none, or they lean the other way): the
+			# corpus model decided, and its strongest words are the reason the agent sees.
+			cues += [(c.text, c.value) for c in self.zh.model_words(text, 1 if score > 0 else -1)]
+		return score, cues
 
 	def en_score(self, text: str) -> tuple[float, list[tuple[str, float]]]:
 		result = self.en.score(text)

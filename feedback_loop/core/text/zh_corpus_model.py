@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from feedback_loop.core.text.char_ngrams import tfidf_row
+from feedback_loop.core.text.char_ngrams import tfidf_row, tfidf_terms
 
 WEIGHTS_FILE = Path(__file__).with_name("zh_corpus_model.tsv.gz")
 
@@ -49,6 +49,16 @@ class CorpusModel:
 		indices, values = tfidf_row(text, self.vocabulary, self.idf, NGRAM_RANGE)
 		coef = self.coef
 		return self.intercept + sum(value * coef[j] for j, value in zip(indices, values, strict=True))
+
+	def pushes(self, text: str) -> dict[str, float]:
+		"""What each n-gram of the text adds to the decision (the intercept aside), spaces trimmed."""
+		coef = self.coef
+		pushes: dict[str, float] = {}
+		for gram, (column, value) in tfidf_terms(text, self.vocabulary, self.idf, NGRAM_RANGE).items():
+			key = gram.strip()
+			if key:
+				pushes[key] = pushes.get(key, 0.0) + value * coef[column]
+		return pushes
 
 
 def corpus_fingerprint(texts: Iterable[str]) -> str:

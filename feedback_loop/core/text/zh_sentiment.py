@@ -41,9 +41,11 @@ class Cue:
 
 @dataclass(frozen=True)
 class ZhScore:
-	#: Cue points plus weighted Bayes log-odds, minus the threshold: > 0 leans positive.
+	#: Cue points plus the models' weighted log-odds, minus the threshold: > 0 leans positive.
 	margin: float
 	cues: tuple[Cue, ...]
+	#: What the cues alone add to the margin.
+	cue_points: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +147,7 @@ class ZhSentiment:
 		bayes = clip(self.bayes.prior + log_odds)
 		corpus = self.corpus_evidence(text) * min(1.0, len(text) / FULL_WEIGHT_LENGTH)
 		margin = points + CORPUS_WEIGHT * corpus + BAYES_WEIGHT * bayes - THRESHOLD
-		return ZhScore(margin=margin, cues=tuple(cues))
+		return ZhScore(margin=margin, cues=tuple(cues), cue_points=points)
 
 	def corpus_evidence(self, text: str) -> float:
 		"""The corpus model's log-odds, each stretch between contrast turns weighted as its clauses."""
@@ -153,6 +155,31 @@ class ZhSentiment:
 		if len(stretches) == 1:
 			return self.corpus.decision(text)
 		return sum(weight * self.corpus.decision(stretch) for stretch, weight in stretches)
+
+	def model_words(self, text: str, sign: int, limit: int = 3) -> tuple[Cue, ...]:
+		"""The words that pushed the corpus model most towards `sign` (+1 praise, -1 complaint),
+		in margin points: the reason shown when no cue explains the label.
+
+		A word collects what its own n-grams add, as the category model's explanation does, so the
+		agent reads 散了, not 散.
+		"""
+		from feedback_loop.core.text.keywords import stop_words
+
+		factor = CORPUS_WEIGHT * min(1.0, len(text) / FULL_WEIGHT_LENGTH)
+		stop = stop_words()
+		by_word: dict[str, float] = {}
+		for stretch, weight in turns(text) if len(turns(text)) > 1 else [(text, 1.0)]:
+			pushes = self.corpus.pushes(stretch)
+			for word in {w.strip() for w in tokenize(stretch)} - stop:
+				if not word or not any(ch.isalnum() for ch in word):
+					continue
+				push = sum(p for gram, p in pushes.items() if gram in word)
+				by_word[word] = by_word.get(word, 0.0) + weight * factor * push
+		ranked = sorted(
+			((word, push) for word, push in by_word.items() if push * sign > 0),
+			key=lambda item: -abs(item[1]),
+		)
+		return tuple(Cue(word, round(push, 2)) for word, push in ranked[:limit] if round(push, 2))
 
 	def _cue_points(self, piece: str) -> tuple[float, list[Cue]]:
 		lexicon, max_len = self.lexicon, self.max_len
