@@ -17,7 +17,7 @@ NEUTRAL_BAND = 0.3
 # complaint, even after praise ("外卖：送得很快，但是不好吃"). One with none needs 4: the corpus
 # model alone must be about 92 % sure, since it reads questions ("请问什么时候发货") as mildly
 # negative, as its reviews' questions were. Measured on the two sets with a neutral class (bank,
-# car): within 0.012 of the best 3-class macro-F1 on each (docs/text-analysis.md). The scales map
+# car): within 0.02 of the best 3-class macro-F1 on each (docs/text-analysis.md). The scales map
 # them onto NEUTRAL_BAND so one band serves both languages.
 _ZH_BAND_WITH_CUES = 0.9
 _ZH_BAND_WITHOUT_CUES = 4.0

@@ -103,6 +103,13 @@ def turns(text: str) -> list[tuple[str, float]]:
 	return [(",".join(pieces), weight) for pieces, weight in stretches]
 
 
+def _stretches(text: str) -> list[tuple[str, float]]:
+	"""What the corpus model reads: the stretches between turns, or a text without a turn whole
+	at full weight (a lone concessive clause, "虽然贵", is no turn)."""
+	stretches = turns(text)
+	return stretches if len(stretches) > 1 else [(text, 1.0)]
+
+
 def _weighted_pieces(text: str) -> list[tuple[str, float, bool]]:
 	"""(piece, weight, whether it opens a contrast turn)."""
 	pieces: list[tuple[str, float, bool]] = []
@@ -151,24 +158,21 @@ class ZhSentiment:
 
 	def corpus_evidence(self, text: str) -> float:
 		"""The corpus model's log-odds, each stretch between contrast turns weighted as its clauses."""
-		stretches = turns(text)
-		if len(stretches) == 1:
-			return self.corpus.decision(text)
-		return sum(weight * self.corpus.decision(stretch) for stretch, weight in stretches)
+		return sum(weight * self.corpus.decision(stretch) for stretch, weight in _stretches(text))
 
 	def model_words(self, text: str, sign: int, limit: int = 3) -> tuple[Cue, ...]:
 		"""The words that pushed the corpus model most towards `sign` (+1 praise, -1 complaint),
 		in margin points: the reason shown when no cue explains the label.
 
 		A word collects what its own n-grams add, as the category model's explanation does, so the
-		agent reads 散了, not 散.
+		agent reads 外包装, not the n-gram 包装.
 		"""
 		from feedback_loop.core.text.keywords import stop_words
 
 		factor = CORPUS_WEIGHT * min(1.0, len(text) / FULL_WEIGHT_LENGTH)
 		stop = stop_words()
 		by_word: dict[str, float] = {}
-		for stretch, weight in turns(text) if len(turns(text)) > 1 else [(text, 1.0)]:
+		for stretch, weight in _stretches(text):
 			pushes = self.corpus.pushes(stretch)
 			for word in {w.strip() for w in tokenize(stretch)} - stop:
 				if not word or not any(ch.isalnum() for ch in word):
