@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from feedback_loop.core.text import zh_lexicon as lex
 from feedback_loop.core.text.snownlp_bayes import BayesModel, clip, load_model
-from feedback_loop.core.text.zh_corpus_model import CorpusModel, shipped_model
+from feedback_loop.core.text.zh_corpus_model import NGRAM_RANGE, CorpusModel, shipped_model
 
 #: How much the corpus model's and SnowNLP's log-odds count against one cue point, and where
 #: positive starts. The corpus model counts fully from FULL_WEIGHT_LENGTH characters on and
@@ -177,7 +177,11 @@ class ZhSentiment:
 			for word in {w.strip() for w in tokenize(stretch)} - stop:
 				if not word or not any(ch.isalnum() for ch in word):
 					continue
-				push = sum(p for gram, p in pushes.items() if gram in word)
+				# The word's own n-grams looked up, not every n-gram tested against every word:
+				# linear in a long review.
+				low, high = NGRAM_RANGE
+				grams = {word[i : i + n] for n in range(low, high + 1) for i in range(len(word) - n + 1)}
+				push = sum(pushes.get(gram, 0.0) for gram in grams)
 				by_word[word] = by_word.get(word, 0.0) + weight * factor * push
 		ranked = sorted(
 			((word, push) for word, push in by_word.items() if push * sign > 0),
