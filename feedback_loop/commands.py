@@ -15,8 +15,8 @@ def retrain_category_model(context):
 	"""Retrain the category model on the records agents categorised or confirmed."""
 	import frappe
 
-	from feedback_loop.services.category_training import retrain_category_model as retrain
 	from feedback_loop.services.site_language import use_site_language
+	from feedback_loop.services.triage.category_training import retrain_category_model as retrain
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
@@ -36,7 +36,7 @@ def reanalyse(context, everything):
 	"""Analyse feedback text again, e.g. after changing cues or categories' keywords."""
 	import frappe
 
-	from feedback_loop.services.triage import reanalyse_records
+	from feedback_loop.services.triage.analysis import reanalyse_records
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
@@ -55,7 +55,7 @@ def make_demo_data(context, records, customers):
 	"""Two years of realistic bilingual demo feedback and revisits (bulk inserts)."""
 	import frappe
 
-	from feedback_loop.services.demo_data import make_demo_data as make
+	from feedback_loop.tools.demo_data.site import make_demo_data as make
 
 	frappe.init(site=get_site(context))
 	frappe.connect()
@@ -71,7 +71,7 @@ def remove_demo_data(context):
 	"""Remove exactly what make-demo-data created."""
 	import frappe
 
-	from feedback_loop.services.demo_data import remove_demo_data as remove
+	from feedback_loop.tools.demo_data.site import remove_demo_data as remove
 
 	frappe.init(site=get_site(context))
 	frappe.connect()

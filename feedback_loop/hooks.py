@@ -68,36 +68,19 @@ standard_queries = {"Feedback Category": "feedback_loop.api.category_search.sear
 
 # Documents of other apps
 # -----------------------
+# Events of our own doctypes live in their controllers; here only other apps' doctypes, each
+# handled by one module of integrations/ named after it.
 doc_events = {
 	"Holiday List": {"on_update": "feedback_loop.integrations.erpnext.holiday_list.on_update"},
 	"Communication": {"after_insert": "feedback_loop.integrations.frappe.communication.after_insert"},
-	# Reports group by assignee and department: kept in columns from Frappe's `_assign`.
 	"ToDo": {
-		"on_update": "feedback_loop.services.feedback_assignee.on_todo_change",
-		"on_trash": "feedback_loop.services.feedback_assignee.on_todo_change",
+		"on_update": "feedback_loop.integrations.frappe.todo.on_change",
+		"on_trash": "feedback_loop.integrations.frappe.todo.on_change",
 	},
-	# Workers rebuild their analyser when the categories' keywords change; the Chinese name is
-	# kept as a Translation so that Frappe shows it.
-	"Feedback Category": {
-		"on_update": [
-			"feedback_loop.services.triage_engine.bump_triage_version",
-			"feedback_loop.services.category_translations.on_category_update",
-		],
-		"on_trash": [
-			"feedback_loop.services.triage_engine.bump_triage_version",
-			"feedback_loop.services.category_translations.on_category_trash",
-		],
-		"after_rename": "feedback_loop.services.category_translations.on_category_rename",
-	},
-	"Feedback Settings": {"on_update": "feedback_loop.services.triage_engine.bump_triage_version"},
-	"Feedback Trigger": {
-		"on_update": "feedback_loop.services.callback_triggers.clear_watched_cache",
-		"on_trash": "feedback_loop.services.callback_triggers.clear_watched_cache",
-	},
-	# One entry for every doctype; it returns at once for doctypes no Feedback Trigger watches.
+	# Every doctype: returns at once for doctypes no Feedback Trigger watches.
 	"*": {
-		"on_submit": "feedback_loop.services.callback_triggers.on_submit",
-		"on_change": "feedback_loop.services.callback_triggers.on_change",
+		"on_submit": "feedback_loop.integrations.frappe.any_document.on_submit",
+		"on_change": "feedback_loop.integrations.frappe.any_document.on_change",
 	},
 }
 
@@ -152,8 +135,8 @@ user_data_fields = [
 	},
 ]
 
-# Print formats
-# -------------
+# Website: the survey page and the customer portal
+# -------------------------------------------------
 website_route_rules = [
 	{"from_route": "/feedback/survey/<token>", "to_route": "feedback/survey"},
 	{"from_route": "/my-feedback/<name>", "to_route": "my-feedback/detail"},
@@ -168,6 +151,9 @@ standard_portal_menu_items = [
 	},
 ]
 
+# Print formats
+# -------------
+# The fishbone diagram in the Root Cause Analysis print format and PDF.
 jinja = {
-	"methods": ["feedback_loop.services.root_cause_analysis.fishbone_svg"],
+	"methods": ["feedback_loop.services.rca.analysis.fishbone_svg"],
 }

@@ -1,6 +1,6 @@
 """Who sees which Feedback Record.
 
-The rule itself is ``feedback_loop.core.visibility.feedback_scope``; the list-view condition
+The rule itself is ``feedback_loop.core.privacy.visibility.feedback_scope``; the list-view condition
 and the single-document check below both ask it, so they cannot disagree. Which customers a
 Sales User may read is Frappe's own business (role permissions plus User Permissions on
 Customer, which Frappe applies to the `customer` link of every list and document).
@@ -8,7 +8,7 @@ Customer, which Frappe applies to the `customer` link of every list and document
 
 import frappe
 
-from feedback_loop.core.visibility import Scope, feedback_scope
+from feedback_loop.core.privacy.visibility import Scope, feedback_scope
 
 
 def feedback_scope_of(user: str | None = None) -> Scope:

@@ -1,20 +1,18 @@
-"""Scheduler entry points: each one set-based and idempotent (see the services they call), and
-each in the site's language."""
+"""Scheduler entry points (`scheduler_events` in hooks.py), by capability: each one set-based and
+idempotent (see the services they call), and each in the site's language."""
 
 import functools
 from collections.abc import Callable
 
-from feedback_loop.services import (
-	anonymisation,
-	callback_sender,
-	callback_triggers,
-	category_training,
-	plan_tracking,
-	plan_verification,
-	triage,
-)
+from feedback_loop.services.callbacks import sender as callback_sender
+from feedback_loop.services.callbacks import triggers as callback_triggers
+from feedback_loop.services.plans import tracking as plan_tracking
+from feedback_loop.services.plans import verification as plan_verification
+from feedback_loop.services.privacy import anonymisation
 from feedback_loop.services.site_language import use_site_language
-from feedback_loop.services.sla_sweep import sweep
+from feedback_loop.services.sla import sweep as sla_sweep
+from feedback_loop.services.triage import analysis as triage_analysis
+from feedback_loop.services.triage import category_training
 
 
 def _in_site_language(job: Callable[[], None]) -> Callable[[], None]:
@@ -26,19 +24,41 @@ def _in_site_language(job: Callable[[], None]) -> Callable[[], None]:
 	return run
 
 
-@_in_site_language
-def sweep_sla() -> None:
-	sweep()
+# Triage ------------------------------------------------------------------------------------------
 
 
 @_in_site_language
 def retry_feedback_analysis() -> None:
-	triage.retry_pending_analysis()
+	triage_analysis.retry_pending_analysis()
 
 
 @_in_site_language
 def retrain_category_model() -> None:
 	category_training.retrain_category_model()
+
+
+# SLA ---------------------------------------------------------------------------------------------
+
+
+@_in_site_language
+def sweep_sla() -> None:
+	sla_sweep.sweep()
+
+
+# Callbacks (revisits and surveys) ----------------------------------------------------------------
+
+
+@_in_site_language
+def send_due_callbacks() -> None:
+	callback_sender.run()
+
+
+@_in_site_language
+def schedule_periodic_checkins() -> None:
+	callback_triggers.schedule_periodic_checkins()
+
+
+# Improvement plans -------------------------------------------------------------------------------
 
 
 @_in_site_language
@@ -56,14 +76,7 @@ def verify_improvement_plans() -> None:
 	plan_verification.verify_due_plans()
 
 
-@_in_site_language
-def send_due_callbacks() -> None:
-	callback_sender.run()
-
-
-@_in_site_language
-def schedule_periodic_checkins() -> None:
-	callback_triggers.schedule_periodic_checkins()
+# Privacy -----------------------------------------------------------------------------------------
 
 
 @_in_site_language

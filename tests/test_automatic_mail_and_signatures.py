@@ -1,11 +1,11 @@
 import pytest
 
-from feedback_loop.core.automatic_mail import (
+from feedback_loop.core.intake.automatic_mail import (
 	MAX_ACKNOWLEDGEMENTS_PER_SENDER_PER_DAY,
 	is_automatic,
 	should_acknowledge,
 )
-from feedback_loop.core.webhook_signature import SignatureProblem, check_signature, signature
+from feedback_loop.core.intake.webhook_signature import SignatureProblem, check_signature, signature
 
 
 @pytest.mark.parametrize(

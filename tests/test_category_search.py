@@ -1,4 +1,4 @@
-from feedback_loop.core.category_search import CategoryNames, matching_categories
+from feedback_loop.core.triage.category_search import CategoryNames, matching_categories
 
 BILLING = CategoryNames("Billing and Refund", "账单与退款", "账单与退款")
 PERFORMANCE = CategoryNames("Performance", "性能", "性能问题")

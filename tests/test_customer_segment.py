@@ -3,7 +3,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedback_loop.core.customer_segment import (
+from feedback_loop.core.triage.customer_segment import (
 	SalesHistory,
 	Segment,
 	SegmentThresholds,

@@ -2,8 +2,14 @@ import random
 from collections import Counter
 from datetime import datetime
 
-from feedback_loop.core.demo_data import DemoCategory, DemoTeam, callback_row, feedback_rows, plan_rows
-from feedback_loop.core.intake_rules import CHANNELS, FEEDBACK_TYPES
+from feedback_loop.core.intake.rules import CHANNELS, FEEDBACK_TYPES
+from feedback_loop.tools.demo_data.records import (
+	DemoCategory,
+	DemoTeam,
+	callback_row,
+	feedback_rows,
+	plan_rows,
+)
 
 START, END = datetime(2024, 11, 24), datetime(2026, 11, 24)
 CATEGORIES = [

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feedback_loop.core.fishbone import (
+from feedback_loop.core.rca.fishbone import (
 	LEGEND_TEXT,
 	MAX_CAUSE_WIDTH,
 	SIX_M,
@@ -24,7 +24,7 @@ from feedback_loop.core.fishbone import (
 	text_width,
 	wrap_text,
 )
-from feedback_loop.core.fishbone_svg import render_svg
+from feedback_loop.core.rca.fishbone_svg import render_svg
 
 P = FishboneProblem
 NS = "{http://www.w3.org/2000/svg}"

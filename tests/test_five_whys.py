@@ -1,4 +1,4 @@
-from feedback_loop.core.five_whys import ChainProblem, WhyStep, check_chain, root_cause_statement
+from feedback_loop.core.rca.five_whys import ChainProblem, WhyStep, check_chain, root_cause_statement
 
 CHAIN = [
 	WhyStep("为什么外卖送达超时？", "骑手在商圈里迷路了"),

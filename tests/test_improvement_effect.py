@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from feedback_loop.core.improvement_effect import (
+from feedback_loop.core.plans.effect import (
 	Figures,
 	Problem,
 	TargetType,

@@ -3,7 +3,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feedback_loop.core.intake_payload import (
+from feedback_loop.core.intake.payload import (
 	API_FIELDS,
 	MESSAGE_FIELDS,
 	PORTAL_FIELDS,

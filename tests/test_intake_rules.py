@@ -1,4 +1,4 @@
-from feedback_loop.core.intake_rules import (
+from feedback_loop.core.intake.rules import (
 	CHANNELS,
 	MAX_DESCRIPTION_CHARS,
 	IntakeProblem,

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedback_loop.core.masking import (
+from feedback_loop.core.privacy.masking import (
 	EMAIL_PLACEHOLDER,
 	PHONE_PLACEHOLDER,
 	REDACTED,

@@ -2,7 +2,7 @@ import itertools
 
 import pytest
 
-from feedback_loop.core.priority_matrix import IMPACTS, PRIORITIES, URGENCIES, Priority, priority_for
+from feedback_loop.core.triage.priority_matrix import IMPACTS, PRIORITIES, URGENCIES, Priority, priority_for
 
 EXPECTED = {
 	("One Customer", "Low"): "Low",
@@ -58,7 +58,7 @@ def test_unknown_values_raise():
 
 
 def test_an_edited_matrix_changes_only_its_cells():
-	from feedback_loop.core.priority_matrix import default_rules, matrix_from_rules
+	from feedback_loop.core.triage.priority_matrix import default_rules, matrix_from_rules
 
 	rules = [
 		r if r[:2] != ("One Customer", "Low") else ("One Customer", "Low", "High") for r in default_rules()
@@ -71,7 +71,7 @@ def test_an_edited_matrix_changes_only_its_cells():
 
 
 def test_repeated_and_missing_cells_are_reported():
-	from feedback_loop.core.priority_matrix import matrix_from_rules
+	from feedback_loop.core.triage.priority_matrix import matrix_from_rules
 
 	_, repeated, missing = matrix_from_rules(
 		[("One Customer", "Low", "Low"), ("One Customer", "Low", "High")]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedback_loop.core.report_periods import Grouping, change, channel_shares, period_label, previous_range
+from feedback_loop.core.reports.periods import Grouping, change, channel_shares, period_label, previous_range
 
 
 def test_previous_range_has_the_same_length_and_ends_the_day_before():
@@ -52,7 +52,7 @@ def test_channel_shares_flag_above_forty_percent():
 def test_database_period_keys_label_like_days_do():
 	from datetime import date
 
-	from feedback_loop.core.report_periods import Grouping, key_label, period_label
+	from feedback_loop.core.reports.periods import Grouping, key_label, period_label
 
 	# What MariaDB returns for 2027-01-01 (ISO week 53 of 2026) and 2026-11-24.
 	for day, week_key, month_key in (

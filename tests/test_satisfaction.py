@@ -1,4 +1,4 @@
-from feedback_loop.core.satisfaction import csat_average, net_promoter_score, satisfied_share
+from feedback_loop.core.reports.satisfaction import csat_average, net_promoter_score, satisfied_share
 
 
 def test_csat():

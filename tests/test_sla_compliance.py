@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedback_loop.core.sla_compliance import (
+from feedback_loop.core.reports.sla_compliance import (
 	BASED_ON_COLUMN,
 	BasedOn,
 	ClockCompliance,

@@ -2,8 +2,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from feedback_loop.core.sla_policy_match import PolicyConditions, RecordFacts, choose_policy, matches
-from feedback_loop.core.sla_state import (
+from feedback_loop.core.sla.policy_match import PolicyConditions, RecordFacts, choose_policy, matches
+from feedback_loop.core.sla.state import (
 	Clock,
 	SlaStatus,
 	higher_priority,

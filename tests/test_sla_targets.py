@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedback_loop.core.sla_calendar import BusinessCalendar, Window
-from feedback_loop.core.sla_targets import TARGET_UNITS, TargetUnit, due_moment
+from feedback_loop.core.sla.calendar import BusinessCalendar, Window
+from feedback_loop.core.sla.targets import TARGET_UNITS, TargetUnit, due_moment
 
 NINE_TO_SIX = {day: (Window(time(9), time(18)),) for day in range(5)}
 SHANGHAI = BusinessCalendar(

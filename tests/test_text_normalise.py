@@ -1,6 +1,6 @@
 import pytest
 
-from feedback_loop.core.text.normalise import NormalisedText, normalise, text_language
+from feedback_loop.core.triage.text.normalise import NormalisedText, normalise, text_language
 
 
 def test_full_width_becomes_half_width_and_lower_case():

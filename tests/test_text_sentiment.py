@@ -4,17 +4,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feedback_loop.core.initial_sentiment import Sentiment
-from feedback_loop.core.text.en_sentiment import _contrast
-from feedback_loop.core.text.normalise import normalise
-from feedback_loop.core.text.sentiment import (
+from feedback_loop.core.triage.initial_sentiment import Sentiment
+from feedback_loop.core.triage.text.en_sentiment import _contrast
+from feedback_loop.core.triage.text.normalise import normalise
+from feedback_loop.core.triage.text.sentiment import (
 	MAX_CUES,
 	NEUTRAL_BAND,
 	SentimentAnalyser,
 	_rescale,
 	label_of,
 )
-from feedback_loop.core.text.zh_sentiment import clauses
+from feedback_loop.core.triage.text.zh_sentiment import clauses
 
 # Loading jieba, SnowNLP's model and VADER costs about a second: once for the whole module.
 ANALYSER = SentimentAnalyser()

@@ -1,10 +1,10 @@
 import pytest
 
-from feedback_loop.core.initial_sentiment import Sentiment
-from feedback_loop.core.text.category_model import CategoryModel
-from feedback_loop.core.text.category_rules import CategoryKeywords, match_categories, parse_keywords
-from feedback_loop.core.text.normalise import normalise
-from feedback_loop.core.text.triage import (
+from feedback_loop.core.triage.initial_sentiment import Sentiment
+from feedback_loop.core.triage.text.category_model import CategoryModel
+from feedback_loop.core.triage.text.category_rules import CategoryKeywords, match_categories, parse_keywords
+from feedback_loop.core.triage.text.normalise import normalise
+from feedback_loop.core.triage.text.triage import (
 	DEFAULT_CATEGORY_THRESHOLD,
 	CategoryGuess,
 	CategorySource,
@@ -12,7 +12,7 @@ from feedback_loop.core.text.triage import (
 	TriageConfig,
 	Triager,
 )
-from feedback_loop.core.text.vague import VagueReason
+from feedback_loop.core.triage.text.vague import VagueReason
 
 RULES = (
 	CategoryKeywords("Logistics", parse_keywords("快递, 物流, parcel, courier")),

@@ -1,7 +1,7 @@
 import pytest
 
-from feedback_loop.core.text.normalise import normalise
-from feedback_loop.core.text.vague import (
+from feedback_loop.core.triage.text.normalise import normalise
+from feedback_loop.core.triage.text.vague import (
 	DEFAULT_MIN_LENGTH,
 	Vagueness,
 	VagueReason,

@@ -1,6 +1,6 @@
 import pytest
 
-from feedback_loop.core.top_issues import rank, terms_label, top_terms
+from feedback_loop.core.reports.top_issues import rank, terms_label, top_terms
 
 
 def test_rank_shares_flag_negative_share_and_change():

@@ -1,5 +1,5 @@
-from feedback_loop.core.initial_sentiment import Sentiment, sentiment_from_type
-from feedback_loop.core.visibility import Scope, feedback_scope
+from feedback_loop.core.privacy.visibility import Scope, feedback_scope
+from feedback_loop.core.triage.initial_sentiment import Sentiment, sentiment_from_type
 
 
 def test_feedback_roles_see_everything():

@@ -83,8 +83,8 @@ def workflow_strings() -> set[str]:
 	own string constants (DRAFT = "Draft").
 	"""
 	found = set()
-	for name in ("rca_workflow.py", "plan_workflow.py"):
-		module = ast.parse((APP / "setup" / name).read_text(encoding="utf-8"))
+	for name in ("rca/lifecycle.py", "plans/lifecycle.py"):
+		module = ast.parse((APP / "core" / name).read_text(encoding="utf-8"))
 		constants = {}
 		for node in module.body:
 			if not (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)):

@@ -1,13 +1,13 @@
 """The search behind every link to Feedback Category (hooks.standard_queries); what it shows is
-decided in core/category_search.py."""
+decided in core/triage/category_search.py."""
 
 import frappe
 from frappe import _
 from frappe.utils import cint
 from frappe.utils.data import make_filter_tuple
 
-from feedback_loop.core.category_search import CategoryNames, matching_categories
-from feedback_loop.services.category_translations import LANGUAGE
+from feedback_loop.core.triage.category_search import CategoryNames, matching_categories
+from feedback_loop.services.triage.category_translations import LANGUAGE
 
 
 @frappe.whitelist()

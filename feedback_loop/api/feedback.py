@@ -3,9 +3,9 @@
 import frappe
 from frappe import _
 
-from feedback_loop.services.customer_feedback_summary import customer_feedback_summary
-from feedback_loop.services.feedback_prefill import SOURCES, feedback_values_from
-from feedback_loop.services.priority import compute_priority
+from feedback_loop.services.intake.prefill import SOURCES, feedback_values_from
+from feedback_loop.services.reports.customer_feedback_summary import customer_feedback_summary
+from feedback_loop.services.triage.priority import compute_priority
 
 
 @frappe.whitelist()

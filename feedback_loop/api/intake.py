@@ -9,10 +9,10 @@ import frappe
 from frappe.rate_limiter import rate_limit
 from frappe.utils import getdate
 
-from feedback_loop.core.intake_payload import API_FIELDS, check_payload
-from feedback_loop.services.feedback_intake import create_feedback
-from feedback_loop.services.intake_errors import refuse
-from feedback_loop.services.intake_limits import api_requests_per_minute
+from feedback_loop.core.intake.payload import API_FIELDS, check_payload
+from feedback_loop.services.intake.create import create_feedback
+from feedback_loop.services.intake.errors import refuse
+from feedback_loop.services.intake.limits import api_requests_per_minute
 
 #: Any JSON value: the type of each field is checked by the app, so that every wrong field is
 #: reported in one answer with the same status, instead of Frappe stopping at the first.

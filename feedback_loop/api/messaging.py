@@ -9,8 +9,8 @@ an unsigned, stale or replayed request is refused before anything is read from i
 import frappe
 from frappe.rate_limiter import rate_limit
 
-from feedback_loop.services.intake_limits import api_requests_per_minute
-from feedback_loop.services.messaging_intake import receive
+from feedback_loop.services.intake.limits import api_requests_per_minute
+from feedback_loop.services.intake.messaging import receive
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])

@@ -5,8 +5,8 @@ where Feedback Settings allow it, an anonymous visitor. Form post to
 import frappe
 from frappe.rate_limiter import rate_limit
 
-from feedback_loop.services.intake_limits import web_submissions_per_hour
-from feedback_loop.services.portal_feedback import submit_from_website
+from feedback_loop.services.intake.limits import web_submissions_per_hour
+from feedback_loop.services.intake.portal import submit_from_website
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])

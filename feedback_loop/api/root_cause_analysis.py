@@ -6,8 +6,8 @@ import frappe
 from frappe import _
 
 from feedback_loop.api.unsaved_documents import unsaved_doc
-from feedback_loop.services.root_cause_analysis import analyses_of, fishbone_svg, start_analysis
-from feedback_loop.services.top_issues_report import feedback_of
+from feedback_loop.services.rca.analysis import analyses_of, fishbone_svg, start_analysis
+from feedback_loop.services.reports.top_issues import feedback_of
 
 
 @frappe.whitelist()

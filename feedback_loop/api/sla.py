@@ -5,9 +5,9 @@ from frappe import _
 from frappe.utils import get_datetime, now_datetime
 
 from feedback_loop.api.unsaved_documents import unsaved_doc
-from feedback_loop.core.sla_targets import due_moment
-from feedback_loop.services.sla_calendar_source import build_calendar, has_unfinished_rows
-from feedback_loop.services.sla_time import to_aware, to_system
+from feedback_loop.core.sla.targets import due_moment
+from feedback_loop.services.sla.calendar_source import build_calendar, has_unfinished_rows
+from feedback_loop.services.sla.system_time import to_aware, to_system
 
 
 @frappe.whitelist()

@@ -8,9 +8,9 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import strip_html_tags
 from frappe.utils.verified_command import verify_request
 
+from feedback_loop.services.callbacks.survey import SurveyRefused, callback_for_token, submit
 from feedback_loop.services.deadlock_retry import retry_on_deadlock
-from feedback_loop.services.intake_limits import survey_answers_per_hour
-from feedback_loop.services.survey import SurveyRefused, callback_for_token, submit
+from feedback_loop.services.intake.limits import survey_answers_per_hour
 
 MAX_PAYLOAD = 20_000
 

@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from feedback_loop.services.duplicate_feedback import merge_feedback
+from feedback_loop.services.triage.duplicates import merge_feedback
 
 
 @frappe.whitelist(methods=["POST"])

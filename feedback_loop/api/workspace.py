@@ -4,7 +4,7 @@ read replica when the site has one."""
 import frappe
 from frappe import _
 
-from feedback_loop.services import workspace_cards
+from feedback_loop.services.reports import workspace_cards
 
 
 @frappe.whitelist()

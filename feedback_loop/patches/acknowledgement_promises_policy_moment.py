@@ -2,7 +2,7 @@
 
 import frappe
 
-from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT
+from feedback_loop.services.messages.default_texts import ACKNOWLEDGEMENT
 
 FIRST_SHIPPED = {
 	"en": "<p>We will reply within {{ reply_days }} working days. Please quote {{ number }} whenever you contact us about it.</p>",

@@ -1,6 +1,6 @@
 """Sites installed before Improvement Plans get their workflow."""
 
-from feedback_loop.setup.plan_workflow import add_plan_workflow
+from feedback_loop.setup.workflows import add_plan_workflow
 
 
 def execute():

@@ -1,6 +1,6 @@
 """Sites installed before Root Cause Analysis get its workflow."""
 
-from feedback_loop.setup.rca_workflow import add_rca_workflow
+from feedback_loop.setup.workflows import add_rca_workflow
 
 
 def execute():

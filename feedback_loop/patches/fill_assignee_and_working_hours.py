@@ -2,8 +2,9 @@
 
 import frappe
 
-from feedback_loop.services.feedback_assignee import sync_assignee
-from feedback_loop.services.sla import set_elapsed_working_hours
+from feedback_loop.services.sla.clocks import set_elapsed_working_hours
+from feedback_loop.services.sla.policy import clock_policy
+from feedback_loop.services.triage.assignee import sync_assignee
 
 
 def execute():
@@ -16,7 +17,7 @@ def execute():
 	)
 	for name in records:
 		doc = frappe.get_doc("Feedback Record", name)
-		set_elapsed_working_hours(doc, frappe.get_cached_doc("Feedback SLA Policy", doc.sla_policy))
+		set_elapsed_working_hours(doc, clock_policy(doc.sla_policy))
 		doc.db_set(
 			{
 				"response_working_hours": doc.response_working_hours,

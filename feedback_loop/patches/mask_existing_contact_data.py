@@ -3,7 +3,7 @@ survey answers their respondent's address (so that personal-data requests find t
 
 import frappe
 
-from feedback_loop.services.contact_masking import MASKED_FIELDS
+from feedback_loop.services.privacy.contact_masking import MASKED_FIELDS
 
 BATCH = 5_000
 

@@ -1,8 +1,11 @@
+"""Feedback Settings as every service reads them: the cached single document, and the segment
+thresholds in the core's terms."""
+
 from decimal import Decimal
 
 import frappe
 
-from feedback_loop.core.customer_segment import SegmentThresholds
+from feedback_loop.core.triage.customer_segment import SegmentThresholds
 
 
 def get_feedback_settings():

@@ -3,16 +3,15 @@
 import frappe
 from frappe.utils import get_system_timezone
 
-from feedback_loop.core.priority_matrix import default_rules
+from feedback_loop.core.triage.priority_matrix import default_rules
+from feedback_loop.services.messages.default_texts import ACKNOWLEDGEMENT
 from feedback_loop.setup.default_categories import ROOT, TREE
-from feedback_loop.setup.default_messages import ACKNOWLEDGEMENT
 from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
 from feedback_loop.setup.default_surveys import add_default_surveys
 from feedback_loop.setup.digests import add_digests
 from feedback_loop.setup.link_rights import grant_link_rights
-from feedback_loop.setup.plan_workflow import add_plan_workflow
-from feedback_loop.setup.rca_workflow import add_rca_workflow
 from feedback_loop.setup.roles import ROLES
+from feedback_loop.setup.workflows import add_plan_workflow, add_rca_workflow
 
 
 def before_install():
@@ -81,7 +80,7 @@ def _add_category(name, name_zh, parent, is_group, keywords_en="", keywords_zh="
 def add_category_translations():
 	# While an app installs, Frappe does not yet run its doc_events, so the default categories
 	# were inserted without their Translation; a migrate also repairs sites installed that way.
-	from feedback_loop.services.category_translations import sync_all
+	from feedback_loop.services.triage.category_translations import sync_all
 
 	sync_all()
 

@@ -6,6 +6,7 @@ and the app's files.
 
 import frappe
 
+from feedback_loop.core.workflow import our_actions, our_states
 from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.link_rights import copied_rules_left
 from feedback_loop.setup.roles import ROLES
@@ -18,7 +19,6 @@ from feedback_loop.setup.uninstall import (
 	number_counters,
 	trashed_copy_filters,
 )
-from feedback_loop.setup.workflows import our_actions, our_states
 
 
 def find_leftovers() -> dict[str, list[str]]:

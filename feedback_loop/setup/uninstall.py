@@ -11,10 +11,10 @@ import re
 
 import frappe
 
-from feedback_loop.services.category_translations import remove_all as remove_category_translations
+from feedback_loop.core.plans.lifecycle import DEFAULT_APPROVER, plan_workflow_spec
+from feedback_loop.core.rca.lifecycle import rca_workflow_spec
+from feedback_loop.services.triage.category_translations import remove_all as remove_category_translations
 from feedback_loop.setup.link_rights import remove_link_rights
-from feedback_loop.setup.plan_workflow import DEFAULT_APPROVER, plan_workflow_spec
-from feedback_loop.setup.rca_workflow import rca_workflow_spec
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.workflows import remove_workflows
 

@@ -1,50 +1,26 @@
-"""Install and remove the Frappe Workflows the app ships, described as data.
+"""Install and remove the Frappe Workflows the app ships (described as data in core/plans/lifecycle.py
+and core/rca/lifecycle.py).
 
 Workflow State and Workflow Action Master records are shared by every workflow on a site; the
 app creates the ones Frappe does not ship and, on uninstall, removes only those no other
 workflow uses.
 """
 
-from dataclasses import dataclass, field
-
 import frappe
 
-
-@dataclass(frozen=True)
-class Transition:
-	state: str
-	action: str
-	next_state: str
-	allowed: str
-	condition: str | None = None
-	allow_self_approval: int = 1
+from feedback_loop.core.plans.lifecycle import plan_workflow_spec
+from feedback_loop.core.rca.lifecycle import rca_workflow_spec
+from feedback_loop.core.workflow import WorkflowSpec, our_actions, our_states
+from feedback_loop.services.plans.workflow import approver_roles
 
 
-@dataclass(frozen=True)
-class WorkflowSpec:
-	name: str
-	doctype: str
-	#: state → (style, the role that may edit the document while it is in this state)
-	states: dict[str, tuple[str, str]]
-	transitions: list[Transition] = field(default_factory=list)
-	state_field: str = "workflow_state"
-
-	@property
-	def actions(self) -> tuple[str, ...]:
-		return tuple(dict.fromkeys(t.action for t in self.transitions))
+def add_rca_workflow() -> None:
+	self_validation = int(frappe.db.get_single_value("Feedback Settings", "allow_self_validation") or 0)
+	install_workflow(rca_workflow_spec(self_validation))
 
 
-#: Records Frappe ships itself (its own fixtures), which the app must never delete.
-FRAPPE_STATES = frozenset({"Pending", "Approved", "Rejected"})
-FRAPPE_ACTIONS = frozenset({"Approve", "Reject", "Review"})
-
-
-def our_states(spec: WorkflowSpec) -> tuple[str, ...]:
-	return tuple(s for s in spec.states if s not in FRAPPE_STATES)
-
-
-def our_actions(spec: WorkflowSpec) -> tuple[str, ...]:
-	return tuple(a for a in spec.actions if a not in FRAPPE_ACTIONS)
+def add_plan_workflow() -> None:
+	install_workflow(plan_workflow_spec(approver_roles()))
 
 
 def install_workflow(spec: WorkflowSpec) -> None:
@@ -73,20 +49,9 @@ def install_workflow(spec: WorkflowSpec) -> None:
 				{"state": state, "doc_status": "0", "allow_edit": role}
 				for state, (_s, role) in spec.states.items()
 			],
-			"transitions": [transition_row(t) for t in spec.transitions],
+			"transitions": [t.as_row() for t in spec.transitions],
 		}
 	).insert(ignore_permissions=True)
-
-
-def transition_row(t: Transition) -> dict:
-	return {
-		"state": t.state,
-		"action": t.action,
-		"next_state": t.next_state,
-		"allowed": t.allowed,
-		"condition": t.condition,
-		"allow_self_approval": t.allow_self_approval,
-	}
 
 
 def remove_workflows(specs: list[WorkflowSpec]) -> None:

@@ -11,10 +11,10 @@ from frappe.utils import add_days, get_datetime, now_datetime, set_request
 from frappe.website.serve import get_response_content
 
 from feedback_loop.api.survey import opt_out, submit_survey
-from feedback_loop.core.survey_token import make_token
-from feedback_loop.services import callback_sender
-from feedback_loop.services.callback_triggers import clear_watched_cache, schedule_callback
-from feedback_loop.services.survey import _secret, survey_url, token_for
+from feedback_loop.core.callbacks.survey_token import make_token
+from feedback_loop.services.callbacks import sender as callback_sender
+from feedback_loop.services.callbacks.survey import _secret, survey_url, token_for
+from feedback_loop.services.callbacks.triggers import clear_watched_cache, schedule_callback
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,

@@ -14,9 +14,9 @@ from frappe.website.serve import get_response
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from feedback_loop.core.webhook_signature import signature
-from feedback_loop.services import triage
-from feedback_loop.services.messaging_intake import ReplayedMessage, WebhookRefused, receive
+from feedback_loop.core.intake.webhook_signature import signature
+from feedback_loop.services.intake.messaging import ReplayedMessage, WebhookRefused, receive
+from feedback_loop.services.triage import analysis as triage
 from feedback_loop.tests.factories import (
 	make_api_user,
 	make_contact,
@@ -394,7 +394,7 @@ class TestPortal(CommittedTestCase):
 		self.assertEqual(self.page("/my-feedback", "Guest").status_code, 302)
 
 	def test_a_merged_record_points_to_the_one_followed_up(self):
-		from feedback_loop.services.duplicate_feedback import merge_feedback
+		from feedback_loop.services.triage.duplicates import merge_feedback
 
 		duplicate = self.make_record(self.customer, f"{self.marker}said twice")
 		merge_feedback(duplicate, self.own)

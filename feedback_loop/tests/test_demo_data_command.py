@@ -3,7 +3,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from feedback_loop.services.demo_data import make_demo_data, remove_demo_data
+from feedback_loop.tools.demo_data.site import make_demo_data, remove_demo_data
 
 
 class TestDemoData(FrappeTestCase):

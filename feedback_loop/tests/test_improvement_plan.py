@@ -9,8 +9,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_datetime, today
 
 from feedback_loop.api.root_cause_analysis import start_root_cause_analysis
-from feedback_loop.services.plan_tracking import send_overdue_alerts, send_weekly_digest
-from feedback_loop.services.plan_verification import verify_due_plans
+from feedback_loop.services.plans.tracking import send_overdue_alerts, send_weekly_digest
+from feedback_loop.services.plans.verification import verify_due_plans
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,

@@ -17,10 +17,10 @@ from frappe.website.doctype.personal_data_download_request.personal_data_downloa
 
 from feedback_loop.integrations.frappe import fieldlevel_permissions
 from feedback_loop.integrations.frappe.fieldlevel_permissions import ensure_applied
-from feedback_loop.services import anonymisation
-from feedback_loop.services.anonymisation import AnonymisedRecord
-from feedback_loop.services.callback_triggers import schedule_callback
-from feedback_loop.services.feedback_intake import create_feedback
+from feedback_loop.services.callbacks.triggers import schedule_callback
+from feedback_loop.services.intake.create import create_feedback
+from feedback_loop.services.privacy import anonymisation
+from feedback_loop.services.privacy.anonymisation import AnonymisedRecord
 from feedback_loop.tests.factories import (
 	make_api_user,
 	make_contact,

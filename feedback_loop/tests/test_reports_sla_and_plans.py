@@ -8,7 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from feedback_loop.api.feedback import get_customer_feedback_summary
-from feedback_loop.services.report_queries import counts_by
+from feedback_loop.services.reports.queries import counts_by
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
 from feedback_loop.tests.test_sla import SlaTestCase, make_policy
 

@@ -7,8 +7,8 @@ from frappe.desk.doctype.notification_settings.notification_settings import crea
 from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import get_datetime, get_system_timezone
 
-from feedback_loop.services.sla_calendar_source import clear_calendar_cache
-from feedback_loop.services.sla_sweep import sweep
+from feedback_loop.services.sla.calendar_source import clear_calendar_cache
+from feedback_loop.services.sla.sweep import sweep
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
 
 test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
@@ -353,7 +353,7 @@ class TestPriorityMatrixAndAcknowledgement(SlaTestCase):
 
 	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
 	def test_the_acknowledgement_promises_the_policy_moment(self):
-		from feedback_loop.services.acknowledgement import render_acknowledgement
+		from feedback_loop.services.messages.acknowledgement import render_acknowledgement
 
 		make_policy("FL Promise", is_default=1)
 		doc = self.feedback_at(f"{MONDAY} 10:00:00")

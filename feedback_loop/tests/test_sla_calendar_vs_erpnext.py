@@ -39,8 +39,8 @@ from erpnext.support.doctype.service_level_agreement.service_level_agreement imp
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_system_timezone
 
-from feedback_loop.core.sla_calendar import BusinessCalendar, Window
-from feedback_loop.core.sla_targets import due_moment
+from feedback_loop.core.sla.calendar import BusinessCalendar, Window
+from feedback_loop.core.sla.targets import due_moment
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 FIRST, LAST = date(2026, 1, 1), date(2028, 12, 31)

@@ -8,11 +8,11 @@ from frappe.tests.utils import FrappeTestCase
 
 from feedback_loop import tasks
 from feedback_loop.api.triage import accept_suggested_category
-from feedback_loop.services import triage as triage_service
-from feedback_loop.services.category_training import retrain_category_model
-from feedback_loop.services.duplicate_feedback import merge_feedback
-from feedback_loop.services.triage import ANALYSED, PENDING, retry_pending_analysis
-from feedback_loop.services.triage_engine import bump_triage_version, get_triager
+from feedback_loop.services.triage import analysis as triage_service
+from feedback_loop.services.triage.analysis import ANALYSED, PENDING, retry_pending_analysis
+from feedback_loop.services.triage.category_training import retrain_category_model
+from feedback_loop.services.triage.duplicates import merge_feedback
+from feedback_loop.services.triage.engine import bump_triage_version, get_triager
 from feedback_loop.tests.factories import make_customer, make_feedback
 
 test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]

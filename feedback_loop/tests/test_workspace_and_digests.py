@@ -7,7 +7,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now_datetime, nowdate
 
 from feedback_loop.api import workspace
-from feedback_loop.core.satisfaction import net_promoter_score
+from feedback_loop.core.reports.satisfaction import net_promoter_score
 from feedback_loop.setup.digests import DIGESTS
 from feedback_loop.tests.factories import make_customer, make_feedback
 

@@ -1,6 +1,6 @@
 """Holiday List (ERPNext): a changed list moves the due moments of the open feedback it governs."""
 
-from feedback_loop.services.sla_recompute import enqueue_recompute
+from feedback_loop.services.sla.recompute import enqueue_recompute
 
 
 def on_update(doc, method=None) -> None:

@@ -1,8 +1,8 @@
 """Communication (Frappe): an e-mail sent from a Feedback Record is its first response; one
 received for it completes a record created from mail, or wakes one waiting on the customer."""
 
-from feedback_loop.services.inbound_email import on_received_mail
-from feedback_loop.services.sla import record_first_response
+from feedback_loop.services.intake.inbound_email import on_received_mail
+from feedback_loop.services.sla.clocks import record_first_response
 
 
 def after_insert(doc, method=None) -> None:

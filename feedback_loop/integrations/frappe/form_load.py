@@ -12,8 +12,8 @@ import json
 import frappe
 from frappe.desk.form import load
 
-from feedback_loop.core.masking import mask_email, scrub_text
-from feedback_loop.services.contact_masking import MASKED_FIELDS
+from feedback_loop.core.privacy.masking import mask_email, scrub_text
+from feedback_loop.services.privacy.contact_masking import MASKED_FIELDS
 
 CONTACT_LEVEL = 1
 

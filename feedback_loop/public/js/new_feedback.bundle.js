@@ -1,6 +1,6 @@
 // "Create → Feedback" on the pages feedback is about: a customer, an order, a delivery, an
 // invoice, an issue. The server fills in the customer, contact, reply language and the document
-// (feedback_loop.services.feedback_prefill); with several items, the agent picks the one meant.
+// (feedback_loop.services.intake.prefill); with several items, the agent picks the one meant.
 frappe.provide("feedback_loop");
 
 feedback_loop.add_new_feedback_button = function (frm) {

@@ -1,11 +1,11 @@
 import frappe
 from frappe import _
 
-from feedback_loop.core.intake_payload import MAX_EXPECTED_SOLUTION_CHARS
-from feedback_loop.core.intake_rules import FEEDBACK_TYPES, MAX_DESCRIPTION_CHARS, MAX_SUBJECT_CHARS
-from feedback_loop.services.consent import privacy_notice
+from feedback_loop.core.intake.payload import MAX_EXPECTED_SOLUTION_CHARS
+from feedback_loop.core.intake.rules import FEEDBACK_TYPES, MAX_DESCRIPTION_CHARS, MAX_SUBJECT_CHARS
 from feedback_loop.services.feedback_settings import get_feedback_settings
-from feedback_loop.services.portal_feedback import portal_categories, require_login
+from feedback_loop.services.intake.portal import portal_categories, require_login
+from feedback_loop.services.privacy.consent import privacy_notice
 
 no_cache = 1
 

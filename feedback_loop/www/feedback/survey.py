@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 
 from feedback_loop.api.survey import refusal_message
-from feedback_loop.services.survey import SurveyRefused, callback_for_token, page_context
+from feedback_loop.services.callbacks.survey import SurveyRefused, callback_for_token, page_context
 
 no_cache = 1
 

@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
 
-from feedback_loop.services.portal_feedback import my_feedback_record, require_login
+from feedback_loop.services.intake.portal import my_feedback_record, require_login
 
 no_cache = 1
 

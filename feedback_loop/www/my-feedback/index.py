@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from feedback_loop.services.portal_feedback import PAGE_SIZE, my_feedback, require_login
+from feedback_loop.services.intake.portal import PAGE_SIZE, my_feedback, require_login
 
 no_cache = 1
 

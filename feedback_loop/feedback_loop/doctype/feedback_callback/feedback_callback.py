@@ -4,8 +4,11 @@
 import frappe
 from frappe.model.document import Document
 
-from feedback_loop.services.anonymisation import CALLBACK_PERSONAL, refuse_personal_data_after_anonymisation
-from feedback_loop.services.contact_masking import set_masked_fields
+from feedback_loop.services.privacy.anonymisation import (
+	CALLBACK_PERSONAL,
+	refuse_personal_data_after_anonymisation,
+)
+from feedback_loop.services.privacy.contact_masking import set_masked_fields
 
 
 class FeedbackCallback(Document):

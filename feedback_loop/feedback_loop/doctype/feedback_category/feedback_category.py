@@ -5,6 +5,13 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet, NestedSetMultipleRootsError
 
+from feedback_loop.services.triage.category_translations import (
+	keep_translation,
+	move_translation,
+	remove_translation,
+)
+from feedback_loop.services.triage.engine import bump_triage_version
+
 
 class FeedbackCategory(NestedSet):
 	# begin: auto-generated types
@@ -35,6 +42,22 @@ class FeedbackCategory(NestedSet):
 		self.keywords_en = _normalise_keywords(self.keywords_en)
 		self.keywords_zh = _normalise_keywords(self.keywords_zh)
 		self.validate_single_root()
+
+	def on_update(self):
+		super().on_update()
+		# Workers rebuild their analyser when the categories' keywords change; the Chinese name is
+		# kept as a Translation so that Frappe shows it.
+		bump_triage_version()
+		keep_translation(self)
+
+	def on_trash(self, allow_root_deletion=False):
+		super().on_trash(allow_root_deletion)
+		bump_triage_version()
+		remove_translation(self)
+
+	def after_rename(self, old: str, new: str, merge: bool = False):
+		super().after_rename(old, new, merge)
+		move_translation(self, old, new, merge)
 
 	def validate_single_root(self):
 		# Frappe's own check counts roots with an empty-string parent; ours are NULL.

@@ -59,7 +59,7 @@ frappe.ui.form.on("Feedback Record", {
 	},
 });
 
-// The server decides the priority (feedback_loop.core.priority_matrix); the form only shows it.
+// The server decides the priority (feedback_loop.core.triage.priority_matrix); the form only shows it.
 function preview_priority(frm) {
 	frappe
 		.call("feedback_loop.api.feedback.preview_priority", {

@@ -4,19 +4,22 @@
 import frappe
 from frappe.model.document import Document
 
-from feedback_loop.core.initial_sentiment import sentiment_from_type
-from feedback_loop.services.acknowledgement import queue_acknowledgement, reply_language_of
-from feedback_loop.services.anonymisation import FEEDBACK_PERSONAL, refuse_personal_data_after_anonymisation
-from feedback_loop.services.contact_masking import set_masked_fields
-from feedback_loop.services.customer_segment import segment_for_customer
-from feedback_loop.services.feedback_lifecycle import apply_status_change
-from feedback_loop.services.feedback_references import validate_references
-from feedback_loop.services.feedback_validation import validate_intake
-from feedback_loop.services.inbound_email import is_mail_stub, prepare_mail_stub
-from feedback_loop.services.priority import compute_priority
-from feedback_loop.services.sender_identity import remember_from_feedback
-from feedback_loop.services.sla import apply_sla
-from feedback_loop.services.triage import apply_triage
+from feedback_loop.core.triage.initial_sentiment import sentiment_from_type
+from feedback_loop.services.feedback_status import apply_status_change
+from feedback_loop.services.intake.inbound_email import is_mail_stub, prepare_mail_stub
+from feedback_loop.services.intake.references import validate_references
+from feedback_loop.services.intake.sender_identity import remember_from_feedback
+from feedback_loop.services.intake.validation import validate_intake
+from feedback_loop.services.messages.acknowledgement import queue_acknowledgement, reply_language_of
+from feedback_loop.services.privacy.anonymisation import (
+	FEEDBACK_PERSONAL,
+	refuse_personal_data_after_anonymisation,
+)
+from feedback_loop.services.privacy.contact_masking import set_masked_fields
+from feedback_loop.services.sla.clocks import apply_sla
+from feedback_loop.services.triage.analysis import apply_triage
+from feedback_loop.services.triage.customer_segment import segment_for_customer
+from feedback_loop.services.triage.priority import compute_priority
 
 
 class FeedbackRecord(Document):
@@ -152,7 +155,7 @@ class FeedbackRecord(Document):
 
 	def validate(self):
 		if self.flags.mail_stub:
-			# Checked, triaged and timed when its mail's text arrives (services/inbound_email.py).
+			# Checked, triaged and timed when its mail's text arrives (services/intake/inbound_email.py).
 			return
 		refuse_personal_data_after_anonymisation(self, FEEDBACK_PERSONAL)
 		validate_intake(self)
@@ -196,7 +199,7 @@ class FeedbackRecord(Document):
 
 
 def on_doctype_update():
-	# Duplicate detection looks up one party's recent records (services/duplicate_feedback.py).
+	# Duplicate detection looks up one party's recent records (services/triage/duplicates.py).
 	for party in ("customer", "contact", "sender"):
 		frappe.db.add_index("Feedback Record", [party, "creation"])
 	# The SLA sweep filters on a clock's state and one of its moments together.

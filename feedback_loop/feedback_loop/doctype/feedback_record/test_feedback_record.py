@@ -14,7 +14,7 @@ from feedback_loop.api.feedback import (
 	get_new_feedback_values,
 	preview_priority,
 )
-from feedback_loop.services.acknowledgement import promised_reply_moment
+from feedback_loop.services.messages.acknowledgement import promised_reply_moment
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,

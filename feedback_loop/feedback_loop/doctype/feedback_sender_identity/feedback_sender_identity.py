@@ -3,8 +3,8 @@
 
 from frappe.model.document import Document
 
-from feedback_loop.services.party_matching import customer_of_contact
-from feedback_loop.services.sender_identity import identity_key
+from feedback_loop.services.intake.party_matching import customer_of_contact
+from feedback_loop.services.intake.sender_identity import identity_key
 
 
 class FeedbackSenderIdentity(Document):

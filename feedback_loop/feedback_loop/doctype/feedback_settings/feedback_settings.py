@@ -3,10 +3,11 @@
 
 from frappe.model.document import Document
 
-from feedback_loop.services.improvement_plan import validate_plan_approvers
-from feedback_loop.services.priority import validate_priority_matrix
-from feedback_loop.setup.plan_workflow import approver_roles, sync_approvers
-from feedback_loop.setup.rca_workflow import set_self_validation
+from feedback_loop.services.plans.improvement_plan import validate_plan_approvers
+from feedback_loop.services.plans.workflow import approver_roles, sync_approvers
+from feedback_loop.services.rca.workflow import set_self_validation
+from feedback_loop.services.triage.engine import bump_triage_version
+from feedback_loop.services.triage.priority import validate_priority_matrix
 
 
 class FeedbackSettings(Document):
@@ -71,6 +72,8 @@ class FeedbackSettings(Document):
 		validate_plan_approvers(self)
 
 	def on_update(self):
+		# Workers rebuild their analyser from the thresholds, cues and vague phrases kept here.
+		bump_triage_version()
 		if self.has_value_changed("allow_self_validation"):
 			set_self_validation(bool(self.allow_self_validation))
 		if self.has_value_changed("plan_approver_role") or self.has_value_changed(

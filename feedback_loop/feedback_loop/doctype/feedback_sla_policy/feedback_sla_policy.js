@@ -20,7 +20,7 @@ frappe.ui.form.on("Feedback SLA Policy", {
 
 frappe.ui.form.on("Feedback SLA Target", { targets_remove: render_preview });
 
-// The server computes the moments (feedback_loop.core.sla_calendar); the form only lays them out.
+// The server computes the moments (feedback_loop.core.sla.calendar); the form only lays them out.
 function render_preview(frm) {
 	if (!frm.doc.targets || !frm.doc.targets.length) return;
 	frappe

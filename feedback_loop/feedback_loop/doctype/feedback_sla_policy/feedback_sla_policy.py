@@ -6,8 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 
 from feedback_loop.core.feedback_status import STATUSES
-from feedback_loop.services.sla_policy_validation import calendar_problems, target_problems
-from feedback_loop.services.sla_recompute import enqueue_recompute
+from feedback_loop.services.sla.policy_validation import calendar_problems, target_problems
+from feedback_loop.services.sla.recompute import enqueue_recompute
 
 
 class FeedbackSLAPolicy(Document):

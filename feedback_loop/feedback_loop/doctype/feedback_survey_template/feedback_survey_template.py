@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from feedback_loop.services.survey import validate_template
+from feedback_loop.services.callbacks.survey import validate_template
 
 
 class FeedbackSurveyTemplate(Document):

@@ -5,7 +5,12 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from feedback_loop.services.callback_triggers import EVERY_N_DAYS, STATUS_CHANGED, SUBMITTED
+from feedback_loop.services.callbacks.triggers import (
+	EVERY_N_DAYS,
+	STATUS_CHANGED,
+	SUBMITTED,
+	clear_watched_cache,
+)
 
 
 class FeedbackTrigger(Document):
@@ -57,6 +62,13 @@ class FeedbackTrigger(Document):
 				compile(self.condition, "condition", "eval")
 			except SyntaxError as error:
 				frappe.throw(_("The condition is not a valid expression: {0}").format(error.msg))
+
+	def on_update(self):
+		# The `"*"` document hook looks up the watched doctypes in this cache.
+		clear_watched_cache()
+
+	def on_trash(self):
+		clear_watched_cache()
 
 	def validate_document_type(self):
 		meta = frappe.get_meta(self.document_type)

@@ -4,9 +4,9 @@
 from frappe import _
 from frappe.model.document import Document
 
-from feedback_loop.services.improvement_plan import sync_action_todos, validate_plan
-from feedback_loop.services.plan_notices import notify_customers, resolve_waiting_feedback
-from feedback_loop.setup.plan_workflow import APPROVED, COMPLETED
+from feedback_loop.core.plans.lifecycle import APPROVED, COMPLETED
+from feedback_loop.services.plans.improvement_plan import sync_action_todos, validate_plan
+from feedback_loop.services.plans.notices import notify_customers, resolve_waiting_feedback
 
 
 class ImprovementPlan(Document):

@@ -1,7 +1,7 @@
 // Copyright (c) 2026, feedback_loop developers
 // License: MIT. See license.txt
 
-// The layout is computed on the server (feedback_loop.core.fishbone); the form only shows it.
+// The layout is computed on the server (feedback_loop.core.rca.fishbone); the form only shows it.
 // `var`: Frappe may evaluate a form script more than once.
 var draw_fishbone = frappe.utils.debounce((frm) => {
 	if (frm.doc.method === "5 Whys") return;

@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from feedback_loop.services.root_cause_analysis import (
+from feedback_loop.services.rca.analysis import (
 	assign_cause_ids,
 	fishbone_svg,
 	stamp_validation,

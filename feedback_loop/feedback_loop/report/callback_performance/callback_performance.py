@@ -3,8 +3,8 @@
 
 import frappe
 
-from feedback_loop.services.callback_performance import columns, performance, summary
-from feedback_loop.services.report_queries import checked_filters
+from feedback_loop.services.reports.callback_performance import columns, performance, summary
+from feedback_loop.services.reports.queries import checked_filters
 
 
 @frappe.read_only()

@@ -3,8 +3,8 @@
 
 import frappe
 
-from feedback_loop.services.customer_feedback_summary import columns, report_rows, summary
-from feedback_loop.services.report_queries import checked_filters
+from feedback_loop.services.reports.customer_feedback_summary import columns, report_rows, summary
+from feedback_loop.services.reports.queries import checked_filters
 
 
 @frappe.read_only()

@@ -3,8 +3,8 @@
 
 import frappe
 
-from feedback_loop.services.feedback_overview import chart, columns, overview, rows, summary
-from feedback_loop.services.report_queries import checked_filters
+from feedback_loop.services.reports.feedback_overview import chart, columns, overview, rows, summary
+from feedback_loop.services.reports.queries import checked_filters
 
 
 @frappe.read_only()

@@ -3,8 +3,14 @@
 
 import frappe
 
-from feedback_loop.services.improvement_effectiveness import chart, columns, plans, summary, verdict_counts
-from feedback_loop.services.report_queries import checked_filters
+from feedback_loop.services.reports.improvement_effectiveness import (
+	chart,
+	columns,
+	plans,
+	summary,
+	verdict_counts,
+)
+from feedback_loop.services.reports.queries import checked_filters
 
 
 @frappe.read_only()

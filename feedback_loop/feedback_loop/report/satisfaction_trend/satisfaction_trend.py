@@ -3,8 +3,8 @@
 
 import frappe
 
-from feedback_loop.services.report_queries import checked_filters
-from feedback_loop.services.satisfaction_trend import chart, columns, summary, trend
+from feedback_loop.services.reports.queries import checked_filters
+from feedback_loop.services.reports.satisfaction_trend import chart, columns, summary, trend
 
 
 @frappe.read_only()

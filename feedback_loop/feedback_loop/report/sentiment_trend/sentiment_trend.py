@@ -3,8 +3,8 @@
 
 import frappe
 
-from feedback_loop.services.report_queries import checked_filters
-from feedback_loop.services.sentiment_trend import chart, columns, rows, summary, trend
+from feedback_loop.services.reports.queries import checked_filters
+from feedback_loop.services.reports.sentiment_trend import chart, columns, rows, summary, trend
 
 
 @frappe.read_only()

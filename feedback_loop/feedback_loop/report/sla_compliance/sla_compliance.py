@@ -3,8 +3,8 @@
 
 import frappe
 
-from feedback_loop.services.report_queries import checked_filters
-from feedback_loop.services.sla_compliance import chart, columns, compliance, rows, summary
+from feedback_loop.services.reports.queries import checked_filters
+from feedback_loop.services.reports.sla_compliance import chart, columns, compliance, rows, summary
 
 
 @frappe.read_only()

@@ -3,8 +3,8 @@
 
 import frappe
 
-from feedback_loop.services.report_queries import checked_filters
-from feedback_loop.services.top_issues_report import (
+from feedback_loop.services.reports.queries import checked_filters
+from feedback_loop.services.reports.top_issues import (
 	chart,
 	columns,
 	issue_keywords,

@@ -1,0 +1,11 @@
+"""Intake rules: what every new feedback must satisfy, whichever channel it comes through.
+
+- ``rules.py``              channels, feedback types, field limits, a customer or a way to reply,
+                            the subject taken from the description
+- ``payload.py``            what an outside channel (API, webhook, portal) may send, checked field
+                            by field before anything is stored; the idempotency key
+- ``webhook_signature.py``  signed messages from messaging gateways: HMAC, clock skew, one nonce once
+- ``automatic_mail.py``     mail no person wrote (auto-replies, bounces) is never acknowledged
+
+Used by services/intake (desk form validation, API, portal, webhook, inbound e-mail).
+"""

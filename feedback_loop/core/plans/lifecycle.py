@@ -1,0 +1,136 @@
+"""Lifecycle of an Improvement Plan: its workflow as data, who approves, and what each move needs.
+
+Draft → Pending Approval → Approved → In Progress → Completed → Verifying → Verified Effective /
+Not Effective, and Rejected. Who approves is a Feedback Setting: a plan whose budget is above
+the limit needs the higher role; each Approve/Reject transition carries the condition that the
+plan's approver role (set on save) is that transition's role. The verdict is set by the
+verification job only, so those transitions belong to the Administrator role.
+"""
+
+from enum import Enum
+
+from feedback_loop.core.workflow import Transition, WorkflowSpec
+
+WORKFLOW = "Improvement Plan"
+PLANNERS = ("Quality Analyst", "Feedback Manager")
+DEFAULT_APPROVER = "Feedback Manager"
+DEFAULT_HIGH_APPROVER = "System Manager"
+#: Transitions only the system takes (the verification job runs as Administrator).
+SYSTEM_ROLE = "Administrator"
+
+DRAFT = "Draft"
+PENDING_APPROVAL = "Pending Approval"
+APPROVED = "Approved"
+IN_PROGRESS = "In Progress"
+COMPLETED = "Completed"
+VERIFYING = "Verifying"
+VERIFIED_EFFECTIVE = "Verified Effective"
+NOT_EFFECTIVE = "Not Effective"
+REJECTED = "Rejected"
+
+STATES = {
+	DRAFT: ("", "Quality Analyst"),
+	PENDING_APPROVAL: ("Warning", "Feedback Manager"),
+	APPROVED: ("Primary", "Quality Analyst"),
+	IN_PROGRESS: ("Primary", "Quality Analyst"),
+	COMPLETED: ("Info", "Quality Analyst"),
+	VERIFYING: ("Info", "Feedback Manager"),
+	VERIFIED_EFFECTIVE: ("Success", "Feedback Manager"),
+	NOT_EFFECTIVE: ("Danger", "Quality Analyst"),
+	REJECTED: ("Danger", "Quality Analyst"),
+}
+APPROVAL_ACTIONS = ("Approve", "Reject", "Send Back")
+#: (from, action, to) moved by the planners
+PLANNER_STEPS = [
+	(DRAFT, "Submit for Approval", PENDING_APPROVAL),
+	(REJECTED, "Revise", DRAFT),
+	(APPROVED, "Start Work", IN_PROGRESS),
+	(IN_PROGRESS, "Complete", COMPLETED),
+	(COMPLETED, "Start Verification", VERIFYING),
+	(NOT_EFFECTIVE, "Start New Cycle", IN_PROGRESS),
+]
+APPROVAL_STEPS = [
+	(PENDING_APPROVAL, "Approve", APPROVED),
+	(PENDING_APPROVAL, "Reject", REJECTED),
+	(PENDING_APPROVAL, "Send Back", DRAFT),
+]
+SYSTEM_STEPS = [
+	(VERIFYING, "Mark Effective", VERIFIED_EFFECTIVE),
+	(VERIFYING, "Mark Not Effective", NOT_EFFECTIVE),
+]
+
+#: Plans being worked on: their actions' owners get alerts and digests.
+ACTIVE_PLAN_STATES = (APPROVED, IN_PROGRESS)
+#: States only the verification result may set.
+VERDICT_STATES = (VERIFIED_EFFECTIVE, NOT_EFFECTIVE)
+#: Plans whose measurement window the verification job watches.
+AWAITING_VERIFICATION = (COMPLETED, VERIFYING)
+
+#: Statuses of an action that need nothing more from its owner.
+DONE = "Done"
+CANCELLED = "Cancelled"
+FINISHED_ACTIONS = (DONE, CANCELLED)
+
+
+def approval_transitions(roles: tuple[str, ...]) -> list[Transition]:
+	"""Approve, Reject and Send Back for each approver role, each only for plans that role approves."""
+	return [
+		Transition(state, action, next_state, role, condition=f"doc.approver_role == {role!r}")
+		for role in dict.fromkeys(roles)
+		for state, action, next_state in APPROVAL_STEPS
+	]
+
+
+def plan_workflow_spec(roles: tuple[str, ...]) -> WorkflowSpec:
+	return WorkflowSpec(
+		name=WORKFLOW,
+		doctype="Improvement Plan",
+		states=STATES,
+		transitions=[
+			*(Transition(s, a, n, role) for s, a, n in PLANNER_STEPS for role in PLANNERS),
+			*approval_transitions(roles),
+			*(Transition(s, a, n, SYSTEM_ROLE) for s, a, n in SYSTEM_STEPS),
+		],
+	)
+
+
+def is_approval_transition(state: str, action: str) -> bool:
+	"""A transition `approval_transitions` writes (and rewrites when the approver roles change)."""
+	return state == PENDING_APPROVAL and action in APPROVAL_ACTIONS
+
+
+def approver_role_for(total_budget: float, budget_limit: float, normal: str, high: str) -> str:
+	"""The higher role approves a plan whose budget is above the limit; no limit, no higher role."""
+	return high if budget_limit and total_budget > budget_limit else normal
+
+
+class StateProblem(str, Enum):
+	NO_ACTIONS = "no_actions"
+	UNFINISHED_ACTIONS = "unfinished_actions"
+	VERDICT_BY_HAND = "verdict_by_hand"
+
+
+def state_change_problem(
+	old: str | None,
+	new: str,
+	*,
+	has_actions: bool,
+	unfinished_actions: bool,
+	verdict_recorded: bool,
+) -> StateProblem | None:
+	"""Guarantees: nobody asks for approval of a plan without actions, completes one with an
+	action neither done nor cancelled, or sets a verdict that the verification did not record."""
+	if old == new:
+		return None
+	if new == PENDING_APPROVAL and not has_actions:
+		return StateProblem.NO_ACTIONS
+	if new == COMPLETED and unfinished_actions:
+		return StateProblem.UNFINISHED_ACTIONS
+	if new in VERDICT_STATES and not verdict_recorded:
+		return StateProblem.VERDICT_BY_HAND
+	return None
+
+
+def starts_new_cycle(old: str | None, new: str) -> bool:
+	"""Work again after Not Effective: the plan's figures start afresh, the old ones go to its log."""
+	return old == NOT_EFFECTIVE and new == IN_PROGRESS

@@ -1,0 +1,13 @@
+"""Triage rules: how urgent a feedback is, who sent it, and what its text says.
+
+- ``priority_matrix.py``    impact × urgency → priority; safety or legal risk is always Urgent
+- ``customer_segment.py``   New / Returning / Key Account from real sales history
+- ``initial_sentiment.py``  the sentiment labels, and a first one from the feedback type
+- ``category_search.py``    which categories a link search shows, in what order, with what hint
+- ``record_text.py``        which words of a record the analysis reads
+- ``text/``                 text analysis, offline, Chinese and English: normalisation, sentiment,
+                            keywords, categories (rules and a learned model), vague text, duplicates
+
+Used by services/triage (the record's controller on save, the retry and retraining jobs) and
+api/category_search.py.
+"""

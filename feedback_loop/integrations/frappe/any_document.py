@@ -1,0 +1,20 @@
+"""Every document of every app (`doc_events["*"]`): a submit or a status change that a Feedback
+Trigger watches schedules a revisit. Returns at once for the many doctypes no trigger watches
+(one cached set)."""
+
+from feedback_loop.services.callbacks.triggers import (
+	STATUS_CHANGED,
+	SUBMITTED,
+	fire_triggers,
+	watched_doctypes,
+)
+
+
+def on_submit(doc, method=None) -> None:
+	if doc.doctype in watched_doctypes():
+		fire_triggers(doc, SUBMITTED)
+
+
+def on_change(doc, method=None) -> None:
+	if doc.doctype in watched_doctypes() and doc.meta.has_field("status") and doc.has_value_changed("status"):
+		fire_triggers(doc, STATUS_CHANGED)

@@ -1,0 +1,10 @@
+"""ToDo (Frappe): an assignment of a Feedback Record added, changed or removed keeps the record's
+assignee and department columns, which the reports group by, in step with Frappe's `_assign`."""
+
+from feedback_loop.services.triage.assignee import RECORD, sync_assignee
+
+
+def on_change(todo, method=None) -> None:
+	# Frappe has already rewritten the record's `_assign` when this runs (ToDo.on_update, on_trash).
+	if todo.reference_type == RECORD and todo.reference_name:
+		sync_assignee(todo.reference_name)

@@ -1,0 +1,12 @@
+"""Revisits and surveys: the ERP asks for them, we send them, the customer's answers act.
+
+- ``triggers.py``  Feedback Triggers: a watched submit or status change (or a period) schedules a
+                   revisit, throttled per customer, only with consent
+- ``sender.py``    send what is due: survey e-mails and phone-call tasks, reminders, No Response
+- ``survey.py``    the survey link, e-mail and page, and what an answer sets off (low score →
+                   feedback, a verification closes or reopens)
+
+Wired: integrations/frappe/any_document.py (the `"*"` hook), Feedback Trigger controller (cache),
+tasks.py (send every 10 minutes, periodic check-ins daily), api/survey.py and
+www/feedback/survey.py (the public page).
+"""

@@ -1,0 +1,182 @@
+"""Send what is due: survey e-mails and phone-call tasks, reminders, and No Response at the end.
+
+Set-based and idempotent: due callbacks are claimed with SELECT … FOR UPDATE SKIP LOCKED and
+leave Scheduled in the same transaction, so two workers or a retried job never send twice. A
+failed send is retried with backoff and marked Failed when the retries are used up.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, get_datetime, now_datetime
+from frappe.utils.user import get_users_with_role
+
+from feedback_loop.core.callbacks.schedule import next_attempt
+from feedback_loop.services.callbacks.survey import render_survey_email, survey_url
+from feedback_loop.services.callbacks.triggers import opted_out
+from feedback_loop.services.privacy.consent import withdrew_consent
+
+BATCH = 200
+
+
+def run(now=None) -> dict:
+	now = get_datetime(now) if now else now_datetime()
+	return {"sent": send_due(now), "reminded": send_reminders(now), "no_response": close_unanswered(now)}
+
+
+def send_due(now) -> int:
+	cb = frappe.qb.DocType("Feedback Callback")
+	sent = 0
+	while True:
+		names = (
+			frappe.qb.from_(cb)
+			.select(cb.name)
+			.where(
+				(cb.status == "Scheduled")
+				& (cb.due_on <= now)
+				& (cb.next_attempt_on.isnull() | (cb.next_attempt_on <= now))
+			)
+			.orderby(cb.due_on)
+			.limit(BATCH)
+			.for_update(skip_locked=True)
+		).run(pluck=True)
+		for name in names:
+			sent += _send_one(name, now)
+		_commit()
+		if len(names) < BATCH:
+			return sent
+
+
+def _send_one(name: str, now) -> int:
+	callback = frappe.get_doc("Feedback Callback", name)
+	callback.flags.ignore_permissions = True
+	try:
+		if withdrew_consent(callback.contact):
+			callback.status = "Cancelled"
+			callback.last_error = _("The contact withdrew consent (marked Unsubscribed).")
+			callback.save()
+			return 0
+		if callback.channel == "Phone":
+			create_call_task(callback)
+		else:
+			if not callback.contact_email or opted_out(callback.contact_email):
+				callback.status = "Cancelled"
+				callback.last_error = _("The customer has no e-mail address or opted out of surveys.")
+				callback.save()
+				return 0
+			send_survey_email(callback)
+	except Exception as error:
+		callback.attempts = (callback.attempts or 0) + 1
+		callback.last_error = str(error)[:500]
+		callback.next_attempt_on = next_attempt(now, callback.attempts)
+		if callback.next_attempt_on is None:
+			callback.status = "Failed"
+		callback.save()
+		frappe.log_error(
+			title=_("Feedback callback {0} could not be sent").format(name),
+			reference_doctype="Feedback Callback",
+			reference_name=name,
+		)
+		return 0
+	callback.status = "Sent"
+	callback.sent_on = now
+	callback.attempts = (callback.attempts or 0) + 1
+	callback.next_attempt_on = None
+	callback.last_error = None
+	callback.save()
+	return 1
+
+
+def send_survey_email(callback, reminder: bool = False) -> None:
+	subject, message = render_survey_email(callback, survey_url(callback), reminder=reminder)
+	frappe.sendmail(
+		recipients=[callback.contact_email],
+		subject=subject,
+		message=message,
+		reference_doctype="Feedback Callback",
+		reference_name=callback.name,
+		unsubscribe_method="/api/method/feedback_loop.api.survey.opt_out",
+		unsubscribe_message=_("Stop feedback surveys"),
+		now=False,
+	)
+
+
+def create_call_task(callback) -> None:
+	"""A ToDo for an agent, with the call script; the agent records the answers in the form."""
+	trigger = frappe.get_cached_doc("Feedback Trigger", callback.trigger) if callback.trigger else None
+	agent = callback.assigned_to or _least_busy(
+		get_users_with_role((trigger.assign_to_role if trigger else None) or "Feedback Agent")
+	)
+	if not agent:
+		raise ValueError(_("Nobody holds the role to call the customer."))
+	callback.assigned_to = agent
+	frappe.get_doc(
+		{
+			"doctype": "ToDo",
+			"allocated_to": agent,
+			"reference_type": "Feedback Callback",
+			"reference_name": callback.name,
+			"description": _("Call {0} ({1}): {2}").format(
+				callback.customer or callback.contact or "",
+				_(callback.callback_type),
+				callback.call_script or "",
+			),
+			"date": now_datetime().date(),
+			"priority": "Medium",
+		}
+	).insert(ignore_permissions=True)
+
+
+def _least_busy(users: list[str]) -> str | None:
+	if not users:
+		return None
+	open_todos = dict(
+		frappe.get_all(
+			"ToDo",
+			filters={"status": "Open", "allocated_to": ("in", users), "reference_type": "Feedback Callback"},
+			fields=["allocated_to", "count(name) as n"],
+			group_by="allocated_to",
+			as_list=True,
+		)
+	)
+	return min(sorted(users), key=lambda u: open_todos.get(u, 0))
+
+
+def send_reminders(now) -> int:
+	days = frappe.db.get_single_value("Feedback Settings", "survey_reminder_days") or 0
+	if days <= 0:
+		return 0
+	names = frappe.get_all(
+		"Feedback Callback",
+		filters={
+			"status": "Sent",
+			"channel": "E-mail",
+			"reminder_sent_on": ("is", "not set"),
+			"sent_on": ("<=", add_days(now, -days)),
+		},
+		pluck="name",
+	)
+	for name in names:
+		callback = frappe.get_doc("Feedback Callback", name)
+		send_survey_email(callback, reminder=True)
+		callback.db_set("reminder_sent_on", now, update_modified=False)
+	return len(names)
+
+
+def close_unanswered(now) -> int:
+	days = frappe.db.get_single_value("Feedback Settings", "survey_no_response_days") or 0
+	if days <= 0:
+		return 0
+	cb = frappe.qb.DocType("Feedback Callback")
+	names = (
+		frappe.qb.from_(cb)
+		.select(cb.name)
+		.where((cb.status == "Sent") & (cb.channel == "E-mail") & (cb.sent_on <= add_days(now, -days)))
+	).run(pluck=True)
+	if names:
+		frappe.qb.update(cb).set(cb.status, "No Response").where(cb.name.isin(names)).run()
+	return len(names)
+
+
+def _commit() -> None:
+	if not frappe.flags.in_test:
+		frappe.db.commit()

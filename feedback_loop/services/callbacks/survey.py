@@ -1,0 +1,279 @@
+"""The survey a callback sends: its link, its e-mail, its page, and what the answers set off.
+
+Answers close the loop: a low score or a complaint in the free text becomes a Feedback Record
+(channel Survey, urgency High) that goes through triage and the SLA like any other; a
+verification revisit the customer confirms closes the feedback it verifies, "not solved"
+reopens it with a higher priority.
+"""
+
+import time
+from datetime import timedelta
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime, get_url, now_datetime
+from frappe.utils.password import get_encryption_key
+
+from feedback_loop.core.callbacks.survey_answers import (
+	MAX_QUESTIONS,
+	MIN_QUESTIONS,
+	AnswerProblem,
+	Question,
+	QuestionType,
+	clean_answers,
+	is_low,
+	scores_of,
+	template_problems,
+)
+from feedback_loop.core.callbacks.survey_token import TokenProblem, check_token, make_token
+from feedback_loop.core.feedback_status import Status
+from feedback_loop.core.language import reply_language
+from feedback_loop.core.sla.state import raised_priority
+from feedback_loop.core.triage.initial_sentiment import Sentiment
+from feedback_loop.services.intake.create import create_feedback
+from feedback_loop.services.privacy.consent import privacy_notice, record_consent
+from feedback_loop.services.triage.engine import get_triager
+
+DEFAULT_VALID_DAYS = 14
+ANSWERABLE = ("Scheduled", "Sent")
+
+
+def _secret() -> bytes:
+	return ("feedback_loop.survey:" + get_encryption_key()).encode("utf-8")
+
+
+def token_for(callback) -> str:
+	days = frappe.db.get_single_value("Feedback Settings", "survey_link_valid_days") or DEFAULT_VALID_DAYS
+	expires = get_datetime(callback.sent_on or now_datetime()) + timedelta(days=days)
+	return make_token(_secret(), callback.name, int(time.mktime(expires.timetuple())))
+
+
+def survey_url(callback) -> str:
+	return get_url(f"/feedback/survey/{token_for(callback)}")
+
+
+def language_of(callback) -> str:
+	if not callback.language:
+		preferred = (
+			frappe.db.get_value("Customer", callback.customer, "language") if callback.customer else None
+		)
+		callback.language = reply_language(preferred)
+	return callback.language
+
+
+def questions_of(template) -> list[Question]:
+	return [
+		Question(
+			key=f"q{row.idx}",
+			type=QuestionType(row.question_type),
+			required=bool(row.required),
+			options=_lines(row.options_en),
+			translated_options=_lines(row.options_zh),
+		)
+		for row in template.questions
+	]
+
+
+def _lines(value: str | None) -> tuple[str, ...]:
+	return tuple(line.strip() for line in (value or "").splitlines() if line.strip())
+
+
+def validate_template(template) -> None:
+	for problem in template_problems(questions_of(template)):
+		kind, _sep, key = problem.partition(":")
+		row = key[1:]
+		if kind == "question_count":
+			frappe.throw(
+				_("A survey has {0} to {1} questions; this one has {2}.").format(
+					MIN_QUESTIONS, MAX_QUESTIONS, len(template.questions)
+				)
+			)
+		if kind == "options":
+			frappe.throw(_("Row {0}: a single-choice question needs at least two options.").format(row))
+		if kind == "translation":
+			frappe.throw(
+				_("Row {0}: give as many Chinese options as English ones, in the same order.").format(row)
+			)
+
+
+def render_survey_email(callback, url: str, reminder: bool = False) -> tuple[str, str]:
+	language = language_of(callback)
+	template = frappe.get_cached_doc("Feedback Survey Template", callback.survey_template)
+	intro = template.get(f"intro_{language}") or template.intro_en or ""
+	with frappe.translate.print_language(language):
+		subject = _("Reminder: how did we do?") if reminder else _("How did we do?")
+		button = _("Answer the survey")
+		note = _("It takes a minute. The link works once.")
+	message = frappe.render_template(
+		"""<p>{{ intro }}</p><p><a href="{{ url }}" style="display:inline-block;padding:10px 18px;background:#2563eb;color:#fff;border-radius:6px;text-decoration:none">{{ button }}</a></p><p style="color:#6b7280">{{ note }}</p>""",
+		{"intro": intro, "url": url, "button": button, "note": note},
+	)
+	return subject, message
+
+
+class SurveyRefused(Exception):
+	def __init__(self, reason: str):
+		super().__init__(reason)
+		self.reason = reason
+
+
+def callback_for_token(token: str, lock: bool = False):
+	"""The callback a token opens, or SurveyRefused with a reason the page explains.
+
+	`lock`: for answering. The row lock makes a second submission of the same link wait for the
+	first, then find it Responded, so one link never stores two sets of answers.
+	"""
+	checked = check_token(_secret(), token, int(time.time()))
+	if checked.problem in (TokenProblem.MALFORMED, TokenProblem.TAMPERED):
+		raise SurveyRefused("invalid")
+	if not checked.callback or not frappe.db.exists("Feedback Callback", checked.callback):
+		raise SurveyRefused("invalid")
+	if (
+		lock
+		and frappe.db.get_value("Feedback Callback", checked.callback, "status", for_update=True)
+		== "Responded"
+	):
+		# A locking read sees the answer another request committed while this one waited. Only
+		# the callback's row is locked: locking its (still empty) answer rows would take gap locks.
+		raise SurveyRefused("used")
+	callback = frappe.get_doc("Feedback Callback", checked.callback)
+	if callback.status == "Responded":
+		raise SurveyRefused("used")
+	if checked.problem is TokenProblem.EXPIRED or callback.status not in ANSWERABLE:
+		raise SurveyRefused("expired")
+	return callback
+
+
+def page_context(callback) -> dict:
+	language = language_of(callback)
+	template = frappe.get_cached_doc("Feedback Survey Template", callback.survey_template)
+	questions = []
+	for row, question in zip(template.questions, questions_of(template), strict=True):
+		translated = question.translated_options
+		shown = (
+			translated if language == "zh" and len(translated) == len(question.options) else question.options
+		)
+		questions.append(
+			{
+				"key": question.key,
+				"type": question.type.value,
+				"text": row.get(f"question_{language}") or row.question_en,
+				"required": question.required,
+				"options": list(zip(question.options, shown, strict=True)),
+			}
+		)
+	return {
+		"language": language,
+		"intro": template.get(f"intro_{language}") or template.intro_en,
+		"thank_you": template.get(f"thank_you_{language}") or template.thank_you_en,
+		"questions": questions,
+		"privacy_notice": privacy_notice(language),
+	}
+
+
+def submit(callback, raw_answers: dict) -> dict:
+	"""Validate and store the answers, all or nothing; returns {'ok': True} or the problems."""
+	template = frappe.get_cached_doc("Feedback Survey Template", callback.survey_template)
+	questions = questions_of(template)
+	answers, problems = clean_answers(questions, raw_answers)
+	if problems:
+		return {"ok": False, "problems": {key: problem_message(p) for key, p in problems.items()}}
+	store_answers(callback, template, questions, answers)
+	return {"ok": True}
+
+
+def problem_message(problem: AnswerProblem) -> str:
+	return {
+		AnswerProblem.REQUIRED: _("Please answer this question."),
+		AnswerProblem.NOT_A_NUMBER: _("Please choose a score."),
+		AnswerProblem.OUT_OF_RANGE: _("Please choose one of the scores shown."),
+		AnswerProblem.UNKNOWN_OPTION: _("Please choose one of the options shown."),
+		AnswerProblem.TOO_LONG: _("Please keep your answer under 2,000 characters."),
+	}[problem]
+
+
+def store_answers(callback, template, questions, answers: dict) -> None:
+	scores = scores_of(questions, answers)
+	callback.set("answers", [])
+	for row, question in zip(template.questions, questions, strict=True):
+		if question.key in answers:
+			callback.append(
+				"answers",
+				{
+					"question": row.get(f"question_{language_of(callback)}") or row.question_en,
+					"question_type": row.question_type,
+					"answer": answers[question.key],
+					# Lets a personal-data request find the answers of this person.
+					"respondent_email": callback.contact_email,
+				},
+			)
+	callback.update(
+		{
+			"csat": scores.csat,
+			"nps": scores.nps,
+			"nps_answered": 1 if scores.nps is not None else 0,
+			"ces": scores.ces,
+			"solved": None if scores.solved is None else ("Yes" if scores.solved else "No"),
+			"status": "Responded",
+			"responded_on": now_datetime(),
+		}
+	)
+	record_consent(callback, True)
+	settings = frappe.get_cached_doc("Feedback Settings")
+	low = is_low(scores, settings.get("low_csat_at_most") or 2, settings.get("low_nps_at_most") or 6)
+	if (low or _is_complaint(scores.free_text)) and not callback.created_feedback:
+		callback.created_feedback = create_feedback_from(callback, scores)
+	if scores.solved is not None and callback.feedback_record:
+		close_or_reopen(callback.feedback_record, scores.solved, callback.name)
+	callback.flags.ignore_permissions = True
+	callback.save()
+
+
+def _is_complaint(text: str) -> bool:
+	if not text.strip():
+		return False
+	from feedback_loop.core.triage.text.normalise import normalise
+
+	return get_triager().sentiment.analyse(normalise(text)).label == Sentiment.NEGATIVE
+
+
+def create_feedback_from(callback, scores) -> str:
+	parts = [_("Survey answer to {0}").format(callback.name)]
+	for row in callback.answers:
+		parts.append(f"{row.question}: {row.answer}")
+	return create_feedback(
+		{
+			"customer": callback.customer,
+			"contact": callback.contact,
+			"feedback_type": "Complaint",
+			"subject": (scores.free_text.splitlines()[0][:120] if scores.free_text else None)
+			or _("Low score in survey {0}").format(callback.name),
+			"description": "<br>".join(frappe.utils.escape_html(p) for p in parts),
+			"sales_order": callback.sales_order,
+			"impact": "One Customer",
+			"urgency": "High",
+			"language": callback.language,
+			# The survey page shows the privacy notice above its send button.
+			"consent": "1",
+		},
+		channel="Survey",
+		# One feedback per answered survey, however often the answer is posted.
+		external_id=callback.name,
+		description_is_html=True,
+	).name
+
+
+def close_or_reopen(feedback_record: str, solved: bool, callback: str) -> None:
+	"""The closed loop: confirmed → Closed (已闭环); not solved → back to work, one priority higher."""
+	feedback = frappe.get_doc("Feedback Record", feedback_record)
+	feedback.flags.ignore_permissions = True
+	if solved and feedback.status == Status.RESOLVED.value:
+		feedback.status = Status.CLOSED.value
+		feedback.save()
+	elif not solved and feedback.status in (Status.RESOLVED.value, Status.CLOSED.value):
+		feedback.status = Status.IN_PROGRESS.value
+		feedback.status_reason = _("The customer said in revisit {0} that the problem is not solved.").format(
+			callback
+		)
+		feedback.priority_floor = raised_priority(feedback.priority)
+		feedback.save()

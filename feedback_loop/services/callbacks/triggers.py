@@ -1,0 +1,233 @@
+"""Feedback Triggers: the ERP asks for a revisit when a watched document is submitted or reaches a status.
+
+One `doc_events["*"]` entry (integrations/frappe/any_document.py) serves every doctype, so the
+first thing it does must cost nothing for the many doctypes no trigger watches: the watched set is cached (per request, backed by
+Redis, cleared whenever a trigger changes). A document gets at most one callback per trigger:
+the callback's dedupe key is unique in the database.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, date_diff, getdate, now_datetime
+
+from feedback_loop.core.callbacks.schedule import DelayUnit, callback_due, throttled
+from feedback_loop.services.privacy.consent import withdrew_consent
+from feedback_loop.services.sla.calendar_source import calendar_for
+from feedback_loop.services.sla.system_time import to_aware, to_system
+
+_CACHE_KEY = "feedback_loop:watched_doctypes"
+SUBMITTED = "Submitted"
+STATUS_CHANGED = "Status Changed To"
+EVERY_N_DAYS = "Every N Days"
+OPEN_CALLBACK_STATUSES = ("Scheduled", "Sent", "Responded")
+
+
+def watched_doctypes() -> frozenset[str]:
+	# Installs and migrations save many documents before (or without) our tables: no revisits.
+	if frappe.flags.in_install or frappe.flags.in_migrate or frappe.flags.in_uninstall:
+		return frozenset()
+	local = getattr(frappe.local, "feedback_loop_watched", None)
+	if local is None:
+		local = frappe.cache.get_value(_CACHE_KEY)
+		if local is None:
+			try:
+				local = sorted(
+					set(
+						frappe.get_all(
+							"Feedback Trigger",
+							filters={"enabled": 1, "event": ("!=", EVERY_N_DAYS)},
+							pluck="document_type",
+						)
+					)
+				)
+			except Exception as error:
+				if frappe.db.is_table_missing(error):
+					return frozenset()
+				raise
+			frappe.cache.set_value(_CACHE_KEY, local)
+		local = frozenset(local)
+		frappe.local.feedback_loop_watched = local
+	return local
+
+
+def clear_watched_cache(*_args, **_kwargs) -> None:
+	frappe.cache.delete_value(_CACHE_KEY)
+	frappe.local.feedback_loop_watched = None
+
+
+def fire_triggers(doc, event: str) -> None:
+	"""Schedule the revisits of every enabled trigger on `doc`'s doctype and `event`."""
+	triggers = frappe.get_all(
+		"Feedback Trigger",
+		filters={"enabled": 1, "document_type": doc.doctype, "event": event},
+		pluck="name",
+	)
+	for name in triggers:
+		trigger = frappe.get_cached_doc("Feedback Trigger", name)
+		if event == STATUS_CHANGED and doc.status != trigger.status_value:
+			continue
+		try:
+			schedule_callback(trigger, doc)
+		except Exception:
+			# A revisit is never worth failing the user's own transaction for.
+			frappe.log_error(
+				title=_("Feedback trigger {0} failed").format(name),
+				reference_doctype=doc.doctype,
+				reference_name=doc.name,
+			)
+
+
+def condition_holds(trigger, doc) -> bool:
+	if not (trigger.condition or "").strip():
+		return True
+	context = {"doc": doc, "customer_age_days": customer_age_days, "is_first_delivery": is_first_delivery}
+	return bool(frappe.safe_eval(trigger.condition, None, context))
+
+
+def customer_age_days(customer: str | None) -> int:
+	created = frappe.db.get_value("Customer", customer, "creation") if customer else None
+	return date_diff(getdate(), getdate(created)) if created else 0
+
+
+def is_first_delivery(doc) -> bool:
+	customer = doc.get("customer")
+	return bool(customer) and not frappe.db.exists(
+		"Delivery Note", {"customer": customer, "docstatus": 1, "name": ("!=", doc.name)}
+	)
+
+
+def customer_of(doc) -> str | None:
+	if doc.doctype == "Customer":
+		return doc.name
+	return doc.get("customer")
+
+
+def schedule_callback(trigger, doc, dedupe_suffix: str = "") -> str | None:
+	"""The callback for this trigger and document, created once; None when held back."""
+	dedupe_key = f"{trigger.name}:{doc.doctype}:{doc.name}{dedupe_suffix}"
+	if frappe.db.exists("Feedback Callback", {"dedupe_key": dedupe_key}):
+		return None
+	if not condition_holds(trigger, doc):
+		return None
+	customer = customer_of(doc)
+	contact, email = contact_of(doc, customer)
+	if withdrew_consent(contact):
+		return None
+	if trigger.action == "Survey E-mail" and (not email or opted_out(email)):
+		return None
+	due_on = due_moment(trigger, now_datetime())
+	if customer and throttled(due_on, _other_due_dates(customer), trigger.throttle_days or 0):
+		return None
+	callback = frappe.get_doc(
+		{
+			"doctype": "Feedback Callback",
+			"callback_type": trigger.callback_type,
+			"trigger": trigger.name,
+			"customer": customer,
+			"contact": contact,
+			"contact_email": email,
+			"reference_doctype": doc.doctype,
+			"reference_name": doc.name,
+			"feedback_record": doc.name if doc.doctype == "Feedback Record" else None,
+			"sales_order": _sales_order_of(doc),
+			"channel": "Phone" if trigger.action == "Phone Call" else "E-mail",
+			"due_on": due_on,
+			"survey_template": trigger.survey_template,
+			"call_script": trigger.call_script,
+			"dedupe_key": dedupe_key,
+		}
+	)
+	callback.flags.ignore_permissions = True
+	callback.insert()
+	return callback.name
+
+
+def due_moment(trigger, event_at):
+	calendar = None
+	if trigger.delay_unit == DelayUnit.WORKING_DAYS.value:
+		policy = trigger.working_calendar or frappe.db.get_value(
+			"Feedback SLA Policy", {"is_default": 1, "enabled": 1}
+		)
+		if not policy:
+			frappe.throw(_("Working days need a working calendar: choose an SLA policy on the trigger."))
+		calendar = calendar_for(policy)
+	return to_system(callback_due(to_aware(event_at), trigger.delay or 0, trigger.delay_unit, calendar))
+
+
+def _other_due_dates(customer: str) -> list:
+	return [
+		row.due_on
+		for row in frappe.get_all(
+			"Feedback Callback",
+			filters={"customer": customer, "status": ("in", OPEN_CALLBACK_STATUSES)},
+			fields=["due_on"],
+		)
+	]
+
+
+def contact_of(doc, customer: str | None) -> tuple[str | None, str | None]:
+	contact = doc.get("contact_person") or doc.get("contact")
+	email = doc.get("contact_email") or doc.get("raised_by")
+	if not contact and customer:
+		contact = frappe.db.get_value("Customer", customer, "customer_primary_contact")
+	if contact and not email:
+		email = frappe.db.get_value("Contact", contact, "email_id")
+	return contact, email
+
+
+def opted_out(email: str) -> bool:
+	return bool(
+		frappe.db.exists(
+			"Email Unsubscribe",
+			{"email": email, "reference_doctype": "Feedback Callback"},
+		)
+		or frappe.db.exists("Email Unsubscribe", {"email": email, "global_unsubscribe": 1})
+	)
+
+
+def _sales_order_of(doc) -> str | None:
+	if doc.doctype == "Sales Order":
+		return doc.name
+	if doc.get("sales_order"):
+		return doc.sales_order
+	for row in doc.get("items") or []:
+		if row.get("against_sales_order") or row.get("sales_order"):
+			return row.get("against_sales_order") or row.get("sales_order")
+	return None
+
+
+def schedule_periodic_checkins() -> int:
+	"""Every-N-days triggers: one revisit per customer older than N days and period."""
+	scheduled = 0
+	for name in frappe.get_all(
+		"Feedback Trigger", filters={"enabled": 1, "event": EVERY_N_DAYS}, pluck="name"
+	):
+		trigger = frappe.get_cached_doc("Feedback Trigger", name)
+		period = trigger.period_days or 90
+		period_index = date_diff(getdate(), getdate("2000-01-01")) // period
+		for customer in customers_due_for_checkin(trigger.name, period, period_index):
+			if schedule_callback(trigger, frappe.get_doc("Customer", customer), f":{period_index}"):
+				scheduled += 1
+	return scheduled
+
+
+def customers_due_for_checkin(trigger: str, period: int, period_index: int) -> list[str]:
+	"""Customers older than the period who have no revisit of this trigger in this period yet."""
+	customer = frappe.qb.DocType("Customer")
+	callback = frappe.qb.DocType("Feedback Callback")
+	already = (
+		frappe.qb.from_(callback)
+		.select(callback.customer)
+		.where(
+			(callback.trigger == trigger) & callback.dedupe_key.like(f"{trigger}:Customer:%:{period_index}")
+		)
+	)
+	return (
+		frappe.qb.from_(customer)
+		.select(customer.name)
+		.where(
+			(customer.disabled == 0)
+			& (customer.creation < add_days(getdate(), -period))
+			& customer.name.notin(already)
+		)
+	).run(pluck=True)

@@ -1,0 +1,154 @@
+"""The one way feedback comes in from outside the desk form: API, messaging webhook, portal,
+web form, inbound e-mail and survey answers all end here, and the record's own controller then
+validates, triages, starts the SLA and acknowledges it, whatever the channel.
+
+An outside system's message id makes a request idempotent: sending it again, even twice at the
+same moment, returns the record the first request created.
+"""
+
+from dataclasses import dataclass
+
+import frappe
+from frappe.utils import escape_html
+
+from feedback_loop.core.intake.payload import Problem, idempotency_key
+from feedback_loop.core.intake.rules import subject_from_description
+from feedback_loop.services.intake.errors import NOT_FOUND, InvalidFeedback, refuse, refuse_with_message
+from feedback_loop.services.intake.party_matching import (
+	contact_by_email,
+	contact_by_phone,
+	customer_of_contact,
+)
+from feedback_loop.services.privacy.consent import record_consent
+
+#: Fields naming another record, checked before insert so the caller hears which one is wrong.
+LINKS = {
+	"customer": "Customer",
+	"category": "Feedback Category",
+	"sales_order": "Sales Order",
+	"item": "Item",
+}
+
+#: Taken over as given; everything else is derived or set by the channel.
+COPIED = (
+	"feedback_type",
+	"category",
+	"expected_solution",
+	"sales_order",
+	"item",
+	"occurred_on",
+	"contact_email",
+	"contact_phone",
+	"sender",
+	"sender_name",
+	"external_sender",
+	"messaging_source",
+	"anonymous",
+)
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+	name: str
+	created: bool
+
+
+def existing_for(channel: str, external_id: str | None, latest: bool = False) -> str | None:
+	"""`latest`: a locking read, which sees rows committed after this transaction began."""
+	if not external_id:
+		return None
+	return frappe.db.get_value(
+		"Feedback Record", {"idempotency_key": idempotency_key(channel, external_id)}, for_update=latest
+	)
+
+
+def plain_text_to_html(text: str) -> str:
+	"""Text from outside is text: escaped, its line breaks kept for the Text Editor."""
+	return "<br>".join(escape_html(line) for line in text.splitlines())
+
+
+def create_feedback(
+	values: dict,
+	*,
+	channel: str,
+	external_id: str | None = None,
+	description_is_html: bool = False,
+	attachments: list[tuple[str, bytes]] | None = None,
+) -> IntakeResult:
+	"""Create (or, for a repeated external id, find) the feedback; the caller checked who may."""
+	existing = existing_for(channel, external_id)
+	if existing:
+		return IntakeResult(existing, created=False)
+
+	refuse(missing_links(values))
+	description = values.get("description") or ""
+	if not description_is_html:
+		description = plain_text_to_html(description)
+	doc = frappe.new_doc("Feedback Record")
+	doc.update({field: values[field] for field in COPIED if values.get(field)})
+	doc.update(
+		{
+			"channel": channel,
+			"description": description,
+			"subject": values.get("subject") or subject_from_description(values.get("description") or ""),
+			"impact": values.get("impact") or "One Customer",
+			"urgency": values.get("urgency") or "Medium",
+			"reply_language": values.get("language") or values.get("reply_language"),
+			"external_id": external_id,
+			"idempotency_key": idempotency_key(channel, external_id) if external_id else None,
+		}
+	)
+	set_party(doc, values)
+	record_consent(doc, values.get("consent") == "1")
+	doc.flags.ignore_permissions = True
+	savepoint = "feedback_intake"
+	frappe.db.savepoint(savepoint)
+	try:
+		doc.insert()
+	except (frappe.DuplicateEntryError, frappe.UniqueValidationError):
+		# Two requests with one id at the same moment: the other one's record is the answer.
+		frappe.db.rollback(save_point=savepoint)
+		return IntakeResult(existing_for(channel, external_id, latest=True), created=False)
+	except InvalidFeedback:
+		raise
+	except frappe.ValidationError as refused:
+		# The record's own rules (a customer or a way to reply, the text limits): the same 422
+		# as a field problem, with the rule's message, so callers see one kind of refusal.
+		frappe.db.rollback(save_point=savepoint)
+		refuse_with_message(str(refused))
+	for file_name, content in attachments or ():
+		attach(doc, file_name, content)
+	return IntakeResult(doc.name, created=True)
+
+
+def missing_links(values: dict) -> list[Problem]:
+	return [
+		Problem(field, NOT_FOUND, values[field])
+		for field, doctype in LINKS.items()
+		if values.get(field) and not frappe.db.exists(doctype, values[field])
+	]
+
+
+def set_party(doc, values: dict) -> None:
+	"""The customer given, else the one behind the contact the address or number belongs to."""
+	contact = values.get("contact") or contact_by_email(values.get("contact_email") or values.get("sender"))
+	contact = contact or contact_by_phone(values.get("contact_phone"))
+	doc.contact = contact
+	doc.customer = values.get("customer") or customer_of_contact(contact)
+	if doc.sales_order and doc.customer:
+		# A customer's portal or integration cannot file feedback against somebody else's order.
+		if frappe.db.get_value("Sales Order", doc.sales_order, "customer") != doc.customer:
+			refuse([Problem("sales_order", NOT_FOUND, doc.sales_order)])
+
+
+def attach(doc, file_name: str, content: bytes) -> None:
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": file_name,
+			"content": content,
+			"attached_to_doctype": doc.doctype,
+			"attached_to_name": doc.name,
+			"is_private": 1,
+		}
+	).insert(ignore_permissions=True)

@@ -1,0 +1,67 @@
+"""Every text we send a customer, as shipped, in Chinese and English: acknowledgement, plan notices,
+the messaging reply, the privacy notice. Feedback Settings start from these and fall back to them."""
+
+ACKNOWLEDGEMENT = {
+	"en": {
+		"subject": "We received your feedback {{ number }}",
+		"message": """<p>Dear {{ customer_name }},</p>
+<p>Thank you for your feedback. We have recorded it under the number <b>{{ number }}</b>:</p>
+<blockquote>{{ subject }}</blockquote>
+<p>{% if reply_by %}We will reply by {{ reply_by }}.{% else %}We will reply within {{ reply_days }} working days.{% endif %} Please quote {{ number }} whenever you contact us about it.</p>""",
+	},
+	"zh": {
+		"subject": "我们已收到您的反馈 {{ number }}",
+		"message": """<p>尊敬的{{ customer_name }}：</p>
+<p>感谢您的反馈，我们已经登记，反馈编号为 <b>{{ number }}</b>：</p>
+<blockquote>{{ subject }}</blockquote>
+<p>{% if reply_by %}我们将于 {{ reply_by }} 前回复您。{% else %}我们将在 {{ reply_days }} 个工作日内回复您。{% endif %}如需就此联系我们，请提供反馈编号 {{ number }}。</p>""",
+	},
+}
+
+#: Greeting name when we know no name at all.
+ANONYMOUS_NAME = {"en": "customer", "zh": "客户"}
+
+#: Told to the customers of every feedback a plan answers: when it is approved, and when it is done.
+PLAN_APPROVED = {
+	"en": {
+		"subject": "We are working on your feedback {{ numbers }}",
+		"message": """<p>Dear {{ customer_name }},</p>
+<p>Thank you again for your feedback {{ numbers }}. We have looked into its cause and approved a plan
+to fix it: <b>{{ title }}</b>.</p>
+<p>{% if expected_on %}We expect it to be done by {{ expected_on }}. {% endif %}We will write to you again when it is done.</p>""",
+	},
+	"zh": {
+		"subject": "我们正在处理您的反馈 {{ numbers }}",
+		"message": """<p>尊敬的{{ customer_name }}：</p>
+<p>再次感谢您的反馈 {{ numbers }}。我们已查明原因，并批准了改进计划：<b>{{ title }}</b>。</p>
+<p>{% if expected_on %}预计将于 {{ expected_on }} 前完成。{% endif %}完成后我们会再次通知您。</p>""",
+	},
+}
+PLAN_COMPLETED = {
+	"en": {
+		"subject": "Your feedback {{ numbers }} has been acted on",
+		"message": """<p>Dear {{ customer_name }},</p>
+<p>The improvement we planned after your feedback {{ numbers }} is done: <b>{{ title }}</b>.</p>
+<p>Thank you for helping us improve. If the problem comes back, simply reply to this e-mail.</p>""",
+	},
+	"zh": {
+		"subject": "您的反馈 {{ numbers }} 已完成改进",
+		"message": """<p>尊敬的{{ customer_name }}：</p>
+<p>根据您的反馈 {{ numbers }} 制定的改进已经完成：<b>{{ title }}</b>。</p>
+<p>感谢您帮助我们改进。如果问题再次出现，请直接回复此邮件。</p>""",
+	},
+}
+
+#: The answer a messaging gateway relays to the sender; {number} is the feedback number.
+MESSAGING_REPLY = {
+	"en": "Thank you, we have received your feedback. Your feedback number is {number}.",
+	"zh": "感谢您的反馈，我们已收到。您的反馈编号是 {number}。",
+}
+
+#: Shown beside every outside form and recorded (by version) with the consent it asks for.
+PRIVACY_NOTICE = {
+	"en": "We use your feedback and contact details only to handle this feedback, reply to you and "
+	"improve our service. You can withdraw your consent at any time.",
+	"zh": "我们仅将您的反馈和联系方式用于处理本次反馈、回复您以及改进服务。您可随时撤回同意。",
+}
+DEFAULT_PRIVACY_NOTICE_VERSION = "2026-11"

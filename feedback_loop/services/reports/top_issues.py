@@ -1,0 +1,141 @@
+"""The Top Issues report: the categories or items with the most feedback in a period."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from feedback_loop.core.reports.periods import previous_range
+from feedback_loop.core.reports.top_issues import rank, terms_label, top_terms
+from feedback_loop.services.reports.cards import figure_card
+from feedback_loop.services.reports.queries import counts_by, record_filters
+
+KEYS = {"Category": ("category", "Feedback Category"), "Item": ("item", "Item")}
+#: Keywords are counted over the latest records of the issues shown, not all of them: a fixed
+#: cost at any size, and the latest records say what the issue is about now.
+KEYWORD_SAMPLE = 5000
+
+
+def top_issues(filters: dict) -> list:
+	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
+	field, _doctype = KEYS[filters.get("issue_by") or "Category"]
+	# Not "issue": the record has an Issue link column of that name, which GROUP BY would prefer.
+	group = (("issue_key", field),)
+	present = [[field, "is", "set"]]
+	# One scan for the count and the negative count of each issue.
+	rows = frappe.get_list(
+		"Feedback Record",
+		filters=record_filters(filters, start, end) + present,
+		fields=[f"{field} as issue_key", "count(*) as count", "sum(sentiment = 'Negative') as negative"],
+		group_by="issue_key",
+		order_by="issue_key",
+	)
+	counts = {r.issue_key: r.count for r in rows}
+	negatives = {r.issue_key: int(r.negative or 0) for r in rows if r.negative}
+	before_start, before_end = previous_range(start, end)
+	previous = {
+		r.issue_key: r.count for r in counts_by(filters, before_start, before_end, *group, extra=present)
+	}
+	return rank(counts, negatives=negatives, previous=previous, top=int(filters.get("top") or 10))
+
+
+def columns(filters: dict) -> list[dict]:
+	_field, doctype = KEYS[filters.get("issue_by") or "Category"]
+	return [
+		{
+			"fieldname": "issue",
+			"label": _(filters.get("issue_by") or "Category"),
+			"fieldtype": "Link",
+			"options": doctype,
+			"width": 200,
+		},
+		{"fieldname": "count", "label": _("Feedback"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "share", "label": _("Share (%)"), "fieldtype": "Percent", "width": 100},
+		{"fieldname": "high_frequency", "label": _("10 % or more"), "fieldtype": "Check", "width": 110},
+		{"fieldname": "negative_share", "label": _("Negative (%)"), "fieldtype": "Percent", "width": 110},
+		{"fieldname": "previous", "label": _("Previous Period"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "change", "label": _("Change (%)"), "fieldtype": "Float", "precision": 1, "width": 100},
+		{"fieldname": "top_keywords", "label": _("Top Keywords"), "fieldtype": "Data", "width": 320},
+	]
+
+
+def issue_keywords(issues: list, filters: dict) -> dict[str, str]:
+	"""Per issue shown, the keywords its latest records share most, with how many records."""
+	if not issues:
+		return {}
+	field, _doctype = KEYS[filters.get("issue_by") or "Category"]
+	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
+	records = frappe.get_list(
+		"Feedback Record",
+		filters=[*record_filters(filters, start, end), [field, "in", [i.key for i in issues]]],
+		fields=[f"{field} as issue_key", "keywords"],
+		order_by="creation desc",
+		limit=KEYWORD_SAMPLE,
+	)
+	terms = top_terms((r.issue_key, r.keywords) for r in records)
+	return {issue: terms_label(found) for issue, found in terms.items()}
+
+
+def rows(issues: list, keywords: dict[str, str] | None = None) -> list[dict]:
+	keywords = keywords or {}
+	return [
+		{
+			"issue": issue.key,
+			"count": issue.count,
+			"share": round(issue.share * 100, 1),
+			"high_frequency": 1 if issue.high_frequency else 0,
+			"negative_share": round(issue.negative_share * 100, 1),
+			"previous": issue.previous,
+			"change": round(issue.change * 100, 1) if issue.change is not None else None,
+			"top_keywords": keywords.get(issue.key, ""),
+		}
+		for issue in issues
+	]
+
+
+def chart(issues: list) -> dict:
+	return {
+		"data": {
+			# Category names are translated (Feedback Category is a translated doctype).
+			"labels": [_(i.key) for i in issues],
+			"datasets": [{"name": _("Feedback"), "values": [i.count for i in issues]}],
+		},
+		"type": "bar",
+	}
+
+
+def summary(issues: list) -> list[dict]:
+	flagged = [i for i in issues if i.high_frequency]
+	return [
+		{
+			"value": len(flagged),
+			"label": _("Issues with 10 % or more"),
+			"datatype": "Int",
+			"indicator": "Red" if flagged else "Green",
+		},
+		*(
+			[
+				figure_card(
+					round(issues[0].share * 100, 1),
+					_("Top issue: {0} (%)").format(_(issues[0].key)),
+					"Blue",
+				)
+			]
+			if issues
+			else []
+		),
+	]
+
+
+def feedback_of(issue: str, filters: dict, limit: int = 50) -> list[str]:
+	"""The most recent records of one issue in the period, for a Root Cause Analysis."""
+	from feedback_loop.services.reports.queries import record_filters
+
+	field, _doctype = KEYS[filters.get("issue_by") or "Category"]
+	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
+	return frappe.get_list(
+		"Feedback Record",
+		filters=[*record_filters(filters, start, end), [field, "=", issue]],
+		pluck="name",
+		order_by="creation desc",
+		limit=limit,
+	)

@@ -1,0 +1,18 @@
+"""Triage of a Feedback Record: what its text says, how urgent it is, who it is from, who has it.
+
+- ``analysis.py``               the text analysis on insert and on every edit of the text; never
+                                blocks a save (Pending Re-analysis, retried); imports analysed later
+- ``record_text.py``            the words of a record that analysis, duplicates and training read
+- ``engine.py``                 the site's Triager: categories' keywords, settings' cues, the model
+- ``category_training.py``      retrain the category model on agents' confirmed choices
+- ``category_translations.py``  each category's Chinese name kept as a Frappe Translation
+- ``duplicates.py``             possible duplicates of the same person's recent feedback; merging
+- ``priority.py``               the editable impact × urgency matrix, never below an escalation
+- ``customer_segment.py``       New / Returning / Key Account from submitted orders and invoices
+- ``assignee.py``               the first assignee and their department as report columns
+
+Wired: Feedback Record controller (analysis, priority, segment), Feedback Category and Feedback
+Settings controllers (engine version, translations), api/triage.py (accept, merge, retrain),
+integrations/frappe/todo.py (assignee), tasks.py (retry every 10 minutes, retrain daily),
+commands.py (retrain-category-model, reanalyse).
+"""

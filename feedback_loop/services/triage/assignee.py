@@ -1,0 +1,32 @@
+"""The record's assignee and department as plain columns, so that reports can group by them in
+the database (Frappe keeps assignees only as a JSON list in `_assign`)."""
+
+import json
+
+import frappe
+
+#: Assignments Frappe keeps as ToDo rows pointing at a record.
+RECORD = "Feedback Record"
+
+
+def sync_assignee(name: str) -> None:
+	"""The record's first assignee, and that user's department, as columns (integrations/frappe/todo.py)."""
+	row = frappe.db.get_value(RECORD, name, ["_assign", "assigned_to", "department"], as_dict=True)
+	if row is None:
+		return
+	assignees = json.loads(row._assign or "[]")
+	assigned_to = assignees[0] if assignees else None
+	if assigned_to == row.assigned_to:
+		return
+	values = {"assigned_to": assigned_to}
+	# The department follows the assignee unless nobody is assigned, then the last one stays.
+	department = department_of(assigned_to)
+	if department:
+		values["department"] = department
+	frappe.db.set_value(RECORD, name, values, update_modified=False)
+
+
+def department_of(user: str | None) -> str | None:
+	if not user:
+		return None
+	return frappe.db.get_value("Employee", {"user_id": user, "status": "Active"}, "department")

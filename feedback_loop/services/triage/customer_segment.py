@@ -1,0 +1,46 @@
+"""A customer's segment (New, Returning, Key Account) from their real sales history: submitted orders
+and invoices aggregated in the database, classified by the core with the thresholds of Feedback
+Settings."""
+
+from decimal import Decimal
+
+import frappe
+from frappe.query_builder.functions import Count, Sum
+from frappe.utils import add_days, getdate, nowdate
+
+from feedback_loop.core.triage.customer_segment import SalesHistory, Segment, classify_segment
+from feedback_loop.services.feedback_settings import segment_lookback_days, segment_thresholds
+
+
+def sales_history(customer: str, on_date=None) -> SalesHistory:
+	"""The customer's submitted orders and invoices in the look-back window, aggregated in SQL."""
+	on_date = getdate(on_date or nowdate())
+	lookback = segment_lookback_days()
+	since = add_days(on_date, -lookback) if lookback else getdate("1900-01-01")
+
+	so = frappe.qb.DocType("Sales Order")
+	(orders,) = (
+		frappe.qb.from_(so)
+		.select(Count(so.name))
+		.where((so.customer == customer) & (so.docstatus == 1))
+		.where(so.transaction_date.between(since, on_date))
+	).run()[0]
+
+	si = frappe.qb.DocType("Sales Invoice")
+	invoices, revenue = (
+		frappe.qb.from_(si)
+		# Credit notes lower the revenue but are not purchases.
+		.select(Sum(1 - si.is_return), Sum(si.base_grand_total))
+		.where((si.customer == customer) & (si.docstatus == 1))
+		.where(si.posting_date.between(since, on_date))
+	).run()[0]
+
+	return SalesHistory(
+		submitted_orders=int(orders or 0),
+		submitted_invoices=int(invoices or 0),
+		invoiced_revenue=Decimal(str(revenue or 0)),
+	)
+
+
+def segment_for_customer(customer: str, on_date=None) -> Segment:
+	return classify_segment(sales_history(customer, on_date), segment_thresholds())

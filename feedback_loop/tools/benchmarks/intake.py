@@ -1,0 +1,109 @@
+"""Benchmark: recording feedback against recording an ERPNext Issue, the nearest ERPNext feature.
+
+    bench --site test.localhost execute feedback_loop.tools.benchmarks.intake.run --kwargs "{'n': 200}"
+
+Both sides insert ``n`` documents for the same customer through the normal document path
+(validation, hooks) — what an agent waits for on save. Feedback's save includes the text
+analysis and, since every record is the same customer's, a duplicate comparison against up to
+50 of their earlier records: the worst case. The acknowledgement e-mail that
+feedback then builds in a background job is timed on its own. Then the Customer-page summary
+is timed against ERPNext's own dashboard counts for the same customer. Everything is rolled
+back. Prints figures and ratios; it asserts nothing.
+"""
+
+import time
+
+import frappe
+
+from feedback_loop.services.messages.acknowledgement import send_acknowledgement
+from feedback_loop.services.reports.customer_feedback_summary import customer_feedback_summary
+from feedback_loop.services.triage.engine import get_triager
+from feedback_loop.tests.factories import make_contact, make_customer, make_outgoing_email_account
+
+
+def run(n: int = 200) -> None:
+	try:
+		frappe.flags.in_test = True  # the benchmark mail account needs no SMTP server
+		make_outgoing_email_account()
+		frappe.flags.in_test = False  # acknowledgements go to the job queue, as on a live site
+		customer = make_customer("Benchmark Customer", language="zh")
+		contact = make_contact(customer, email="benchmark@example.com")
+
+		# A worker loads the analyser once (jieba, SnowNLP's model, VADER): not part of a save.
+		triager = get_triager()
+		text = "快递第1次晚到\n等了三天还没到，包装也破损了。"
+		triage_ms = _per_call_ms(n, lambda i: triager.triage(text))
+		print(f"  text analysis alone (sentiment, keywords, category, vague check): {triage_ms:.2f} ms")
+
+		names: list[str] = []
+		feedback_ms = _per_call_ms(n, lambda i: names.append(_insert_feedback(customer, contact, i)))
+		issue_ms = _per_call_ms(n, lambda i: _insert_issue(customer, i))
+		_report(
+			"insert one record (the agent's save)", "Feedback Record", feedback_ms, "ERPNext Issue", issue_ms
+		)
+		# Never committed, so none of those jobs reaches the queue; build the mails here instead.
+		ack_ms = _per_call_ms(n, lambda i: send_acknowledgement(names[i]))
+		print(f"  acknowledgement e-mail, built later in a background job: {ack_ms:.2f} ms per record")
+
+		summary_ms = _per_call_ms(50, lambda i: customer_feedback_summary(customer))
+		dashboard_ms = _per_call_ms(50, lambda i: _erpnext_customer_dashboard_count(customer))
+		_report(
+			f"customer summary over {n} records",
+			"feedback summary (1 query)",
+			summary_ms,
+			"ERPNext Customer dashboard counts",
+			dashboard_ms,
+		)
+	finally:
+		frappe.db.rollback()
+		frappe.flags.in_test = False
+
+
+def _insert_feedback(customer: str, contact: str, i: int) -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Feedback Record",
+				"customer": customer,
+				"contact": contact,
+				"feedback_type": "Complaint",
+				"channel": "Desk",
+				"subject": f"快递第{i}次晚到",
+				"description": "<p>等了三天还没到，包装也破损了。</p>",
+			}
+		)
+		.insert()
+		.name
+	)
+
+
+def _insert_issue(customer: str, i: int) -> None:
+	frappe.get_doc(
+		{
+			"doctype": "Issue",
+			"customer": customer,
+			"subject": f"快递第{i}次晚到",
+			"description": "<p>等了三天还没到，包装也破损了。</p>",
+			"raised_by": "benchmark@example.com",
+		}
+	).insert()
+
+
+def _erpnext_customer_dashboard_count(customer: str) -> None:
+	from frappe.desk.notifications import get_open_count
+
+	get_open_count("Customer", customer)
+
+
+def _per_call_ms(n: int, call) -> float:
+	started = time.perf_counter()
+	for i in range(n):
+		call(i)
+	return (time.perf_counter() - started) * 1000 / n
+
+
+def _report(what: str, ours: str, ours_ms: float, theirs: str, theirs_ms: float) -> None:
+	print(f"{what}:")
+	print(f"  {ours:<36} {ours_ms:8.2f} ms")
+	print(f"  {theirs:<36} {theirs_ms:8.2f} ms")
+	print(f"  ratio ours / ERPNext: {ours_ms / theirs_ms:.2f}")

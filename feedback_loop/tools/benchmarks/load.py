@@ -1,0 +1,271 @@
+"""Load test: many survey answers and API feedback at once against a running bench, and as many
+ERPNext Issues created through Frappe's REST API in the same run as the comparison.
+
+    bench --site test.localhost execute feedback_loop.tools.benchmarks.load.run \
+        --kwargs "{'url': 'http://127.0.0.1:8000', 'answers': 500, 'feedback': 500, 'concurrency': 50}"
+
+Only 127.0.0.1 / localhost are accepted, and the run is bounded (count and a time limit). It
+sets up what it needs (an integration user with an API key, a customer, one sent survey per
+answer), raises the app's own rate limits for the run and puts them back afterwards, fires
+every request from `concurrency` threads, and then checks the database: zero lost (every
+accepted request stored), zero duplicated (each external id and each survey stored once, also
+for the requests it deliberately sends twice), error rate. Everything it created is deleted.
+Prints figures; asserts nothing.
+"""
+
+import json
+import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlparse
+
+import frappe
+import requests
+
+from feedback_loop.services.callbacks.survey import token_for
+from feedback_loop.tests.factories import make_api_user, make_contact, make_customer
+
+MARKER = "load-test-"
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+#: Post-order CSAT: a low score with a reason, so each answer also creates a Feedback Record.
+ANSWERS = {"q1": "2", "q2": "Delivery", "q4": "送货太慢，包装破损"}
+RATE_LIMITS = {"api_requests_per_minute": 1_000_000, "survey_answers_per_hour": 1_000_000}
+
+
+def run(
+	url: str = "http://127.0.0.1:8000",
+	answers: int = 500,
+	feedback: int = 500,
+	concurrency: int = 50,
+	time_limit: int = 600,
+	repeat_share: float = 0.1,
+) -> dict:
+	if urlparse(url).hostname not in LOCAL_HOSTS:
+		raise SystemExit("The load test only runs against 127.0.0.1 or localhost.")
+	site_host = frappe.local.site
+	fixtures = _set_up(answers)
+	previous_limits = _raise_rate_limits()
+	try:
+		api_jobs = [(f"{MARKER}{i}", i) for i in range(feedback)]
+		# Some requests are sent twice at once: the second must return the first's record.
+		api_jobs += api_jobs[: int(feedback * repeat_share)]
+		survey_jobs = list(fixtures["tokens"])
+		survey_jobs += survey_jobs[: int(answers * repeat_share)]
+		issue_jobs = list(range(feedback))
+
+		session_headers = {"Host": site_host, "Accept": "application/json"}
+		api_headers = {**session_headers, "Authorization": fixtures["authorization"]}
+		deadline = time.monotonic() + time_limit
+
+		def post(path: str, headers: dict, **body):
+			return _timed(
+				lambda: requests.post(f"{url}{path}", headers=headers, timeout=60, **body), deadline
+			)
+
+		def post_feedback(job):
+			external_id, i = job
+			body = {
+				"external_id": external_id,
+				"feedback_type": "Complaint",
+				"description": f"第{i}单快递晚到三天，包装破损，要求退款。",
+				"customer": fixtures["customer"],
+				"consent": True,
+			}
+			return post("/api/method/feedback_loop.api.intake.submit_feedback", api_headers, json=body)
+
+		def post_answer(token):
+			body = {"token": token, "answers": json.dumps(ANSWERS)}
+			return post("/api/method/feedback_loop.api.survey.submit_survey", session_headers, data=body)
+
+		def post_issue(i):
+			body = {
+				"subject": f"{MARKER}issue {i}",
+				"customer": fixtures["customer"],
+				"description": f"第{i}单快递晚到三天",
+			}
+			return post("/api/resource/Issue", api_headers, json=body)
+
+		results = {}
+		for name, fn, jobs in (
+			("API feedback", post_feedback, api_jobs),
+			("survey answers", post_answer, survey_jobs),
+			("ERPNext Issue (REST)", post_issue, issue_jobs),
+		):
+			started = time.monotonic()
+			with ThreadPoolExecutor(max_workers=concurrency) as pool:
+				outcomes = list(pool.map(fn, jobs))
+			results[name] = (outcomes, time.monotonic() - started)
+
+		frappe.db.rollback()  # a fresh snapshot: see everything the server committed
+		report = _check(fixtures, results, feedback, answers)
+		_print(report, concurrency)
+		return report
+	finally:
+		_restore_rate_limits(previous_limits)
+		_clean_up(fixtures)
+
+
+def _timed(send, deadline) -> tuple[int, float, dict | None]:
+	if time.monotonic() > deadline:
+		return (0, 0.0, None)
+	started = time.perf_counter()
+	try:
+		response = send()
+		status = response.status_code
+		body = (
+			response.json()
+			if response.headers.get("content-type", "").startswith("application/json")
+			else None
+		)
+	except requests.RequestException:
+		status, body = 0, None
+	return (status, (time.perf_counter() - started) * 1000, body)
+
+
+def _set_up(answers: int) -> dict:
+	customer = make_customer(f"{MARKER}customer")
+	contact = make_contact(customer, email=f"{MARKER}{frappe.generate_hash(length=6)}@example.com")
+	email, authorization = make_api_user(MARKER.strip("-"), ["Feedback Agent", "Support Team"])
+	template = frappe.db.get_value("Feedback Survey Template", {"template_name": "Post-order CSAT"})
+	tokens, callbacks = [], []
+	for i in range(answers):
+		callback = frappe.get_doc(
+			{
+				"doctype": "Feedback Callback",
+				"callback_type": "After Order",
+				"customer": customer,
+				"contact": contact,
+				"channel": "E-mail",
+				"status": "Sent",
+				"survey_template": template,
+				"due_on": frappe.utils.now_datetime(),
+				"sent_on": frappe.utils.now_datetime(),
+				"dedupe_key": f"{MARKER}{i}-{frappe.generate_hash(length=6)}",
+			}
+		).insert(ignore_permissions=True)
+		callbacks.append(callback.name)
+		tokens.append(token_for(callback))
+	frappe.db.commit()
+	return {
+		"customer": customer,
+		"contact": contact,
+		"user": email,
+		"authorization": authorization,
+		"tokens": tokens,
+		"callbacks": callbacks,
+	}
+
+
+def _raise_rate_limits() -> dict:
+	settings = frappe.get_single("Feedback Settings")
+	previous = {field: settings.get(field) for field in RATE_LIMITS}
+	settings.update(RATE_LIMITS)
+	settings.save(ignore_permissions=True)
+	frappe.db.commit()
+	return previous
+
+
+def _restore_rate_limits(previous: dict) -> None:
+	frappe.db.rollback()
+	settings = frappe.get_single("Feedback Settings")
+	settings.update(previous)
+	settings.save(ignore_permissions=True)
+	frappe.db.commit()
+
+
+def _check(fixtures: dict, results: dict, feedback: int, answers: int) -> dict:
+	report = {}
+	for name, (outcomes, seconds) in results.items():
+		statuses = [status for status, _ms, _body in outcomes]
+		latencies = sorted(ms for status, ms, _body in outcomes if status)
+		errors = sum(1 for status in statuses if not 200 <= status < 300)
+		report[name] = {
+			"requests": len(outcomes),
+			"errors": errors,
+			"error_rate": errors / len(outcomes) if outcomes else 0,
+			"per_second": len(outcomes) / seconds if seconds else 0,
+			"p50_ms": statistics.median(latencies) if latencies else 0,
+			"p95_ms": latencies[int(len(latencies) * 0.95) - 1] if latencies else 0,
+			"statuses": {status: statuses.count(status) for status in set(statuses)},
+		}
+	stored = frappe.db.sql(
+		"""select count(*), count(distinct external_id) from `tabFeedback Record`
+		where channel = 'API' and external_id like %s""",
+		(f"{MARKER}%",),
+	)[0]  # raw SQL: one round trip for both counts of the check
+	api_outcomes = results["API feedback"][0]
+	names_by_id: dict[str, set] = {}
+	for (external_id, _i), (_status, _ms, body) in zip(
+		_api_jobs_of(feedback, api_outcomes), api_outcomes, strict=True
+	):
+		if body and body.get("message"):
+			names_by_id.setdefault(external_id, set()).add(body["message"]["name"])
+	report["API feedback"].update(
+		{
+			"stored": stored[0],
+			"lost": feedback - stored[1],
+			"duplicated": stored[0] - stored[1],
+			"repeat_answers_differing": sum(1 for names in names_by_id.values() if len(names) > 1),
+		}
+	)
+	responded = frappe.db.count(
+		"Feedback Callback", {"name": ("in", fixtures["callbacks"]), "status": "Responded"}
+	)
+	answer_rows = frappe.db.count("Feedback Callback Answer", {"parent": ("in", fixtures["callbacks"])})
+	report["survey answers"].update(
+		{
+			"stored": responded,
+			"lost": answers - responded,
+			# One row per answered question: more rows than that means a link stored answers twice.
+			"duplicated": max(answer_rows - len(ANSWERS) * responded, 0),
+			"refused_repeats": sum(
+				1
+				for _s, _ms, body in results["survey answers"][0]
+				if body and not (body.get("message") or {}).get("ok", True)
+			),
+		}
+	)
+	report["ERPNext Issue (REST)"]["stored"] = frappe.db.count("Issue", {"subject": ("like", f"{MARKER}%")})
+	return report
+
+
+def _api_jobs_of(feedback: int, outcomes: list) -> list:
+	jobs = [(f"{MARKER}{i}", i) for i in range(feedback)]
+	return (jobs + jobs)[: len(outcomes)]
+
+
+def _print(report: dict, concurrency: int) -> None:
+	print(f"load test, {concurrency} concurrent clients")
+	for name, figures in report.items():
+		print(
+			f"  {name}: {figures['requests']} requests, {figures['per_second']:.0f}/s, "
+			f"p50 {figures['p50_ms']:.0f} ms, p95 {figures['p95_ms']:.0f} ms, errors {figures['errors']} "
+			f"({figures['error_rate']:.1%}), statuses {figures['statuses']}"
+		)
+		extra = {
+			k: figures[k]
+			for k in ("stored", "lost", "duplicated", "repeat_answers_differing", "refused_repeats")
+			if k in figures
+		}
+		print(f"    {extra}")
+	ours, theirs = report["API feedback"], report["ERPNext Issue (REST)"]
+	if ours["p50_ms"] and theirs["p50_ms"]:
+		print(
+			f"  API feedback vs Issue: throughput {ours['per_second'] / theirs['per_second']:.2f}×, p50 latency {ours['p50_ms'] / theirs['p50_ms']:.2f}×"
+		)
+
+
+def _clean_up(fixtures: dict) -> None:
+	frappe.db.rollback()
+	for doctype, filters in (
+		("Feedback Record", {"external_id": ("like", f"{MARKER}%")}),
+		("Feedback Record", {"customer": fixtures["customer"]}),
+		("Issue", {"subject": ("like", f"{MARKER}%")}),
+		("Feedback Callback", {"name": ("in", fixtures["callbacks"] or [""])}),
+	):
+		for name in frappe.get_all(doctype, filters=filters, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	frappe.delete_doc("User", fixtures["user"], force=True, ignore_permissions=True)
+	frappe.delete_doc("Contact", fixtures["contact"], force=True, ignore_permissions=True)
+	frappe.delete_doc("Customer", fixtures["customer"], force=True, ignore_permissions=True)
+	frappe.db.commit()
