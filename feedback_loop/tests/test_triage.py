@@ -252,6 +252,26 @@ class TestSettingsCues(TriageTestCase):
 		self.assertEqual(doc.sentiment, "Negative")
 
 
+class TestCategoryKeywordsFollowTheTree(TriageTestCase):
+	def test_a_keyword_saved_on_a_category_is_read_by_the_next_analysis(self):
+		before = get_triager()
+		self.assertIs(get_triager(), before)
+		category = frappe.get_doc("Feedback Category", "Damaged in Transit")
+		category.keywords_zh = f"{category.keywords_zh}\n碎成渣"
+		category.save()
+		# The category's controller bumps the analyser's version: no worker keeps the old rules.
+		after = get_triager()
+		self.assertIsNot(after, before)
+		rule = next(r for r in after.rules if r.category == "Damaged in Transit")
+		self.assertIn("碎成渣", rule.keywords)
+		category.reload()
+		category.keywords_zh = category.keywords_zh.replace("\n碎成渣", "")
+		category.save()
+		self.assertNotIn(
+			"碎成渣", next(r for r in get_triager().rules if r.category == category.name).keywords
+		)
+
+
 class TestFailureAndRetry(TriageTestCase):
 	def test_failed_analysis_still_saves_and_the_retry_job_fixes_it(self):
 		errors_before = frappe.db.count("Error Log")
