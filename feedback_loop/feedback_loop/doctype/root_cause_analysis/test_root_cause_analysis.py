@@ -181,6 +181,14 @@ class TestRootCauseAnalysis(FrappeTestCase):
 		self.assertTrue(pdf.startswith(b"%PDF"))
 		self.assertGreater(len(pdf), 5000)
 
+	def test_printing_without_choosing_a_format_draws_the_fishbone(self):
+		# The desk's Print and the PDF button use the doctype's default print format; Frappe's
+		# Standard one draws check boxes as small SVG icons, but no fishbone.
+		doc = self.reviewed_analysis()
+		html = frappe.get_print("Root Cause Analysis", doc.name)
+		self.assertIn('<svg xmlns="http://www.w3.org/2000/svg" version="1.1"', html)
+		self.assertIn("Measurement", html)
+
 	def reviewed_analysis(self, names=None):
 		doc = self.start(names or self.feedback[:1])
 		self.act(doc, "Start Analysis", self.author)
