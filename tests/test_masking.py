@@ -71,3 +71,11 @@ def test_scrub_text_of_nothing():
 def test_scrub_names():
 	assert scrub_names("王伟说：王伟的杯子碎了", ["王伟", "", "x"]) == f"{REDACTED}说：{REDACTED}的杯子碎了"
 	assert scrub_names("Li Na and Li", ["Li", "Li Na"]) == f"{REDACTED} and {REDACTED}"
+
+
+def test_a_promised_reply_moment_is_a_date_not_a_phone_number():
+	# The acknowledgement says "We will reply by 2026-12-08 18:00": anonymised, it must still say so.
+	assert scrub_text("We will reply by 2026-12-08 18:00.") == "We will reply by 2026-12-08 18:00."
+	assert scrub_text("我们将于 2026-12-08 18:00:00 前回复，电话 138 0013 8000") == (
+		"我们将于 2026-12-08 18:00:00 前回复，电话 [phone]"
+	)

@@ -20,8 +20,12 @@ _PHONE_IN_TEXT = re.compile(
 	r"(?<![\w.\-/])(?:\+?\d{1,3}[ \-.]?)?(?:\(\d{1,4}\)[ \-.]?)?\d(?:[ \-.]?\d){6,14}(?![\w])"
 )
 _DIGITS = re.compile(r"\d")
-# Dates look like numbers too (2026-11-20, 2026.11.20): never taken for a phone number.
+# Dates look like numbers too (2026-11-20, 2026.11.20), also with a time (2026-12-08 18:00, a
+# promised reply moment): never taken for a phone number.
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}")
+_DATE_OR_PHONE = re.compile(
+	rf"(?P<date>(?:{_DATE.pattern})(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)|(?P<phone>{_PHONE_IN_TEXT.pattern})"
+)
 
 
 def mask_email(address: str | None) -> str:
@@ -58,10 +62,12 @@ def scrub_text(text: str | None) -> str:
 	if not text:
 		return text or ""
 	text = _EMAIL_IN_TEXT.sub(EMAIL_PLACEHOLDER, text)
-	return _PHONE_IN_TEXT.sub(_phone_placeholder, text)
+	return _DATE_OR_PHONE.sub(_phone_placeholder, text)
 
 
 def _phone_placeholder(match: re.Match) -> str:
+	if match.group("date"):
+		return match.group(0)
 	found = match.group(0)
 	if _DATE.fullmatch(found.strip()):
 		return found
