@@ -10,6 +10,7 @@ Map, one package per capability of the loop:
 - ``intake/``     what every new feedback must satisfy, whichever channel it comes through
 - ``triage/``     priority, segment, first sentiment, category search; text analysis in ``text/``
 - ``sla/``        business calendar, targets, clock rules, states, policy choice
+- ``messages/``   the channel a message goes through, SMS texts that fit, WeChat's answers
 - ``callbacks/``  revisit schedule and throttling, survey answers and scores, signed links
 - ``rca/``        5 Whys, fishbone (rules, layout, SVG), the analysis workflow
 - ``plans/``      improvement plan workflow and guards, effect and verdict

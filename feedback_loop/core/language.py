@@ -1,4 +1,4 @@
-"""Which language to answer a customer in."""
+"""The language of a text, and which language to answer a customer in."""
 
 import re
 
@@ -24,13 +24,38 @@ def detect_language(text: str | None) -> str | None:
 	return "zh" if han * 3 >= latin else "en"
 
 
-def reply_language(preferred: str | None, text: str | None = None) -> str:
-	"""The customer's own language setting wins; otherwise the language they wrote in.
+def reply_language(
+	*,
+	explicit: str | None = None,
+	text: str | None = None,
+	customer_language: str | None = None,
+	site_default: str | None = None,
+) -> str:
+	"""The language to answer a customer in; always one of SUPPORTED_REPLY_LANGUAGES.
 
-	Frappe language codes such as 'zh-TW' or 'en-US' map to their base language. The result
-	is always one of SUPPORTED_REPLY_LANGUAGES.
+	Guarantees, in this order: an explicit choice (the Contact's reply language, the portal
+	User's language, a language the record or the caller names) wins; else the language the
+	customer wrote in; else the Customer's language, but only when it differs from the site
+	default — ERPNext gives every new Customer the site default, which says nothing about the
+	customer; else the site default; else English. Frappe codes such as 'zh-TW' or 'en-US' count
+	as their base language; an unsupported language counts as none.
 	"""
-	base = (preferred or "").split("-")[0].lower()
-	if base in SUPPORTED_REPLY_LANGUAGES:
-		return base
-	return detect_language(text) or DEFAULT_REPLY_LANGUAGE
+	site = _supported(site_default)
+	for choice in (
+		_supported(explicit),
+		detect_language(text),
+		_supported(customer_language) if _base(customer_language) != _base(site_default) else None,
+		site,
+	):
+		if choice:
+			return choice
+	return DEFAULT_REPLY_LANGUAGE
+
+
+def _base(code: str | None) -> str:
+	return (code or "").split("-")[0].split("_")[0].lower()
+
+
+def _supported(code: str | None) -> str | None:
+	base = _base(code)
+	return base if base in SUPPORTED_REPLY_LANGUAGES else None

@@ -135,3 +135,12 @@ def is_low(scores: Scores, csat_at_most: float = 2, nps_at_most: int = 6) -> boo
 
 def nps_group(score: int) -> str:
 	return "promoter" if score >= 9 else "passive" if score >= 7 else "detractor"
+
+
+def score_summary(scores: Scores) -> str:
+	"""The scores of one answered survey on one line, each with its scale: "CSAT 1/5 · NPS 2/10"."""
+	parts = []
+	for label, value, top in (("CSAT", scores.csat, 5), ("NPS", scores.nps, 10), ("CES", scores.ces, 7)):
+		if value is not None:
+			parts.append(f"{label} {value:g}/{top}")
+	return " · ".join(parts)
