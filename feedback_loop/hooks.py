@@ -88,7 +88,7 @@ doc_events = {
 # --------------
 scheduler_events = {
 	"cron": {
-		"*/5 * * * *": ["feedback_loop.tasks.sweep_sla"],
+		"*/5 * * * *": ["feedback_loop.tasks.sweep_sla", "feedback_loop.tasks.send_due_messages"],
 		"*/10 * * * *": [
 			"feedback_loop.tasks.retry_feedback_analysis",
 			"feedback_loop.tasks.send_due_callbacks",
@@ -132,6 +132,19 @@ user_data_fields = [
 		"doctype": "Feedback Callback Answer",
 		"filter_by": "respondent_email",
 		"redact_fields": ["answer", "respondent_email"],
+	},
+	{
+		"doctype": "Feedback Message",
+		"filter_by": "email",
+		"redact_fields": [
+			"email",
+			"mobile_no",
+			"wechat_openid",
+			"subject",
+			"email_message",
+			"text",
+			"sms_text",
+		],
 	},
 ]
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from feedback_loop.services.callbacks import sender as callback_sender
 from feedback_loop.services.callbacks import triggers as callback_triggers
+from feedback_loop.services.messages import outbound
 from feedback_loop.services.plans import tracking as plan_tracking
 from feedback_loop.services.plans import verification as plan_verification
 from feedback_loop.services.privacy import anonymisation
@@ -43,6 +44,14 @@ def retrain_category_model() -> None:
 @_in_site_language
 def sweep_sla() -> None:
 	sla_sweep.sweep()
+
+
+# Messages to customers ---------------------------------------------------------------------------
+
+
+@_in_site_language
+def send_due_messages() -> None:
+	outbound.send_due()
 
 
 # Callbacks (revisits and surveys) ----------------------------------------------------------------

@@ -1,7 +1,13 @@
-"""Acknowledgement texts still as first shipped now promise the SLA policy's first-response moment."""
+"""Acknowledgement texts still as first shipped now promise the SLA policy's first-response moment.
+
+Reads and writes the stored values directly: the fields have since moved to Feedback Message
+Templates (patches/move_message_texts_to_templates.py), and a site migrating from before both
+runs this first.
+"""
 
 import frappe
 
+from feedback_loop.patches.move_message_texts_to_templates import stored
 from feedback_loop.services.messages.default_texts import ACKNOWLEDGEMENT
 
 FIRST_SHIPPED = {
@@ -11,11 +17,12 @@ FIRST_SHIPPED = {
 
 
 def execute():
-	settings = frappe.get_single("Feedback Settings")
 	for language, paragraph in FIRST_SHIPPED.items():
-		fieldname = f"acknowledgement_message_{language}"
-		current = settings.get(fieldname) or ""
-		if paragraph in current:
-			settings.set(fieldname, ACKNOWLEDGEMENT[language]["message"])
-	settings.flags.ignore_permissions = True
-	settings.save()
+		field = f"acknowledgement_message_{language}"
+		if paragraph in (stored(field) or ""):
+			singles = frappe.qb.DocType("Singles")
+			(
+				frappe.qb.update(singles)
+				.set(singles.value, ACKNOWLEDGEMENT[language]["message"])
+				.where((singles.doctype == "Feedback Settings") & (singles.field == field))
+			).run()

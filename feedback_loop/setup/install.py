@@ -4,7 +4,8 @@ import frappe
 from frappe.utils import get_system_timezone
 
 from feedback_loop.core.triage.priority_matrix import default_rules
-from feedback_loop.services.messages.default_texts import ACKNOWLEDGEMENT
+from feedback_loop.services.messages.texts import shipped_texts, template_name
+from feedback_loop.setup.custom_fields import add_custom_fields
 from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
 from feedback_loop.setup.default_surveys import add_default_surveys
@@ -21,10 +22,12 @@ def before_install():
 
 def after_install():
 	add_roles()
+	add_custom_fields()
 	grant_link_rights()
 	add_default_categories()
 	add_category_translations()
 	add_default_settings()
+	add_message_templates()
 	add_default_sla_policy()
 	add_rca_workflow()
 	add_plan_workflow()
@@ -35,6 +38,8 @@ def after_install():
 
 def after_migrate():
 	add_roles()
+	add_custom_fields()
+	add_message_templates()
 	add_category_translations()
 	clear_route_cache()
 
@@ -87,16 +92,29 @@ def add_category_translations():
 
 def add_default_settings():
 	settings = frappe.get_single("Feedback Settings")
-	for language, texts in ACKNOWLEDGEMENT.items():
-		for part, text in texts.items():
-			fieldname = f"acknowledgement_{part}_{language}"
-			if not settings.get(fieldname):
-				settings.set(fieldname, text)
 	if not settings.priority_matrix:
 		for impact, urgency, priority in default_rules():
 			settings.append("priority_matrix", {"impact": impact, "urgency": urgency, "priority": priority})
 	settings.flags.ignore_permissions = True
 	settings.save()
+
+
+def add_message_templates():
+	"""Every message text as shipped, for each channel and language; an edited one is kept."""
+	for (kind, channel, language), (subject, text) in shipped_texts().items():
+		name = template_name(kind, channel, language)
+		if frappe.db.exists("Feedback Message Template", name):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Feedback Message Template",
+				"message_kind": kind,
+				"channel": channel,
+				"language": language,
+				"subject": subject,
+				"text": text,
+			}
+		).insert(ignore_permissions=True)
 
 
 def add_default_sla_policy():

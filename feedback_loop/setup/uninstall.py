@@ -14,6 +14,7 @@ import frappe
 from feedback_loop.core.plans.lifecycle import DEFAULT_APPROVER, plan_workflow_spec
 from feedback_loop.core.rca.lifecycle import rca_workflow_spec
 from feedback_loop.services.triage.category_translations import remove_all as remove_category_translations
+from feedback_loop.setup.custom_fields import remove_custom_fields
 from feedback_loop.setup.link_rights import remove_link_rights
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.workflows import remove_workflows
@@ -66,6 +67,7 @@ def app_workflows():
 
 def before_uninstall():
 	remove_workflows(app_workflows())
+	remove_custom_fields()
 	# The categories' Chinese names live in Frappe's Translation table.
 	remove_category_translations()
 	# Report e-mails (the seeded digests and any made since) would point at reports that are gone.

@@ -29,11 +29,19 @@ class TestInstall(FrappeTestCase):
 		add_default_categories()
 		self.assertEqual(frappe.db.count("Feedback Category"), before)
 
-	def test_settings_hold_both_acknowledgement_texts(self):
-		settings = frappe.get_single("Feedback Settings")
-		self.assertIn("{{ number }}", settings.acknowledgement_message_zh)
-		self.assertIn("{{ reply_days }}", settings.acknowledgement_message_en)
-		self.assertEqual(settings.reply_within_working_days, 3)
+	def test_every_message_text_is_installed_in_both_languages(self):
+		templates = frappe.get_all(
+			"Feedback Message Template", fields=["message_kind", "channel", "language", "text"]
+		)
+		by_key = {(t.message_kind, t.channel, t.language): t.text for t in templates}
+		self.assertIn("{{ number }}", by_key[("Acknowledgement", "Email", "zh")])
+		self.assertIn("{{ reply_days }}", by_key[("Acknowledgement", "Email", "en")])
+		for kind, channel in {(k, c) for k, c, _language in by_key}:
+			self.assertIn((kind, channel, "zh"), by_key)
+			self.assertIn((kind, channel, "en"), by_key)
+		self.assertIn(("Acknowledgement", "SMS", "zh"), by_key)
+		self.assertIn(("Acknowledgement", "WeChat", "en"), by_key)
+		self.assertEqual(frappe.get_single("Feedback Settings").reply_within_working_days, 3)
 
 
 class TestChineseTranslations(FrappeTestCase):

@@ -1,7 +1,10 @@
-"""Communication (Frappe): an e-mail sent from a Feedback Record is its first response; one
-received for it completes a record created from mail, or wakes one waiting on the customer."""
+"""Communication (Frappe): an e-mail a person sent from a Feedback Record is its first response;
+one received for it completes a record created from mail, or wakes one waiting on the customer.
+What the app sends by itself (an Automated Message: acknowledgements, surveys, notices) is not a
+person's response."""
 
 from feedback_loop.services.intake.inbound_email import on_received_mail
+from feedback_loop.services.messages.conversation import AUTOMATED
 from feedback_loop.services.sla.clocks import record_first_response
 
 
@@ -10,6 +13,7 @@ def after_insert(doc, method=None) -> None:
 	if doc.reference_doctype != "Feedback Record" or not doc.reference_name:
 		return
 	if doc.sent_or_received == "Sent":
-		record_first_response(doc.reference_name, doc.communication_date or doc.creation)
+		if doc.communication_type != AUTOMATED:
+			record_first_response(doc.reference_name, doc.communication_date or doc.creation)
 	elif doc.communication_type == "Communication" and doc.communication_medium == "Email":
 		on_received_mail(doc)

@@ -1,9 +1,12 @@
-"""Send what is due: survey e-mails and phone-call tasks, reminders, and No Response at the end.
+"""Send what is due: survey links on the customer's channel and phone-call tasks, reminders, and No
+Response at the end.
 
 Set-based and idempotent: due callbacks are claimed with SELECT … FOR UPDATE SKIP LOCKED and
 leave Scheduled in the same transaction, so two workers or a retried job never send twice. A
 failed send is retried with backoff and marked Failed when the retries are used up.
 """
+
+from dataclasses import replace
 
 import frappe
 from frappe import _
@@ -11,11 +14,19 @@ from frappe.utils import add_days, get_datetime, now_datetime
 from frappe.utils.user import get_users_with_role
 
 from feedback_loop.core.callbacks.schedule import next_attempt
-from feedback_loop.services.callbacks.survey import render_survey_email, survey_url
+from feedback_loop.core.messages.channels import Channel
+from feedback_loop.services.callbacks.survey import language_of, render_survey_email, survey_url
 from feedback_loop.services.callbacks.triggers import opted_out
+from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
+from feedback_loop.services.messages.outbound import tell
+from feedback_loop.services.messages.reach import order_for, reach_of_contact, why_unreachable
 from feedback_loop.services.privacy.consent import withdrew_consent
 
 BATCH = 200
+#: A revisit's channel as the Feedback Callback names it.
+CALLBACK_CHANNEL = {Channel.EMAIL: "E-mail", Channel.SMS: "SMS", Channel.WECHAT: "WeChat"}
+#: Revisits sent as a message (not a phone call): they get a reminder and may go unanswered.
+MESSAGE_CHANNELS = tuple(CALLBACK_CHANNEL.values())
 
 
 def run(now=None) -> dict:
@@ -58,12 +69,17 @@ def _send_one(name: str, now) -> int:
 		if callback.channel == "Phone":
 			create_call_task(callback)
 		else:
-			if not callback.contact_email or opted_out(callback.contact_email):
+			reach = survey_reach(callback)
+			order = order_for(reach)
+			if not order:
 				callback.status = "Cancelled"
-				callback.last_error = _("The customer has no e-mail address or opted out of surveys.")
+				callback.last_error = _("No channel can reach the customer: {0}.").format(
+					why_unreachable(reach)
+				)
 				callback.save()
 				return 0
-			send_survey_email(callback)
+			callback.channel = CALLBACK_CHANNEL[order[0]]
+			send_survey(callback, reach)
 	except Exception as error:
 		callback.attempts = (callback.attempts or 0) + 1
 		callback.last_error = str(error)[:500]
@@ -86,17 +102,35 @@ def _send_one(name: str, now) -> int:
 	return 1
 
 
-def send_survey_email(callback, reminder: bool = False) -> None:
-	subject, message = render_survey_email(callback, survey_url(callback), reminder=reminder)
-	frappe.sendmail(
-		recipients=[callback.contact_email],
-		subject=subject,
-		message=message,
+def survey_reach(callback):
+	"""The revisit's customer; an address that opted out of surveys is left out."""
+	reach = reach_of_contact(callback.contact, callback.customer, callback.contact_email)
+	if reach.email and opted_out(reach.email):
+		reach = replace(reach, email=None)
+	return reach
+
+
+def send_survey(callback, reach=None, reminder: bool = False) -> str:
+	"""The survey link on the customer's channel: the survey e-mail, or a short SMS / WeChat text."""
+	url = survey_url(callback)
+	language = language_of(callback)
+	template = frappe.get_cached_doc("Feedback Survey Template", callback.survey_template)
+	customer_name = callback.customer and frappe.db.get_value("Customer", callback.customer, "customer_name")
+	return tell(
+		"Survey Reminder" if reminder else "Survey",
+		reach=reach or survey_reach(callback),
+		language=language,
+		context={
+			"customer_name": customer_name or ANONYMOUS_NAME[language],
+			"intro": template.get(f"intro_{language}") or template.intro_en or "",
+		},
 		reference_doctype="Feedback Callback",
 		reference_name=callback.name,
-		unsubscribe_method="/api/method/feedback_loop.api.survey.opt_out",
-		unsubscribe_message=_("Stop feedback surveys"),
-		now=False,
+		feedback_records=(callback.feedback_record,) if callback.feedback_record else (),
+		customer=callback.customer,
+		contact=callback.contact,
+		link=url,
+		email=render_survey_email(callback, url, reminder=reminder),
 	)
 
 
@@ -149,7 +183,7 @@ def send_reminders(now) -> int:
 		"Feedback Callback",
 		filters={
 			"status": "Sent",
-			"channel": "E-mail",
+			"channel": ("in", MESSAGE_CHANNELS),
 			"reminder_sent_on": ("is", "not set"),
 			"sent_on": ("<=", add_days(now, -days)),
 		},
@@ -157,7 +191,7 @@ def send_reminders(now) -> int:
 	)
 	for name in names:
 		callback = frappe.get_doc("Feedback Callback", name)
-		send_survey_email(callback, reminder=True)
+		send_survey(callback, reminder=True)
 		callback.db_set("reminder_sent_on", now, update_modified=False)
 	return len(names)
 
@@ -170,7 +204,9 @@ def close_unanswered(now) -> int:
 	names = (
 		frappe.qb.from_(cb)
 		.select(cb.name)
-		.where((cb.status == "Sent") & (cb.channel == "E-mail") & (cb.sent_on <= add_days(now, -days)))
+		.where(
+			(cb.status == "Sent") & (cb.channel.isin(MESSAGE_CHANNELS)) & (cb.sent_on <= add_days(now, -days))
+		)
 	).run(pluck=True)
 	if names:
 		frappe.qb.update(cb).set(cb.status, "No Response").where(cb.name.isin(names)).run()

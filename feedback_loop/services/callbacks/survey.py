@@ -22,15 +22,16 @@ from feedback_loop.core.callbacks.survey_answers import (
 	QuestionType,
 	clean_answers,
 	is_low,
+	score_summary,
 	scores_of,
 	template_problems,
 )
 from feedback_loop.core.callbacks.survey_token import TokenProblem, check_token, make_token
 from feedback_loop.core.feedback_status import Status
-from feedback_loop.core.language import reply_language
 from feedback_loop.core.sla.state import raised_priority
 from feedback_loop.core.triage.initial_sentiment import Sentiment
 from feedback_loop.services.intake.create import create_feedback
+from feedback_loop.services.messages.language import language_for
 from feedback_loop.services.privacy.consent import privacy_notice, record_consent
 from feedback_loop.services.triage.engine import get_triager
 
@@ -53,11 +54,17 @@ def survey_url(callback) -> str:
 
 
 def language_of(callback) -> str:
+	"""The revisit's language: the feedback it verifies was answered in one, else the contact's
+	choice, else the Customer's language when not the site default, else the site's."""
 	if not callback.language:
-		preferred = (
-			frappe.db.get_value("Customer", callback.customer, "language") if callback.customer else None
+		record_language = (
+			frappe.db.get_value("Feedback Record", callback.feedback_record, "reply_language")
+			if callback.feedback_record
+			else None
 		)
-		callback.language = reply_language(preferred)
+		callback.language = language_for(
+			explicit=record_language, contact=callback.contact, customer=callback.customer
+		)
 	return callback.language
 
 
@@ -225,6 +232,7 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 		callback.created_feedback = create_feedback_from(callback, scores)
 	if scores.solved is not None and callback.feedback_record:
 		close_or_reopen(callback.feedback_record, scores.solved, callback.name)
+	# Saved last: its answer rows take gap locks, held from here to the commit (deadlock_retry.py).
 	callback.flags.ignore_permissions = True
 	callback.save()
 
@@ -238,28 +246,38 @@ def _is_complaint(text: str) -> bool:
 
 
 def create_feedback_from(callback, scores) -> str:
-	parts = [_("Survey answer to {0}").format(callback.name)]
-	for row in callback.answers:
-		parts.append(f"{row.question}: {row.answer}")
+	"""A low score or a complaint becomes feedback whose description is the customer's own words;
+	the scores stay on the revisit (linked as the record's survey) and in one line beside them."""
+	language = language_of(callback)
+	summary = score_summary(scores)
+	words = scores.free_text.strip()
+	if not words:
+		with frappe.translate.print_language(language):
+			words = _("The customer gave a low score in the survey ({0}) and wrote nothing.").format(summary)
+	first_line = scores.free_text.strip().splitlines()[0][:120] if scores.free_text.strip() else None
+	with frappe.translate.print_language(language):
+		subject = first_line or _("Low score in survey: {0}").format(summary)
 	return create_feedback(
 		{
 			"customer": callback.customer,
 			"contact": callback.contact,
 			"feedback_type": "Complaint",
-			"subject": (scores.free_text.splitlines()[0][:120] if scores.free_text else None)
-			or _("Low score in survey {0}").format(callback.name),
-			"description": "<br>".join(frappe.utils.escape_html(p) for p in parts),
+			"subject": subject,
+			"description": words,
 			"sales_order": callback.sales_order,
 			"impact": "One Customer",
 			"urgency": "High",
 			"language": callback.language,
+			"survey_callback": callback.name,
+			"survey_scores": summary,
+			# The answers are stored after the feedback: its analysis gets the words from here.
+			"survey_words": scores.free_text,
 			# The survey page shows the privacy notice above its send button.
 			"consent": "1",
 		},
 		channel="Survey",
 		# One feedback per answered survey, however often the answer is posted.
 		external_id=callback.name,
-		description_is_html=True,
 	).name
 
 

@@ -44,6 +44,8 @@ COPIED = (
 	"external_sender",
 	"messaging_source",
 	"anonymous",
+	"survey_callback",
+	"survey_scores",
 )
 
 
@@ -101,6 +103,10 @@ def create_feedback(
 	set_party(doc, values)
 	record_consent(doc, values.get("consent") == "1")
 	doc.flags.ignore_permissions = True
+	# A channel that answers in the same request (a messaging gateway's relayed reply) acknowledges
+	# by itself: no second acknowledgement.
+	doc.flags.acknowledged_by_caller = bool(values.get("acknowledged_by_caller"))
+	doc.flags.survey_words = values.get("survey_words")
 	savepoint = "feedback_intake"
 	frappe.db.savepoint(savepoint)
 	try:

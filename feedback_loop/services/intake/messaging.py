@@ -13,13 +13,19 @@ from frappe.utils import getdate
 
 from feedback_loop.core.intake.payload import MESSAGE_FIELDS, check_payload
 from feedback_loop.core.intake.webhook_signature import SignatureProblem, check_signature
+from feedback_loop.core.messages.channels import Channel
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.intake.errors import refuse
 from feedback_loop.services.intake.party_matching import contact_by_phone, customer_of_contact
 from feedback_loop.services.intake.sender_identity import identity_key
+from feedback_loop.services.messages.acknowledgement import render_acknowledgement
+from feedback_loop.services.messages.conversation import received_communication, relayed_reply
 from feedback_loop.services.messages.default_texts import MESSAGING_REPLY
+from feedback_loop.services.messages.language import reply_language_of
 
 TRANSPORT_KEYS = frozenset({"cmd", "source"})
+#: Sources whose messages and replies join the record's conversation (an API source has none).
+CONVERSATION_CHANNELS = {"WeChat": Channel.WECHAT, "SMS": Channel.SMS}
 
 
 class WebhookRefused(frappe.AuthenticationError):
@@ -84,6 +90,7 @@ def receive(
 			"contact_phone": values["sender"] if source.channel == "SMS" else None,
 			"language": values.get("language"),
 			"consent": values.get("consent"),
+			"acknowledged_by_caller": source.channel in CONVERSATION_CHANNELS,
 		},
 		channel=source.channel,
 		external_id=values["message_id"],
@@ -96,14 +103,32 @@ def receive(
 			"outcome": "Created" if result.created else "Repeated",
 		}
 	)
-	language = frappe.db.get_value("Feedback Record", result.name, "reply_language") or "zh"
-	language = "zh" if language.startswith("zh") else "en"
-	template = source.get(f"reply_{language}") or MESSAGING_REPLY[language]
-	return {
-		"feedback": result.name,
-		"created": result.created,
-		"reply": template.replace("{number}", result.name),
-	}
+	record = frappe.get_doc("Feedback Record", result.name)
+	reply = reply_text(source, record)
+	if result.created and source.channel in CONVERSATION_CHANNELS:
+		channel = CONVERSATION_CHANNELS[source.channel]
+		received_communication(
+			record,
+			channel,
+			text=values["text"],
+			sender=values["sender"],
+			sender_name=values.get("sender_name"),
+		)
+		relayed_reply(record, channel, reply)
+		record.db_set("acknowledged_on", frappe.utils.now_datetime(), update_modified=False)
+	return {"feedback": result.name, "created": result.created, "reply": reply}
+
+
+def reply_text(source, record) -> str:
+	"""What the gateway relays: the source's own reply text, else the acknowledgement as this
+	channel carries it (number and promised reply time), in the record's language."""
+	language = reply_language_of(record)
+	own = source.get(f"reply_{language}")
+	if own:
+		return own.replace("{number}", record.name)
+	if source.channel in CONVERSATION_CHANNELS:
+		return render_acknowledgement(record, language, source.channel)[1]
+	return MESSAGING_REPLY[language].replace("{number}", record.name)
 
 
 def remember_nonce(source: str, nonce: str):

@@ -114,8 +114,9 @@ def thread_of(name: str) -> list[dict]:
 		filters={
 			"reference_doctype": "Feedback Record",
 			"reference_name": name,
-			"communication_type": "Communication",
-			"communication_medium": "Email",
+			# What the customer and we wrote, whatever the channel; never an internal comment.
+			"communication_type": ("in", ("Communication", "Automated Message")),
+			"communication_medium": ("in", ("Email", "SMS", "Chat")),
 		},
 		fields=["sent_or_received", "communication_date", "subject", "content"],
 		order_by="communication_date asc",

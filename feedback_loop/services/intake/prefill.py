@@ -2,6 +2,8 @@
 
 import frappe
 
+from feedback_loop.services.messages.language import explicit_language
+
 #: The documents a "New Feedback" button sits on, and the feedback field each one fills.
 SOURCES = {
 	"Customer": None,
@@ -37,12 +39,13 @@ def feedback_values_from(doctype: str, name: str) -> dict:
 	if SOURCES[doctype]:
 		values[SOURCES[doctype]] = source.name
 	if customer:
-		language, primary_contact = frappe.db.get_value(
-			"Customer", customer, ["language", "customer_primary_contact"]
-		)
-		values["reply_language"] = language
 		# An order without a contact person is still the customer's: reply to their main contact.
-		values["contact"] = values["contact"] or primary_contact
+		values["contact"] = values["contact"] or frappe.db.get_value(
+			"Customer", customer, "customer_primary_contact"
+		)
+	# Only the contact's own choice is a reply language yet; otherwise the record decides on save
+	# from the customer's words (ERPNext's default Customer language is no choice of theirs).
+	values["reply_language"] = explicit_language(values["contact"])
 
 	items = _distinct_items(source)
 	if len(items) == 1:

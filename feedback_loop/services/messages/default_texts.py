@@ -65,3 +65,88 @@ PRIVACY_NOTICE = {
 	"zh": "我们仅将您的反馈和联系方式用于处理本次反馈、回复您以及改进服务。您可随时撤回同意。",
 }
 DEFAULT_PRIVACY_NOTICE_VERSION = "2026-11"
+
+#: The SMS and WeChat texts of every message, and the e-mail ones not above: (message, channel) →
+#: language → (subject, text). Jinja, as Feedback Message Templates hold them; a WeChat subject is
+#: the title of a template message. SMS texts stay short: a Chinese SMS holds 70 characters.
+SHORT_TEXTS = {
+	("Acknowledgement", "SMS"): {
+		"zh": (
+			"",
+			"您的反馈{{ number }}已收到，{% if reply_by %}我们将于{{ reply_by }}前回复。{% else %}"
+			"我们将在{{ reply_days }}个工作日内回复。{% endif %}",
+		),
+		"en": (
+			"",
+			"We received your feedback {{ number }} and will reply {% if reply_by %}by {{ reply_by }}"
+			"{% else %}within {{ reply_days }} working days{% endif %}.",
+		),
+	},
+	("Acknowledgement", "WeChat"): {
+		"zh": (
+			"反馈已受理",
+			"{{ customer_name }}您好，感谢您的反馈，反馈编号为{{ number }}。{% if reply_by %}我们将于"
+			"{{ reply_by }}前回复您。{% else %}我们将在{{ reply_days }}个工作日内回复您。{% endif %}",
+		),
+		"en": (
+			"Feedback received",
+			"Dear {{ customer_name }}, thank you for your feedback, number {{ number }}. We will reply "
+			"{% if reply_by %}by {{ reply_by }}{% else %}within {{ reply_days }} working days{% endif %}.",
+		),
+	},
+	("Survey", "SMS"): {
+		"zh": ("", "{{ customer_name }}您好，请花一分钟评价我们的服务：{{ link }}"),
+		"en": ("", "How did we do? One minute: {{ link }}"),
+	},
+	("Survey", "WeChat"): {
+		"zh": ("邀请您评价", "{{ customer_name }}您好，{{ intro }}请点击链接回答（约一分钟）：{{ link }}"),
+		"en": ("How did we do?", "Dear {{ customer_name }}, {{ intro }} One minute: {{ link }}"),
+	},
+	("Survey Reminder", "SMS"): {
+		"zh": ("", "提醒：请花一分钟评价我们的服务：{{ link }}"),
+		"en": ("", "Reminder: how did we do? One minute: {{ link }}"),
+	},
+	("Survey Reminder", "WeChat"): {
+		"zh": ("评价提醒", "{{ customer_name }}您好，诚邀您花一分钟评价我们的服务：{{ link }}"),
+		"en": ("Reminder", "Dear {{ customer_name }}, how did we do? One minute: {{ link }}"),
+	},
+	("Plan Approved", "SMS"): {
+		"zh": (
+			"",
+			"您的反馈{{ numbers }}：我们已批准改进计划“{{ title }}”{% if expected_on %}，预计{{ expected_on }}前完成{% endif %}。",
+		),
+		"en": (
+			"",
+			'Your feedback {{ numbers }}: we approved the plan "{{ title }}"'
+			"{% if expected_on %}, expected by {{ expected_on }}{% endif %}.",
+		),
+	},
+	("Plan Approved", "WeChat"): {
+		"zh": (
+			"改进计划已批准",
+			"{{ customer_name }}您好，针对您的反馈{{ numbers }}，我们已批准改进计划“{{ title }}”{% if expected_on %}，预计{{ expected_on }}前完成{% endif %}。完成后我们会再次通知您。",
+		),
+		"en": (
+			"Improvement approved",
+			'Dear {{ customer_name }}, for your feedback {{ numbers }} we approved the plan "{{ title }}"'
+			"{% if expected_on %}, expected by {{ expected_on }}{% endif %}. We will tell you when it is done.",
+		),
+	},
+	("Plan Completed", "SMS"): {
+		"zh": ("", "您的反馈{{ numbers }}对应的改进“{{ title }}”已完成，感谢您帮助我们改进。"),
+		"en": ("", 'The improvement after your feedback {{ numbers }} is done: "{{ title }}". Thank you.'),
+	},
+	("Plan Completed", "WeChat"): {
+		"zh": (
+			"改进已完成",
+			"{{ customer_name }}您好，根据您的反馈{{ numbers }}制定的改进“{{ title }}”已经完成，感谢您帮助我们改进。",
+		),
+		"en": (
+			"Improvement done",
+			'Dear {{ customer_name }}, the improvement we planned after your feedback {{ numbers }} is done: "{{ title }}". Thank you.',
+		),
+	},
+}
+
+#: The opt-out an SMS gateway requires at the end of every text.
+SMS_OPT_OUT = {"zh": "回复TD退订", "en": "Reply STOP to opt out"}

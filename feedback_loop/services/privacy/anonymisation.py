@@ -2,7 +2,7 @@
 for good, while what analysis needs (category, sentiment, scores, dates, customer) stays.
 
 Removed for good means: the personal fields are emptied, e-mail addresses, phone numbers and the
-person's names are cut out of the texts (and of the e-mails and comments on the record), and the
+person's names are cut out of the texts (and of the messages, e-mails and comments on the record), and the
 record's change history is deleted, since it would hold the old values. An anonymised record
 refuses personal data afterwards.
 """
@@ -38,6 +38,8 @@ FEEDBACK_TEXTS = (
 )
 CALLBACK_PERSONAL = ("contact", "contact_email", "contact_email_masked")
 CALLBACK_TEXTS = ("notes", "call_script")
+MESSAGE_PERSONAL = ("email", "mobile_no", "wechat_openid")
+MESSAGE_TEXTS = ("subject", "email_message", "text", "sms_text")
 BATCH = 200
 #: Largest UPDATE written at once: well below MariaDB's default 16 MB `max_allowed_packet`.
 MAX_STATEMENT_BYTES = 4 * 1024 * 1024
@@ -199,7 +201,38 @@ def _scrub_attached_texts(doctype: str, names_in: dict[str, list[str]]) -> None:
 			for comment in comments
 		},
 	)
+	_scrub_messages(doctype, names_in)
 	frappe.db.delete("Version", {"ref_doctype": doctype, "docname": ("in", records)})
+
+
+def _scrub_messages(doctype: str, names_in: dict[str, list[str]]) -> None:
+	"""What we sent the customer about these records: addresses gone, texts scrubbed."""
+	messages = frappe.db.get_values(
+		"Feedback Message",
+		{"reference_doctype": doctype, "reference_name": ("in", list(names_in))},
+		["name", "reference_name", *MESSAGE_TEXTS],
+		as_dict=True,
+	)
+	_write(
+		"Feedback Message",
+		{
+			message.name: {
+				**dict.fromkeys(MESSAGE_PERSONAL),
+				**{
+					field: _scrub(message.get(field), names_in[message.reference_name])
+					for field in MESSAGE_TEXTS
+				},
+			}
+			for message in messages
+		},
+	)
+	attempts = frappe.db.get_values(
+		"Feedback Message Attempt",
+		{"parenttype": "Feedback Message", "parent": ("in", [m.name for m in messages])},
+		["name", "detail"],
+		as_dict=True,
+	)
+	_write("Feedback Message Attempt", {row.name: {"detail": _scrub(row.detail, [])} for row in attempts})
 
 
 def _write(doctype: str, updates: dict[str, dict]) -> None:

@@ -17,7 +17,7 @@ def notice_version() -> str:
 
 
 def privacy_notice(language: str | None) -> str:
-	language = reply_language(language, "")
+	language = reply_language(explicit=language)
 	return get_feedback_settings().get(f"privacy_notice_{language}") or PRIVACY_NOTICE[language]
 
 

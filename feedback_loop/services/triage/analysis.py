@@ -54,6 +54,12 @@ def apply_triage(doc) -> None:
 		queue_imported_analysis()
 		return
 	text = analysis_text(doc)
+	if not text:
+		# A survey's low score without a word: nothing to read, the score spoke (initial sentiment).
+		doc.analysis_status = ANALYSED
+		doc.analysis_attempts = 0
+		doc.analysed_on = now_datetime()
+		return
 	try:
 		result = get_triager().triage(text)
 		apply_result(doc, result)

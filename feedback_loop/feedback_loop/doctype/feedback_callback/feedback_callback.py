@@ -39,7 +39,7 @@ class FeedbackCallback(Document):
 			"Resolution Verification",
 		]
 		ces: DF.Float
-		channel: DF.Literal["E-mail", "Phone"]
+		channel: DF.Literal["E-mail", "SMS", "WeChat", "Phone"]
 		consent_given: DF.Check
 		consent_recorded_on: DF.Datetime | None
 		consent_version: DF.Data | None

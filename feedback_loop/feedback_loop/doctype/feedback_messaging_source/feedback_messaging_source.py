@@ -3,6 +3,8 @@
 
 from frappe.model.document import Document
 
+from feedback_loop.services.messages.wechat_channel import forget_token
+
 
 class FeedbackMessagingSource(Document):
 	# begin: auto-generated types
@@ -13,6 +15,9 @@ class FeedbackMessagingSource(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		api_base_url: DF.Data | None
+		app_id: DF.Data | None
+		app_secret: DF.Password | None
 		channel: DF.Literal["WeChat", "SMS", "API"]
 		enabled: DF.Check
 		feedback_type: DF.Literal["Complaint", "Suggestion", "Praise", "Inquiry"]
@@ -20,5 +25,13 @@ class FeedbackMessagingSource(Document):
 		reply_zh: DF.SmallText | None
 		secret: DF.Password
 		source_name: DF.Data
+		template_id: DF.Data | None
+
 	# end: auto-generated types
-	pass
+	def validate(self):
+		if self.api_base_url:
+			self.api_base_url = self.api_base_url.strip().rstrip("/")
+
+	def on_update(self):
+		# A token fetched with the old AppID and AppSecret would be refused.
+		forget_token(self.name)

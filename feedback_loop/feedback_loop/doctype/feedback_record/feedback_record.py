@@ -10,7 +10,8 @@ from feedback_loop.services.intake.inbound_email import is_mail_stub, prepare_ma
 from feedback_loop.services.intake.references import validate_references
 from feedback_loop.services.intake.sender_identity import remember_from_feedback
 from feedback_loop.services.intake.validation import validate_intake
-from feedback_loop.services.messages.acknowledgement import queue_acknowledgement, reply_language_of
+from feedback_loop.services.messages.acknowledgement import queue_acknowledgement
+from feedback_loop.services.messages.language import reply_language_of
 from feedback_loop.services.privacy.anonymisation import (
 	FEEDBACK_PERSONAL,
 	refuse_personal_data_after_anonymisation,
@@ -38,6 +39,7 @@ class FeedbackRecord(Document):
 		anonymised_on: DF.Datetime | None
 		anonymous: DF.Check
 		assigned_at_breach: DF.SmallText | None
+		assigned_to: DF.Link | None
 		category: DF.Link | None
 		category_confidence: DF.Percent
 		category_evidence: DF.SmallText | None
@@ -72,6 +74,7 @@ class FeedbackRecord(Document):
 		customer_name: DF.Data | None
 		customer_segment: DF.Literal["", "New", "Returning", "Key Account"]
 		delivery_note: DF.Link | None
+		department: DF.Link | None
 		description: DF.TextEditor
 		duplicate_of: DF.Link | None
 		duplicate_similarity: DF.Percent
@@ -105,9 +108,11 @@ class FeedbackRecord(Document):
 		resolution_sla_status: DF.Literal["", "On Track", "At Risk", "Paused", "Breached", "Met"]
 		resolution_summary: DF.TextEditor | None
 		resolution_warning_at: DF.Datetime | None
+		resolution_working_hours: DF.Float
 		resolved_on: DF.Datetime | None
 		response_sla_status: DF.Literal["", "On Track", "At Risk", "Paused", "Breached", "Met"]
 		response_warning_at: DF.Datetime | None
+		response_working_hours: DF.Float
 		root_cause_analysis: DF.Link | None
 		root_cause_category: DF.Literal[
 			"", "Man", "Machine", "Material", "Method", "Environment", "Measurement"
@@ -136,6 +141,8 @@ class FeedbackRecord(Document):
 		status_reason: DF.SmallText | None
 		subject: DF.Data
 		suggested_category: DF.Link | None
+		survey_callback: DF.Link | None
+		survey_scores: DF.Data | None
 		territory: DF.Link | None
 		text_language: DF.Literal["", "zh", "en", "mixed"]
 		urgency: DF.Literal["Low", "Medium", "High", "Critical"]
@@ -168,7 +175,7 @@ class FeedbackRecord(Document):
 
 	def after_insert(self):
 		# A mail is acknowledged once its text is known; history brought in by import never is.
-		if not (self.flags.mail_stub or frappe.flags.in_import):
+		if not (self.flags.mail_stub or self.flags.acknowledged_by_caller or frappe.flags.in_import):
 			queue_acknowledgement(self)
 
 	def on_update(self):

@@ -3,6 +3,7 @@
 
 from frappe.model.document import Document
 
+from feedback_loop.core.messages.channels import parse_order
 from feedback_loop.services.plans.improvement_plan import validate_plan_approvers
 from feedback_loop.services.plans.workflow import approver_roles, sync_approvers
 from feedback_loop.services.rca.workflow import set_self_validation
@@ -23,10 +24,6 @@ class FeedbackSettings(Document):
 			FeedbackPriorityRule,
 		)
 
-		acknowledgement_message_en: DF.Code | None
-		acknowledgement_message_zh: DF.Code | None
-		acknowledgement_subject_en: DF.Data | None
-		acknowledgement_subject_zh: DF.Data | None
 		allow_anonymous_web_feedback: DF.Check
 		allow_self_validation: DF.Check
 		api_requests_per_minute: DF.Int
@@ -36,6 +33,7 @@ class FeedbackSettings(Document):
 		category_model_file: DF.Attach | None
 		category_model_message: DF.SmallText | None
 		category_model_trained_on: DF.Datetime | None
+		channel_order: DF.SmallText | None
 		duplicate_similarity_threshold: DF.Percent
 		duplicate_window_days: DF.Int
 		key_account_min_revenue: DF.Currency
@@ -57,6 +55,11 @@ class FeedbackSettings(Document):
 		returning_min_purchases: DF.Int
 		segment_lookback_days: DF.Int
 		send_acknowledgement: DF.Check
+		sms_max_segments: DF.Int
+		sms_opt_out_en: DF.Data | None
+		sms_opt_out_zh: DF.Data | None
+		sms_separate_parts: DF.Check
+		sms_success_marker: DF.Data | None
 		survey_answers_per_hour: DF.Int
 		survey_link_valid_days: DF.Int
 		survey_no_response_days: DF.Int
@@ -67,7 +70,7 @@ class FeedbackSettings(Document):
 	# end: auto-generated types
 
 	def validate(self):
-		self.validate_templates()
+		self.validate_channel_order()
 		validate_priority_matrix(self)
 		validate_plan_approvers(self)
 
@@ -81,11 +84,6 @@ class FeedbackSettings(Document):
 		):
 			sync_approvers(approver_roles(self))
 
-	def validate_templates(self):
-		from frappe.utils.jinja import validate_template
-
-		for language in ("en", "zh"):
-			for part in ("subject", "message"):
-				template = self.get(f"acknowledgement_{part}_{language}")
-				if template:
-					validate_template(template)
+	def validate_channel_order(self):
+		# Typed by hand: kept as the channels it names, each once, the others after them.
+		self.channel_order = "\n".join(c.value for c in parse_order(self.channel_order))

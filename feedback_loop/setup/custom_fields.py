@@ -1,0 +1,52 @@
+"""Fields feedback_loop adds to other apps' doctypes: added on install and migrate, removed on
+uninstall, from one list.
+
+Contact: the language and the channel a customer chose, which every message to them follows
+(services/messages).
+"""
+
+import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+MODULE = "Feedback Loop"
+
+
+def get_custom_fields() -> dict[str, list[dict]]:
+	return {
+		"Contact": [
+			{
+				"fieldname": "feedback_language",
+				"fieldtype": "Link",
+				"options": "Language",
+				"label": "Reply Language",
+				"insert_after": "unsubscribed",
+				"description": "The language feedback replies, surveys and notices use for this contact. "
+				"Empty: the language they write in.",
+			},
+			{
+				"fieldname": "feedback_channel",
+				"fieldtype": "Select",
+				"options": "\nWeChat\nSMS\nEmail",
+				"label": "Preferred Channel",
+				"insert_after": "feedback_language",
+				"description": "Where feedback replies, surveys and notices reach this contact first.",
+			},
+		]
+	}
+
+
+def add_custom_fields() -> None:
+	fields = get_custom_fields()
+	for rows in fields.values():
+		for row in rows:
+			row["module"] = MODULE
+	create_custom_fields(fields, ignore_validate=True)
+
+
+def remove_custom_fields() -> None:
+	for doctype, rows in get_custom_fields().items():
+		for row in rows:
+			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": row["fieldname"]})
+			if name:
+				frappe.delete_doc("Custom Field", name, force=True, ignore_permissions=True)
+		frappe.clear_cache(doctype=doctype)
