@@ -35,12 +35,15 @@ doctype_js = {
 }
 
 override_doctype_dashboards = {
-	"Customer": "feedback_loop.integrations.erpnext.dashboards.add_feedback_group",
+	"Customer": "feedback_loop.integrations.erpnext.dashboards.add_customer_feedback_group",
 	"Sales Order": "feedback_loop.integrations.erpnext.dashboards.add_feedback_group",
 	"Delivery Note": "feedback_loop.integrations.erpnext.dashboards.add_feedback_record_group",
 	"Sales Invoice": "feedback_loop.integrations.erpnext.dashboards.add_feedback_record_group",
 	"Issue": "feedback_loop.integrations.erpnext.dashboards.add_feedback_record_group",
 }
+
+# A record's and a revisit's messages go with them when they are deleted (their controllers).
+ignore_links_on_delete = ["Feedback Message"]
 
 # Permissions
 # -----------

@@ -20,6 +20,8 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"options": "Language",
 				"label": "Reply Language",
 				"insert_after": "unsubscribed",
+				# Otherwise Frappe fills a new Contact with the user's own language: no choice of theirs.
+				"ignore_user_permissions": 1,
 				"description": "The language feedback replies, surveys and notices use for this contact. "
 				"Empty: the language they write in.",
 			},

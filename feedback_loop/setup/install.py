@@ -90,13 +90,26 @@ def add_category_translations():
 	sync_all()
 
 
+#: Settings added after sites were installed: a migrate leaves a new field of a single empty.
+MESSAGE_SETTINGS = ("channel_order", "sms_max_segments", "sms_opt_out_zh", "sms_opt_out_en")
+
+
 def add_default_settings():
 	settings = frappe.get_single("Feedback Settings")
+	fill_defaults(settings, MESSAGE_SETTINGS)
 	if not settings.priority_matrix:
 		for impact, urgency, priority in default_rules():
 			settings.append("priority_matrix", {"impact": impact, "urgency": urgency, "priority": priority})
 	settings.flags.ignore_permissions = True
 	settings.save()
+
+
+def fill_defaults(settings, fieldnames) -> None:
+	"""Each empty field takes its doctype default."""
+	for fieldname in fieldnames:
+		default = settings.meta.get_field(fieldname).default
+		if default and not settings.get(fieldname):
+			settings.set(fieldname, default)
 
 
 def add_message_templates():

@@ -104,6 +104,9 @@ class TestSmsAndEmail(OutboundTestCase):
 			self.assertLessEqual(units(text), 70)
 		self.assertFalse(frappe.get_all("Email Queue", filters={"reference_name": doc.name}))
 		self.assertTrue(frappe.db.exists("SMS Log", {"sent_to": "13800138000", "message": text}))
+		# The message keeps what the customer got, opt-out included; the record is acknowledged.
+		self.assertEqual(message.sms_text, text)
+		self.assertTrue(frappe.db.get_value("Feedback Record", doc.name, "acknowledged_on"))
 
 		(sms,) = self.conversation(doc.name)
 		self.assertEqual(message.communication, sms.name)
@@ -149,6 +152,8 @@ class TestSmsAndEmail(OutboundTestCase):
 
 		message = self.message_of(doc.name)
 		self.assertEqual(message.status, "Retrying")
+		self.assertIn("could not connect to 127.0.0.1", message.failure)
+		self.assertFalse(frappe.db.get_value("Feedback Record", doc.name, "acknowledged_on"))
 		first = get_datetime(message.attempts[0].attempted_on)
 		self.assertEqual(get_datetime(message.next_attempt_on), add_to_date(first, minutes=10))
 		self.assertEqual(outbound.send_due(add_to_date(first, minutes=5)), 0)
@@ -157,11 +162,11 @@ class TestSmsAndEmail(OutboundTestCase):
 		message.reload()
 		self.assertEqual(message.status, "Failed")
 		self.assertEqual([a.result for a in message.attempts], ["Retry"] * 3)
-		self.assertIn("did not answer", message.failure)
+		self.assertIn("could not connect", message.failure)
 		notes = frappe.get_all(
 			"Comment", filters={"reference_name": doc.name, "comment_type": "Info"}, pluck="content"
 		)
-		self.assertTrue(any("did not answer" in note for note in notes), notes)
+		self.assertTrue(any("could not connect" in note for note in notes), notes)
 
 	def test_a_contact_who_unsubscribed_gets_nothing_on_any_channel(self):
 		with SmsGateway() as gateway:

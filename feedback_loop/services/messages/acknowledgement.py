@@ -4,7 +4,7 @@ language, on the customer's channel (WeChat, SMS or e-mail; outbound.py)."""
 from zoneinfo import ZoneInfo
 
 import frappe
-from frappe.utils import escape_html, now_datetime
+from frappe.utils import escape_html
 
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
@@ -39,11 +39,17 @@ def queue_acknowledgement(doc) -> None:
 
 
 def send_acknowledgement(name: str) -> str | None:
-	"""Queue the acknowledgement once per record; returns its Feedback Message."""
+	"""Queue the acknowledgement once per record; returns its Feedback Message. The record's
+	acknowledged_on is set when the message goes out (outbound.py)."""
 	settings = get_feedback_settings()
-	# The row lock makes a retried or duplicated job wait, then see acknowledged_on and stop.
+	# The row lock makes a retried or duplicated job wait, then find the message and stop.
 	doc = frappe.get_doc("Feedback Record", name, for_update=True)
 	if not settings.send_acknowledgement or doc.acknowledged_on:
+		return None
+	if frappe.db.exists(
+		"Feedback Message",
+		{"feedback_record": doc.name, "message_kind": KIND, "creation": (">=", doc.creation)},
+	):
 		return None
 	language = reply_language_of(doc)
 	message = tell(
@@ -57,7 +63,6 @@ def send_acknowledgement(name: str) -> str | None:
 		customer=doc.customer,
 		contact=doc.contact,
 	)
-	doc.db_set("acknowledged_on", now_datetime(), update_modified=False)
 	return message
 
 

@@ -28,7 +28,8 @@ def sent_communication(
 			"sent_or_received": "Sent",
 			"subject": subject or _subject(message, channel),
 			"content": content,
-			"recipients": message.email if channel is Channel.EMAIL else None,
+			# Who it went to, as the timeline names the receiver of an automated message.
+			"recipients": _recipient(message, channel),
 			"phone_no": message.mobile_no if channel is Channel.SMS else None,
 			"delivery_status": delivery_status,
 			"reference_doctype": message.reference_doctype,
@@ -101,6 +102,15 @@ def _link(comm, customer: str | None, contact: str | None, records) -> None:
 	):
 		if name and not (doctype == comm.reference_doctype and name == comm.reference_name):
 			comm.append("timeline_links", {"link_doctype": doctype, "link_name": name})
+
+
+def _recipient(message, channel: Channel) -> str | None:
+	if channel is Channel.EMAIL:
+		return message.email
+	if channel is Channel.SMS:
+		return message.mobile_no
+	contact = message.contact and frappe.db.get_value("Contact", message.contact, "full_name")
+	return contact or message.wechat_openid
 
 
 def _records_of(message) -> list[str]:

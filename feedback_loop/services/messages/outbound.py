@@ -62,6 +62,7 @@ def tell(
 			"doctype": "Feedback Message",
 			"message_kind": kind,
 			"status": "Queued",
+			"title": reference_name,
 			"reference_doctype": reference_doctype,
 			"reference_name": reference_name,
 			"feedback_record": feedback_records[0] if feedback_records else None,
@@ -122,6 +123,7 @@ def deliver(name: str, now=None) -> str:
 			break
 		if step.wait_until:
 			message.status, message.next_attempt_on = "Retrying", step.wait_until
+			message.failure = history[-1].reason if history else None
 			break
 		if step.failed:
 			message.status, message.next_attempt_on = "Failed", None
@@ -150,6 +152,7 @@ def deliver(name: str, now=None) -> str:
 					"provider_message_id": outcome.provider_id,
 				}
 			)
+			_note_sent(message, now)
 			break
 	message.flags.ignore_permissions = True
 	message.save()
@@ -195,6 +198,29 @@ def send_due(now=None) -> int:
 			frappe.db.commit()  # nosemgrep: releases the batch's row locks
 		if len(names) < BATCH:
 			return done
+
+
+def _note_sent(message, now) -> None:
+	"""A record is acknowledged when its acknowledgement went out, not when it was queued."""
+	if message.message_kind == "Acknowledgement" and message.feedback_record:
+		frappe.db.set_value(
+			"Feedback Record", message.feedback_record, "acknowledged_on", now, update_modified=False
+		)
+
+
+def delete_messages_of(reference_doctype: str, reference_name: str) -> None:
+	"""A deleted record or revisit takes its messages with it (its Communications go the same way):
+	otherwise a number handed out again would inherit them."""
+	names = frappe.get_all(
+		"Feedback Message",
+		filters={"reference_doctype": reference_doctype, "reference_name": reference_name},
+		pluck="name",
+	)
+	if names:
+		frappe.db.delete(
+			"Feedback Message Attempt", {"parenttype": "Feedback Message", "parent": ("in", names)}
+		)
+		frappe.db.delete("Feedback Message", {"name": ("in", names)})
 
 
 def note_failure(message) -> None:

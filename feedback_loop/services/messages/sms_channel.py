@@ -6,6 +6,8 @@ for success) and a request that hangs is cut after a timeout. Every message sent
 ERPNext's SMS Log, as `send_sms` logs it.
 """
 
+from urllib.parse import urlparse
+
 import frappe
 import requests
 from frappe.core.doctype.sms_settings.sms_settings import create_sms_log, get_headers, validate_receiver_nos
@@ -38,6 +40,8 @@ def send(message) -> Outcome:
 			return outcome
 		provider_id = provider_id or outcome.provider_id
 	text = "\n".join(fitted.parts)
+	# What the customer got, opt-out and shortening included.
+	message.sms_text = text
 	_log(text, number)
 	message.communication = sent_communication(message, Channel.SMS, content=text, delivery_status="Sent")
 	note = frappe._("{0} segment(s)").format(fitted.segments)
@@ -60,9 +64,17 @@ def post(gateway, number: str, text: str) -> tuple[int | None, str]:
 		kwargs["params"] = params
 	try:
 		response = requests.request("POST" if gateway.use_post else "GET", gateway.sms_gateway_url, **kwargs)
+	except requests.Timeout:
+		return None, f"no answer within {TIMEOUT_SECONDS} s from {_host(gateway)}"
+	except requests.ConnectionError:
+		return None, f"could not connect to {_host(gateway)}"
 	except requests.RequestException as error:
-		return None, str(error)
+		return None, str(error)[:200]
 	return response.status_code, response.text
+
+
+def _host(gateway) -> str:
+	return urlparse(gateway.sms_gateway_url).netloc or gateway.sms_gateway_url
 
 
 def _log(text: str, number: str) -> None:

@@ -4,6 +4,7 @@
 import frappe
 from frappe.model.document import Document
 
+from feedback_loop.services.messages.outbound import delete_messages_of
 from feedback_loop.services.privacy.anonymisation import (
 	CALLBACK_PERSONAL,
 	refuse_personal_data_after_anonymisation,
@@ -75,6 +76,9 @@ class FeedbackCallback(Document):
 
 	def validate(self):
 		refuse_personal_data_after_anonymisation(self, CALLBACK_PERSONAL)
+
+	def on_trash(self):
+		delete_messages_of(self.doctype, self.name)
 
 
 #: Replaced fl_report_answers, which lacked the customer (patch drop_customerless_answers_index).

@@ -45,6 +45,7 @@ class FeedbackMessage(Document):
 		status: DF.Literal["Queued", "Retrying", "Sent", "Failed", "Skipped"]
 		subject: DF.Data | None
 		text: DF.SmallText | None
+		title: DF.Data | None
 		wechat_openid: DF.Data | None
 		wechat_source: DF.Link | None
 	# end: auto-generated types

@@ -47,15 +47,16 @@ frappe.ui.form.on("Feedback Record", {
 		for (const field of ["contact", "sales_order", "delivery_note", "sales_invoice", "issue"]) {
 			if (frm.doc[field]) frm.set_value(field, null);
 		}
-		// Replies go out in the customer's language; left empty, the server takes it on save
-		// (or the text's language), for a reader who may not open customers too.
-		if (!frm.doc.customer || !frappe.model.can_read("Customer")) {
-			frm.set_value("reply_language", null);
-			return;
-		}
+		// Replies go out in the language the customer chose (their Contact's) or wrote in: left
+		// empty, the server decides on save. A Customer's language is ERPNext's default, no choice.
+		frm.set_value("reply_language", null);
+	},
+
+	contact(frm) {
+		if (!frm.doc.contact || !frappe.model.can_read("Contact")) return;
 		frappe.db
-			.get_value("Customer", frm.doc.customer, "language")
-			.then(({ message }) => frm.set_value("reply_language", message?.language || null));
+			.get_value("Contact", frm.doc.contact, "feedback_language")
+			.then(({ message }) => frm.set_value("reply_language", message?.feedback_language || null));
 	},
 });
 

@@ -12,6 +12,7 @@ from feedback_loop.services.intake.sender_identity import remember_from_feedback
 from feedback_loop.services.intake.validation import validate_intake
 from feedback_loop.services.messages.acknowledgement import queue_acknowledgement
 from feedback_loop.services.messages.language import reply_language_of
+from feedback_loop.services.messages.outbound import delete_messages_of
 from feedback_loop.services.privacy.anonymisation import (
 	FEEDBACK_PERSONAL,
 	refuse_personal_data_after_anonymisation,
@@ -180,6 +181,9 @@ class FeedbackRecord(Document):
 
 	def on_update(self):
 		remember_from_feedback(self)
+
+	def on_trash(self):
+		delete_messages_of(self.doctype, self.name)
 
 	def clear_customer_of_anonymous_feedback(self):
 		if self.customer:
