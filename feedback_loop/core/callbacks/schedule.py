@@ -1,5 +1,6 @@
 """When a revisit is due, whether throttling holds it back, and when a failed send is retried."""
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from enum import Enum
 
@@ -34,10 +35,17 @@ def callback_due(event_at: datetime, delay: float, unit: str, calendar: Business
 
 def throttled(due_on: datetime, other_due: list[datetime], days: int) -> bool:
 	"""Another revisit of the same customer within `days` of this one holds this one back."""
+	return held_back_by(due_on, [("", other) for other in other_due], days) is not None
+
+
+def held_back_by(due_on: datetime, others: Sequence[tuple[str, datetime]], days: int) -> str | None:
+	"""The revisit (name, due) of the same customer within `days` of this one that holds it back:
+	the nearest one, so its log can say what it held back; None when nothing does."""
 	if days <= 0:
-		return False
+		return None
 	window = timedelta(days=days)
-	return any(abs(due_on - other) < window for other in other_due)
+	near = [(abs(due_on - other), name) for name, other in others if abs(due_on - other) < window]
+	return min(near)[1] if near else None
 
 
 def next_attempt(failed_at: datetime, attempts: int) -> datetime | None:
