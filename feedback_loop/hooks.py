@@ -155,6 +155,7 @@ user_data_fields = [
 # -------------------------------------------------
 website_route_rules = [
 	{"from_route": "/feedback/survey/<token>", "to_route": "feedback/survey"},
+	{"from_route": "/feedback/solved/<token>", "to_route": "feedback/solved"},
 	{"from_route": "/my-feedback/<name>", "to_route": "my-feedback/detail"},
 ]
 

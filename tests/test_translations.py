@@ -117,3 +117,13 @@ def test_every_coded_select_option_reads_as_words_in_english():
 	]
 	assert missing == []
 	assert english[("zh", "Feedback Record")] == "Chinese"
+
+
+def test_a_record_s_statuses_read_as_the_closed_loop_in_chinese():
+	# The seeds' loop: 处理中 → 已完成 → 已闭环 (in progress, resolved, closed: the customer confirmed).
+	in_context = {(row[0], row[2]): row[1] for row in csv_rows(ZH) if len(row) > 2}
+	assert [in_context[(status, "Feedback Record")] for status in ("In Progress", "Resolved", "Closed")] == [
+		"处理中",
+		"已完成",
+		"已闭环",
+	]

@@ -3,6 +3,8 @@
 import frappe
 from frappe import _
 
+from feedback_loop.api.unsaved_documents import unsaved_doc
+from feedback_loop.services.callbacks.resolution import preview as resolution_preview
 from feedback_loop.services.intake.prefill import SOURCES, feedback_values_from
 from feedback_loop.services.reports.customer_feedback_summary import customer_feedback_summary
 from feedback_loop.services.triage.priority import compute_priority
@@ -35,3 +37,12 @@ def preview_priority(
 		return compute_priority(impact, urgency, bool(int(safety_or_legal_risk or 0)))
 	except ValueError:
 		frappe.throw(_("Impact {0} or urgency {1} is not known.").format(impact, urgency))
+
+
+@frappe.whitelist(methods=["POST"])
+def preview_resolution_notice(record: str | dict) -> list[dict]:
+	"""The resolution notice as the customer would get it, from the form as edited (unsaved)."""
+	frappe.has_permission("Feedback Record", "write", throw=True)
+	doc = unsaved_doc("Feedback Record", record)
+	frappe.has_permission("Feedback Record", "write", doc.name, throw=True)
+	return resolution_preview(doc)

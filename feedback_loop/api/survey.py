@@ -8,6 +8,8 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import strip_html_tags
 from frappe.utils.verified_command import verify_request
 
+from feedback_loop.services.callbacks.resolution import NOTICE
+from feedback_loop.services.callbacks.resolution import confirm_solved as confirm
 from feedback_loop.services.callbacks.survey import SurveyRefused, callback_for_token, submit
 from feedback_loop.services.deadlock_retry import retry_on_deadlock
 from feedback_loop.services.intake.limits import survey_answers_per_hour
@@ -37,6 +39,26 @@ def submit_survey(token: str, answers: str | dict) -> dict:
 		except SurveyRefused as refused:
 			return {"ok": False, "error": refusal_message(refused.reason)}
 		return submit(callback, cleaned)
+
+	return retry_on_deadlock(answer)
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=survey_answers_per_hour, seconds=60 * 60)
+def confirm_solved(token: str, solved: str) -> dict:
+	"""One tap on a resolution notice's page: solved ("yes") or not ("no")."""
+	if solved not in ("yes", "no"):
+		return {"ok": False, "error": _("Your answer could not be read. Please try again.")}
+
+	def answer() -> dict:
+		try:
+			callback = callback_for_token(token, lock=True)
+		except SurveyRefused as refused:
+			return {"ok": False, "error": refusal_message(refused.reason)}
+		if callback.callback_type != NOTICE:
+			return {"ok": False, "error": refusal_message("invalid")}
+		confirm(callback, solved == "yes")
+		return {"ok": True}
 
 	return retry_on_deadlock(answer)
 

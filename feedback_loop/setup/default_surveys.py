@@ -66,7 +66,51 @@ TEMPLATES = [
 			(TEXT, "Anything else we should know?", "还有什么需要告诉我们的吗？", 0, "", ""),
 		],
 	},
+	{
+		"template_name": "Onboarding call",
+		"purpose": "Onboarding",
+		"intro_en": "Thank you for your first order with us. May I ask three quick questions?",
+		"intro_zh": "感谢您首次在我们这里订购。可以占用您一分钟，问三个简单的问题吗？",
+		"thank_you_en": "Thank you for your time.",
+		"thank_you_zh": "感谢您抽出宝贵时间。",
+		"questions": [
+			(CSAT, "How satisfied are you with your first order?", "您对首次订购满意吗？", 1, "", ""),
+			(
+				CHOICE,
+				"Did the delivery arrive complete and in good condition?",
+				"货物是否完整、完好地送达？",
+				1,
+				"Yes\nNo, something was missing or damaged",
+				"是\n否，有缺失或损坏",
+			),
+			(
+				TEXT,
+				"Was anything hard to understand or to use?",
+				"有没有哪些地方不好理解或不好用？",
+				0,
+				"",
+				"",
+			),
+		],
+	},
 ]
+
+
+#: The seeds' revisit plan, switched on at install; the others stay off until an admin wants them.
+PLAN = {
+	"Sales Order completed": "A satisfaction survey 3 working days after an order is completed.",
+	"New customer onboarding call": "A phone call 5 working days after a new customer's first delivery.",
+	"Quarterly check-in": "An NPS survey every 90 days to customers whose first order is more than 90 days old.",
+	"Feedback resolved: verification revisit": (
+		"A survey 2 working days after a complaint is resolved: is it still solved? Never held back."
+	),
+}
+NOT_IN_PLAN = {
+	"Delivery Note submitted": "A satisfaction survey 5 days after each delivery (off: the order's survey asks).",
+	"Sales Invoice submitted": "An NPS survey 7 days after each invoice (off: the quarterly check-in asks).",
+	"Issue closed": "A verification survey 1 working day after an ERPNext Issue is closed.",
+}
+LOOP_TRIGGERS = {"Feedback resolved: verification revisit"}
 
 TRIGGERS = [
 	# (name, type, event, doctype, status, condition, delay, unit, action, template, period)
@@ -132,7 +176,7 @@ TRIGGERS = [
 		5,
 		"Working Days",
 		"Phone Call",
-		"",
+		"Onboarding call",
 		0,
 	),
 	(
@@ -154,7 +198,7 @@ TRIGGERS = [
 		"Status Changed To",
 		"Feedback Record",
 		"Resolved",
-		"",
+		'doc.feedback_type == "Complaint"',
 		2,
 		"Working Days",
 		"Survey E-mail",
@@ -164,10 +208,9 @@ TRIGGERS = [
 ]
 
 ONBOARDING_SCRIPT = """1. Introduce yourself and thank the customer for their first order.
-2. Ask whether the delivery arrived complete and in good condition.
-3. Ask how satisfied they are (1–5) and note it in the CSAT answer.
-4. Ask whether anything was hard to understand or to use.
-5. Record the answers in this callback; a complaint becomes feedback."""
+2. Ask the questions below and press Record Call to note each answer as they give it.
+3. Nobody answers: press No Answer and choose when to call again.
+A low score or a complaint becomes feedback by itself."""
 
 
 def add_default_surveys() -> None:
@@ -198,7 +241,9 @@ def add_default_surveys() -> None:
 			{
 				"doctype": "Feedback Trigger",
 				"trigger_name": name,
-				"enabled": 0,
+				"enabled": 1 if name in PLAN else 0,
+				"description": PLAN.get(name) or NOT_IN_PLAN.get(name),
+				"loop_revisit": 1 if name in LOOP_TRIGGERS else 0,
 				"callback_type": kind,
 				"event": event,
 				"document_type": doctype or None,

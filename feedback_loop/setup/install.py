@@ -13,6 +13,7 @@ from feedback_loop.setup.digests import add_digests
 from feedback_loop.setup.link_rights import grant_link_rights
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.workflows import add_plan_workflow, add_rca_workflow
+from feedback_loop.setup.workspace_blocks import add_workspace_blocks
 
 
 def before_install():
@@ -33,6 +34,7 @@ def after_install():
 	add_plan_workflow()
 	add_default_surveys()
 	add_digests()
+	add_workspace_blocks()
 	clear_route_cache()
 
 
@@ -40,6 +42,7 @@ def after_migrate():
 	add_roles()
 	add_custom_fields()
 	add_message_templates()
+	add_workspace_blocks()
 	add_category_translations()
 	clear_route_cache()
 
@@ -92,11 +95,12 @@ def add_category_translations():
 
 #: Settings added after sites were installed: a migrate leaves a new field of a single empty.
 MESSAGE_SETTINGS = ("channel_order", "sms_max_segments", "sms_opt_out_zh", "sms_opt_out_en")
+LOOP_SETTINGS = ("tell_customer_on_resolution", "second_verification_working_days", "max_call_attempts")
 
 
 def add_default_settings():
 	settings = frappe.get_single("Feedback Settings")
-	fill_defaults(settings, MESSAGE_SETTINGS)
+	fill_defaults(settings, (*MESSAGE_SETTINGS, *LOOP_SETTINGS))
 	if not settings.priority_matrix:
 		for impact, urgency, priority in default_rules():
 			settings.append("priority_matrix", {"impact": impact, "urgency": urgency, "priority": priority})

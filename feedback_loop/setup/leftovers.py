@@ -19,6 +19,7 @@ from feedback_loop.setup.uninstall import (
 	number_counters,
 	trashed_copy_filters,
 )
+from feedback_loop.setup.workspace_blocks import REVISIT_PLAN
 
 
 def find_leftovers() -> dict[str, list[str]]:
@@ -42,6 +43,9 @@ def find_leftovers() -> dict[str, list[str]]:
 			"Workflow Action Master", filters={"name": ("in", actions)}, pluck="name"
 		),
 		"Custom Field": frappe.get_all("Custom Field", filters={"module": MODULE}, pluck="name"),
+		"Custom HTML Block": frappe.get_all(
+			"Custom HTML Block", filters={"name": REVISIT_PLAN}, pluck="name"
+		),
 		"Property Setter": frappe.get_all("Property Setter", filters={"module": MODULE}, pluck="name"),
 		"tables": [table for table in frappe.db.get_tables() if table[3:] in doctypes],
 		"Singles": _singles_of(doctypes),

@@ -18,6 +18,7 @@ from feedback_loop.setup.custom_fields import remove_custom_fields
 from feedback_loop.setup.link_rights import remove_link_rights
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.workflows import remove_workflows
+from feedback_loop.setup.workspace_blocks import remove_workspace_blocks
 
 MODULE = "Feedback Loop"
 _MODULE_PATH = pathlib.Path(__file__).resolve().parents[1] / "feedback_loop"
@@ -68,6 +69,7 @@ def app_workflows():
 def before_uninstall():
 	remove_workflows(app_workflows())
 	remove_custom_fields()
+	remove_workspace_blocks()
 	# The categories' Chinese names live in Frappe's Translation table.
 	remove_category_translations()
 	# Report e-mails (the seeded digests and any made since) would point at reports that are gone.

@@ -13,7 +13,8 @@ from frappe.website.serve import get_response_content
 from feedback_loop.api.survey import opt_out, submit_survey
 from feedback_loop.core.callbacks.survey_token import make_token
 from feedback_loop.services.callbacks import sender as callback_sender
-from feedback_loop.services.callbacks.survey import _secret, survey_url, token_for
+from feedback_loop.services.callbacks.links import secret as _secret
+from feedback_loop.services.callbacks.links import survey_url, token_for
 from feedback_loop.services.callbacks.triggers import clear_watched_cache, schedule_callback
 from feedback_loop.tests.factories import (
 	make_contact,
@@ -240,7 +241,11 @@ class TestVerificationRevisit(CallbackTestCase):
 		feedback.reload()
 		feedback.update({"status": "Resolved", "resolution_summary": "<p>Replaced the cup</p>"})
 		feedback.save()
-		callback = self.callbacks_of(reference_doctype="Feedback Record", reference_name=feedback.name)[0]
+		callback = self.callbacks_of(
+			reference_doctype="Feedback Record",
+			reference_name=feedback.name,
+			callback_type="Resolution Verification",
+		)[0]
 		self.send(callback.name)
 		return feedback, frappe.get_doc("Feedback Callback", callback.name)
 

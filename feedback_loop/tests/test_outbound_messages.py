@@ -15,7 +15,7 @@ from feedback_loop.api.survey import submit_survey
 from feedback_loop.core.intake.webhook_signature import signature
 from feedback_loop.core.messages.sms import units
 from feedback_loop.services.callbacks import sender as callback_sender
-from feedback_loop.services.callbacks.survey import token_for
+from feedback_loop.services.callbacks.links import token_for
 from feedback_loop.services.intake.messaging import receive
 from feedback_loop.services.messages import outbound
 from feedback_loop.tests.factories import (

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from feedback_loop.core.intake.webhook_signature import signature
-from feedback_loop.services.callbacks.survey import token_for
+from feedback_loop.services.callbacks.links import token_for
 from feedback_loop.tests.factories import make_api_user, make_contact, make_customer
 from feedback_loop.tests.http_client import Client, clear_rate_limits
 from feedback_loop.tests.test_channels import CommittedTestCase, delete_feedback

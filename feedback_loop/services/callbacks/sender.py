@@ -6,23 +6,31 @@ leave Scheduled in the same transaction, so two workers or a retried job never s
 failed send is retried with backoff and marked Failed when the retries are used up.
 """
 
-from dataclasses import replace
-
 import frappe
 from frappe import _
-from frappe.utils import add_days, get_datetime, now_datetime
+from frappe.utils import add_days, add_to_date, get_datetime, now_datetime
 from frappe.utils.user import get_users_with_role
 
+from feedback_loop.core.callbacks.loop import FirstVerification
 from feedback_loop.core.callbacks.schedule import next_attempt
 from feedback_loop.core.messages.channels import Channel
-from feedback_loop.services.callbacks.survey import language_of, render_survey_email, survey_url
-from feedback_loop.services.callbacks.triggers import opted_out
+from feedback_loop.services.callbacks.links import solved_url, survey_url
+from feedback_loop.services.callbacks.resolution import (
+	NOTICE,
+	VERIFICATION,
+	notice_context,
+	verification_outcome,
+)
+from feedback_loop.services.callbacks.survey import language_of, render_survey_email
+from feedback_loop.services.callbacks.triggers import survey_reach
 from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
 from feedback_loop.services.messages.outbound import tell
-from feedback_loop.services.messages.reach import order_for, reach_of_contact, why_unreachable
+from feedback_loop.services.messages.reach import addressable, order_for, why_unreachable
 from feedback_loop.services.privacy.consent import withdrew_consent
 
 BATCH = 200
+#: A revisit whose customer only a channel not yet set up could reach looks again this much later.
+WAIT_HOURS = 1
 #: A revisit's channel as the Feedback Callback names it.
 CALLBACK_CHANNEL = {Channel.EMAIL: "E-mail", Channel.SMS: "SMS", Channel.WECHAT: "WeChat"}
 #: Revisits sent as a message (not a phone call): they get a reminder and may go unanswered.
@@ -36,16 +44,20 @@ def run(now=None) -> dict:
 
 def send_due(now) -> int:
 	cb = frappe.qb.DocType("Feedback Callback")
+	due = (
+		(cb.status == "Scheduled")
+		& (cb.due_on <= now)
+		& (cb.next_attempt_on.isnull() | (cb.next_attempt_on <= now))
+	)
+	if frappe.db.get_single_value("Feedback Settings", "revisits_paused"):
+		# Paused revisits wait; telling a customer their feedback is resolved does not.
+		due &= cb.callback_type == NOTICE
 	sent = 0
 	while True:
 		names = (
 			frappe.qb.from_(cb)
 			.select(cb.name)
-			.where(
-				(cb.status == "Scheduled")
-				& (cb.due_on <= now)
-				& (cb.next_attempt_on.isnull() | (cb.next_attempt_on <= now))
-			)
+			.where(due)
 			.orderby(cb.due_on)
 			.limit(BATCH)
 			.for_update(skip_locked=True)
@@ -55,6 +67,18 @@ def send_due(now) -> int:
 		_commit()
 		if len(names) < BATCH:
 			return sent
+
+
+def send_now(name: str) -> int:
+	"""A callback that must not wait for the ten-minute job (a resolution notice), claimed like it."""
+	cb = frappe.qb.DocType("Feedback Callback")
+	claimed = (
+		frappe.qb.from_(cb)
+		.select(cb.name)
+		.where((cb.name == name) & (cb.status == "Scheduled"))
+		.for_update(skip_locked=True)
+	).run(pluck=True)
+	return _send_one(name, now_datetime()) if claimed else 0
 
 
 def _send_one(name: str, now) -> int:
@@ -69,17 +93,15 @@ def _send_one(name: str, now) -> int:
 		if callback.channel == "Phone":
 			create_call_task(callback)
 		else:
-			reach = survey_reach(callback)
+			reach = survey_reach(callback.contact, callback.customer, callback.contact_email)
 			order = order_for(reach)
 			if not order:
-				callback.status = "Cancelled"
-				callback.last_error = _("No channel can reach the customer: {0}.").format(
-					why_unreachable(reach)
-				)
-				callback.save()
-				return 0
+				return _cannot_send_yet(callback, reach, now)
 			callback.channel = CALLBACK_CHANNEL[order[0]]
-			send_survey(callback, reach)
+			if callback.callback_type == NOTICE:
+				send_notice(callback, reach)
+			else:
+				send_survey(callback, reach)
 	except Exception as error:
 		callback.attempts = (callback.attempts or 0) + 1
 		callback.last_error = str(error)[:500]
@@ -102,12 +124,17 @@ def _send_one(name: str, now) -> int:
 	return 1
 
 
-def survey_reach(callback):
-	"""The revisit's customer; an address that opted out of surveys is left out."""
-	reach = reach_of_contact(callback.contact, callback.customer, callback.contact_email)
-	if reach.email and opted_out(reach.email):
-		reach = replace(reach, email=None)
-	return reach
+def _cannot_send_yet(callback, reach, now) -> int:
+	"""No channel reaches the customer: without any address the revisit is cancelled; with one the
+	site has not set up (no SMS gateway, no outgoing e-mail), it waits and says why."""
+	if not addressable(reach):
+		callback.status = "Cancelled"
+		callback.last_error = _("The customer left no address, mobile number or WeChat user (or opted out).")
+	else:
+		callback.next_attempt_on = add_to_date(now, hours=WAIT_HOURS)
+		callback.last_error = _("Waiting for a channel: {0}.").format(why_unreachable(reach))
+	callback.save()
+	return 0
 
 
 def send_survey(callback, reach=None, reminder: bool = False) -> str:
@@ -118,7 +145,7 @@ def send_survey(callback, reach=None, reminder: bool = False) -> str:
 	customer_name = callback.customer and frappe.db.get_value("Customer", callback.customer, "customer_name")
 	return tell(
 		"Survey Reminder" if reminder else "Survey",
-		reach=reach or survey_reach(callback),
+		reach=reach or survey_reach(callback.contact, callback.customer, callback.contact_email),
 		language=language,
 		context={
 			"customer_name": customer_name or ANONYMOUS_NAME[language],
@@ -131,6 +158,25 @@ def send_survey(callback, reach=None, reminder: bool = False) -> str:
 		contact=callback.contact,
 		link=url,
 		email=render_survey_email(callback, url, reminder=reminder),
+	)
+
+
+def send_notice(callback, reach) -> str:
+	"""The resolution in the customer's language, with the one-tap "solved?" link."""
+	language = language_of(callback)
+	context = notice_context(callback)
+	context["customer_name"] = context["customer_name"] or ANONYMOUS_NAME[language]
+	return tell(
+		NOTICE,
+		reach=reach,
+		language=language,
+		context=context,
+		reference_doctype="Feedback Callback",
+		reference_name=callback.name,
+		feedback_records=(callback.feedback_record,),
+		customer=callback.customer,
+		contact=callback.contact,
+		link=solved_url(callback),
 	)
 
 
@@ -184,6 +230,8 @@ def send_reminders(now) -> int:
 		filters={
 			"status": "Sent",
 			"channel": ("in", MESSAGE_CHANNELS),
+			# A notice is followed up by its verification revisit, not by a reminder.
+			"callback_type": ("!=", NOTICE),
 			"reminder_sent_on": ("is", "not set"),
 			"sent_on": ("<=", add_days(now, -days)),
 		},
@@ -210,6 +258,12 @@ def close_unanswered(now) -> int:
 	).run(pluck=True)
 	if names:
 		frappe.qb.update(cb).set(cb.status, "No Response").where(cb.name.isin(names)).run()
+		for name in frappe.get_all(
+			"Feedback Callback",
+			filters={"name": ("in", names), "callback_type": VERIFICATION},
+			pluck="name",
+		):
+			verification_outcome(frappe.get_doc("Feedback Callback", name), FirstVerification.UNANSWERED)
 	return len(names)
 
 

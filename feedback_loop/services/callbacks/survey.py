@@ -7,13 +7,12 @@ reopens it with a higher priority.
 """
 
 import time
-from datetime import timedelta
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime, get_url, now_datetime
-from frappe.utils.password import get_encryption_key
+from frappe.utils import now_datetime
 
+from feedback_loop.core.callbacks.loop import FirstVerification
 from feedback_loop.core.callbacks.survey_answers import (
 	MAX_QUESTIONS,
 	MIN_QUESTIONS,
@@ -26,31 +25,16 @@ from feedback_loop.core.callbacks.survey_answers import (
 	scores_of,
 	template_problems,
 )
-from feedback_loop.core.callbacks.survey_token import TokenProblem, check_token, make_token
-from feedback_loop.core.feedback_status import Status
-from feedback_loop.core.sla.state import raised_priority
+from feedback_loop.core.callbacks.survey_token import TokenProblem, check_token
 from feedback_loop.core.triage.initial_sentiment import Sentiment
+from feedback_loop.services.callbacks.links import secret
+from feedback_loop.services.callbacks.resolution import close_or_reopen, verification_outcome
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.messages.language import language_for
 from feedback_loop.services.privacy.consent import privacy_notice, record_consent
 from feedback_loop.services.triage.engine import get_triager
 
-DEFAULT_VALID_DAYS = 14
 ANSWERABLE = ("Scheduled", "Sent")
-
-
-def _secret() -> bytes:
-	return ("feedback_loop.survey:" + get_encryption_key()).encode("utf-8")
-
-
-def token_for(callback) -> str:
-	days = frappe.db.get_single_value("Feedback Settings", "survey_link_valid_days") or DEFAULT_VALID_DAYS
-	expires = get_datetime(callback.sent_on or now_datetime()) + timedelta(days=days)
-	return make_token(_secret(), callback.name, int(time.mktime(expires.timetuple())))
-
-
-def survey_url(callback) -> str:
-	return get_url(f"/feedback/survey/{token_for(callback)}")
 
 
 def language_of(callback) -> str:
@@ -130,7 +114,7 @@ def callback_for_token(token: str, lock: bool = False):
 	`lock`: for answering. The row lock makes a second submission of the same link wait for the
 	first, then find it Responded, so one link never stores two sets of answers.
 	"""
-	checked = check_token(_secret(), token, int(time.time()))
+	checked = check_token(secret(), token, int(time.time()))
 	if checked.problem in (TokenProblem.MALFORMED, TokenProblem.TAMPERED):
 		raise SurveyRefused("invalid")
 	if not checked.callback or not frappe.db.exists("Feedback Callback", checked.callback):
@@ -232,6 +216,8 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 		callback.created_feedback = create_feedback_from(callback, scores)
 	if scores.solved is not None and callback.feedback_record:
 		close_or_reopen(callback.feedback_record, scores.solved, callback.name)
+		if not scores.solved:
+			verification_outcome(callback, FirstVerification.NOT_SOLVED)
 	# Saved last: its answer rows take gap locks, held from here to the commit (deadlock_retry.py).
 	callback.flags.ignore_permissions = True
 	callback.save()
@@ -279,19 +265,3 @@ def create_feedback_from(callback, scores) -> str:
 		# One feedback per answered survey, however often the answer is posted.
 		external_id=callback.name,
 	).name
-
-
-def close_or_reopen(feedback_record: str, solved: bool, callback: str) -> None:
-	"""The closed loop: confirmed → Closed (已闭环); not solved → back to work, one priority higher."""
-	feedback = frappe.get_doc("Feedback Record", feedback_record)
-	feedback.flags.ignore_permissions = True
-	if solved and feedback.status == Status.RESOLVED.value:
-		feedback.status = Status.CLOSED.value
-		feedback.save()
-	elif not solved and feedback.status in (Status.RESOLVED.value, Status.CLOSED.value):
-		feedback.status = Status.IN_PROGRESS.value
-		feedback.status_reason = _("The customer said in revisit {0} that the problem is not solved.").format(
-			callback
-		)
-		feedback.priority_floor = raised_priority(feedback.priority)
-		feedback.save()

@@ -6,11 +6,15 @@ Redis, cleared whenever a trigger changes). A document gets at most one callback
 the callback's dedupe key is unique in the database.
 """
 
+from dataclasses import replace
+
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Min
 from frappe.utils import add_days, date_diff, getdate, now_datetime
 
-from feedback_loop.core.callbacks.schedule import DelayUnit, callback_due, throttled
+from feedback_loop.core.callbacks.schedule import DelayUnit, callback_due, held_back_by
+from feedback_loop.services.messages.reach import addressable, reach_of_contact
 from feedback_loop.services.privacy.consent import withdrew_consent
 from feedback_loop.services.sla.calendar_source import calendar_for
 from feedback_loop.services.sla.system_time import to_aware, to_system
@@ -103,7 +107,10 @@ def customer_of(doc) -> str | None:
 
 
 def schedule_callback(trigger, doc, dedupe_suffix: str = "") -> str | None:
-	"""The callback for this trigger and document, created once; None when held back."""
+	"""The callback for this trigger and document, created once; None when held back or while all
+	revisits are paused."""
+	if frappe.db.get_single_value("Feedback Settings", "revisits_paused"):
+		return None
 	dedupe_key = f"{trigger.name}:{doc.doctype}:{doc.name}{dedupe_suffix}"
 	if frappe.db.exists("Feedback Callback", {"dedupe_key": dedupe_key}):
 		return None
@@ -113,10 +120,10 @@ def schedule_callback(trigger, doc, dedupe_suffix: str = "") -> str | None:
 	contact, email = contact_of(doc, customer)
 	if withdrew_consent(contact):
 		return None
-	if trigger.action == "Survey E-mail" and (not email or opted_out(email)):
+	if trigger.action == "Survey E-mail" and not addressable(survey_reach(contact, customer, email)):
 		return None
 	due_on = due_moment(trigger, now_datetime())
-	if customer and throttled(due_on, _other_due_dates(customer), trigger.throttle_days or 0):
+	if customer and not trigger.loop_revisit and _held_back(trigger, doc, customer, due_on):
 		return None
 	callback = frappe.get_doc(
 		{
@@ -154,15 +161,26 @@ def due_moment(trigger, event_at):
 	return to_system(callback_due(to_aware(event_at), trigger.delay or 0, trigger.delay_unit, calendar))
 
 
-def _other_due_dates(customer: str) -> list:
-	return [
-		row.due_on
+def _held_back(trigger, doc, customer: str, due_on) -> bool:
+	"""Another revisit of the customer near this one holds it back (the throttle); that revisit's
+	log says what it held back. A revisit of the closed loop is never held back (the caller)."""
+	others = [
+		(row.name, row.due_on)
 		for row in frappe.get_all(
 			"Feedback Callback",
 			filters={"customer": customer, "status": ("in", OPEN_CALLBACK_STATUSES)},
-			fields=["due_on"],
+			fields=["name", "due_on"],
 		)
 	]
+	blocking = held_back_by(due_on, others, trigger.throttle_days or 0)
+	if blocking:
+		frappe.get_doc("Feedback Callback", blocking).add_comment(
+			"Info",
+			_("Held back the revisit of trigger {0} for {1} {2}: one revisit per {3} days.").format(
+				trigger.name, _(doc.doctype), doc.name, trigger.throttle_days
+			),
+		)
+	return bool(blocking)
 
 
 def contact_of(doc, customer: str | None) -> tuple[str | None, str | None]:
@@ -173,6 +191,14 @@ def contact_of(doc, customer: str | None) -> tuple[str | None, str | None]:
 	if contact and not email:
 		email = frappe.db.get_value("Contact", contact, "email_id")
 	return contact, email
+
+
+def survey_reach(contact: str | None, customer: str | None, email: str | None):
+	"""How a revisit reaches its customer; an address that opted out of surveys is left out."""
+	reach = reach_of_contact(contact, customer, email)
+	if reach.email and opted_out(reach.email):
+		reach = replace(reach, email=None)
+	return reach
 
 
 def opted_out(email: str) -> bool:
@@ -212,9 +238,11 @@ def schedule_periodic_checkins() -> int:
 
 
 def customers_due_for_checkin(trigger: str, period: int, period_index: int) -> list[str]:
-	"""Customers older than the period who have no revisit of this trigger in this period yet."""
+	"""Customers whose first submitted order is older than the period (a customer for that long,
+	whenever the Customer record was made) and who have no revisit of this trigger in this period."""
 	customer = frappe.qb.DocType("Customer")
 	callback = frappe.qb.DocType("Feedback Callback")
+	order = frappe.qb.DocType("Sales Order")
 	already = (
 		frappe.qb.from_(callback)
 		.select(callback.customer)
@@ -222,12 +250,15 @@ def customers_due_for_checkin(trigger: str, period: int, period_index: int) -> l
 			(callback.trigger == trigger) & callback.dedupe_key.like(f"{trigger}:Customer:%:{period_index}")
 		)
 	)
+	long_standing = (
+		frappe.qb.from_(order)
+		.select(order.customer)
+		.where(order.docstatus == 1)
+		.groupby(order.customer)
+		.having(Min(order.transaction_date) < add_days(getdate(), -period))
+	)
 	return (
 		frappe.qb.from_(customer)
 		.select(customer.name)
-		.where(
-			(customer.disabled == 0)
-			& (customer.creation < add_days(getdate(), -period))
-			& customer.name.notin(already)
-		)
+		.where((customer.disabled == 0) & customer.name.isin(long_standing) & customer.name.notin(already))
 	).run(pluck=True)

@@ -114,8 +114,10 @@ def _recipient(message, channel: Channel) -> str | None:
 
 
 def _records_of(message) -> list[str]:
-	"""Every record a message speaks of (a plan notice names several), besides its reference."""
-	return [name for name in (message.get("feedback_records") or "").split("\n") if name]
+	"""Every record a message speaks of (a plan notice names several; a revisit's message its
+	record), so that each record's timeline shows it."""
+	others = [name for name in (message.get("feedback_records") or "").split("\n") if name]
+	return [name for name in (message.feedback_record, *others) if name]
 
 
 def _subject(message, channel: Channel) -> str:

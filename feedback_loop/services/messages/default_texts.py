@@ -52,6 +52,26 @@ PLAN_COMPLETED = {
 	},
 }
 
+#: Told when a record is resolved, with the one-tap "solved?" link; {{ summary }} is plain text.
+RESOLUTION_NOTICE = {
+	"en": {
+		"subject": "Your feedback {{ number }} has been resolved",
+		"message": """<p>Dear {{ customer_name | e }},</p>
+<p>Your feedback <b>{{ number }}</b> has been resolved:</p>
+<blockquote>{{ summary | e }}</blockquote>
+<p>Is your problem solved? One tap tells us: <a href="{{ link }}">{{ link }}</a></p>
+<p>If it is not, we are on it again at once.</p>""",
+	},
+	"zh": {
+		"subject": "您的反馈 {{ number }} 已处理完毕",
+		"message": """<p>尊敬的{{ customer_name | e }}：</p>
+<p>您的反馈 <b>{{ number }}</b> 已处理完毕：</p>
+<blockquote>{{ summary | e }}</blockquote>
+<p>问题解决了吗？请点击告诉我们：<a href="{{ link }}">{{ link }}</a></p>
+<p>如果问题仍未解决，我们会立即继续跟进。</p>""",
+	},
+}
+
 #: The answer a messaging gateway relays to the sender; {number} is the feedback number.
 MESSAGING_REPLY = {
 	"en": "Thank you, we have received your feedback. Your feedback number is {number}.",
@@ -92,6 +112,21 @@ SHORT_TEXTS = {
 			"Feedback received",
 			"Dear {{ customer_name }}, thank you for your feedback, number {{ number }}. We will reply "
 			"{% if reply_by %}by {{ reply_by }}{% else %}within {{ reply_days }} working days{% endif %}.",
+		),
+	},
+	("Resolution Notice", "SMS"): {
+		"zh": ("", "您的反馈{{ number }}已处理：{{ summary }} 问题解决了吗？请点此告诉我们：{{ link }}"),
+		"en": ("", "Your feedback {{ number }} is resolved: {{ summary }} Solved? Tell us: {{ link }}"),
+	},
+	("Resolution Notice", "WeChat"): {
+		"zh": (
+			"反馈已处理完毕",
+			"{{ customer_name }}您好，您的反馈{{ number }}已处理完毕：{{ summary }} 问题解决了吗？请点击链接告诉我们：{{ link }}",
+		),
+		"en": (
+			"Feedback resolved",
+			"Dear {{ customer_name }}, your feedback {{ number }} has been resolved: {{ summary }} "
+			"Is your problem solved? Tell us: {{ link }}",
 		),
 	},
 	("Survey", "SMS"): {

@@ -64,6 +64,11 @@ def reach_of_contact(contact_name: str | None, customer: str | None, email: str 
 	)
 
 
+def addressable(reach: Reach) -> bool:
+	"""The customer left some way to reach them, whether or not the site has that channel set up."""
+	return bool(reach.email or reach.mobile_no or reach.wechat_openid)
+
+
 def reachable(reach: Reach) -> set[Channel]:
 	"""The channels that can carry a message to this customer on this site now."""
 	channels = set()

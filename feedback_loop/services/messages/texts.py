@@ -7,11 +7,13 @@ from feedback_loop.services.messages.default_texts import (
 	ACKNOWLEDGEMENT,
 	PLAN_APPROVED,
 	PLAN_COMPLETED,
+	RESOLUTION_NOTICE,
 	SHORT_TEXTS,
 )
 
 _EMAIL = {
 	"Acknowledgement": ACKNOWLEDGEMENT,
+	"Resolution Notice": RESOLUTION_NOTICE,
 	"Plan Approved": PLAN_APPROVED,
 	"Plan Completed": PLAN_COMPLETED,
 }

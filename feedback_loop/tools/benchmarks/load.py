@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import frappe
 import requests
 
-from feedback_loop.services.callbacks.survey import token_for
+from feedback_loop.services.callbacks.links import token_for
 from feedback_loop.tests.factories import make_api_user, make_contact, make_customer
 
 MARKER = "load-test-"

@@ -38,6 +38,7 @@ class FeedbackCallback(Document):
 			"Onboarding",
 			"Periodic Check-in",
 			"Resolution Verification",
+			"Resolution Notice",
 		]
 		ces: DF.Float
 		channel: DF.Literal["E-mail", "SMS", "WeChat", "Phone"]

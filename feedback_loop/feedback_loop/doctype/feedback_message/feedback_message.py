@@ -32,7 +32,12 @@ class FeedbackMessage(Document):
 		language: DF.Data | None
 		link: DF.Data | None
 		message_kind: DF.Literal[
-			"Acknowledgement", "Survey", "Survey Reminder", "Plan Approved", "Plan Completed"
+			"Acknowledgement",
+			"Resolution Notice",
+			"Survey",
+			"Survey Reminder",
+			"Plan Approved",
+			"Plan Completed",
 		]
 		mobile_no: DF.Data | None
 		next_attempt_on: DF.Datetime | None

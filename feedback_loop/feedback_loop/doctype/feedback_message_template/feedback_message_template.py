@@ -17,7 +17,12 @@ class FeedbackMessageTemplate(Document):
 		channel: DF.Literal["Email", "SMS", "WeChat"]
 		language: DF.Literal["zh", "en"]
 		message_kind: DF.Literal[
-			"Acknowledgement", "Survey", "Survey Reminder", "Plan Approved", "Plan Completed"
+			"Acknowledgement",
+			"Resolution Notice",
+			"Survey",
+			"Survey Reminder",
+			"Plan Approved",
+			"Plan Completed",
 		]
 		subject: DF.Data | None
 		text: DF.Code

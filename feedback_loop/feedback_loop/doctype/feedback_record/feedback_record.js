@@ -30,6 +30,9 @@ frappe.ui.form.on("Feedback Record", {
 			}
 			show_analyses(frm);
 			show_text_analysis(frm);
+			if (frm.doc.notify_on_resolution && frappe.model.can_write("Feedback Record")) {
+				frm.add_custom_button(__("Preview Notice"), () => preview_resolution_notice(frm), __("Resolution"));
+			}
 		}
 		// Opened from an order or invoice: show what was prefilled instead of hiding it.
 		const references = ["sales_order", "delivery_note", "sales_invoice", "item", "issue"];
@@ -59,6 +62,31 @@ frappe.ui.form.on("Feedback Record", {
 			.then(({ message }) => frm.set_value("reply_language", message?.feedback_language || null));
 	},
 });
+
+// What the customer gets when the record is resolved, from the form as it stands (unsaved edits
+// of the notice or the summary included); the server renders it (services/callbacks/resolution).
+function preview_resolution_notice(frm) {
+	frappe
+		.call("feedback_loop.api.feedback.preview_resolution_notice", { record: frm.doc })
+		.then(({ message }) => {
+			const esc = frappe.utils.escape_html;
+			const html = message
+				.map(
+					(m) => `<h5 class="mt-3">${esc(__(m.channel))}${m.subject ? ` · ${esc(m.subject)}` : ""}</h5>
+					<div class="p-2 bg-light rounded" style="white-space: pre-wrap">${
+						m.channel === "Email" ? m.text : esc(m.text)
+					}</div>`
+				)
+				.join("");
+			frappe.msgprint({
+				title: __("Resolution Notice"),
+				message: `<p class="text-muted">${esc(
+					__("Sent when the status becomes Resolved, through the first channel that reaches the customer.")
+				)}</p>${html}`,
+				wide: true,
+			});
+		});
+}
 
 // The server decides the priority (feedback_loop.core.triage.priority_matrix); the form only shows it.
 function preview_priority(frm) {

@@ -5,6 +5,8 @@ import frappe
 from frappe.model.document import Document
 
 from feedback_loop.core.triage.initial_sentiment import sentiment_from_type
+from feedback_loop.services.callbacks.resolution import check_notice_choice
+from feedback_loop.services.callbacks.resolution import on_resolved as tell_customer_it_is_resolved
 from feedback_loop.services.feedback_status import apply_status_change
 from feedback_loop.services.intake.inbound_email import is_mail_stub, prepare_mail_stub
 from feedback_loop.services.intake.references import validate_references
@@ -96,6 +98,8 @@ class FeedbackRecord(Document):
 		messaging_source: DF.Link | None
 		needs_clarification: DF.Check
 		next_escalation_at: DF.Datetime | None
+		no_notice_reason: DF.SmallText | None
+		notify_on_resolution: DF.Check
 		occurred_on: DF.Date | None
 		occurrence_count: DF.Int
 		paused_since: DF.Datetime | None
@@ -106,6 +110,7 @@ class FeedbackRecord(Document):
 		reply_language: DF.Link | None
 		resolution_due: DF.Datetime | None
 		resolution_fulfilled_on: DF.Datetime | None
+		resolution_notice: DF.SmallText | None
 		resolution_sla_status: DF.Literal["", "On Track", "At Risk", "Paused", "Breached", "Met"]
 		resolution_summary: DF.TextEditor | None
 		resolution_warning_at: DF.Datetime | None
@@ -171,6 +176,7 @@ class FeedbackRecord(Document):
 		# Before the SLA: a policy may match on the category the analysis sets.
 		apply_triage(self)
 		apply_status_change(self)
+		check_notice_choice(self)
 		# After the lifecycle: the SLA reads the status and the resolved-on stamp it sets.
 		apply_sla(self)
 
@@ -181,6 +187,10 @@ class FeedbackRecord(Document):
 
 	def on_update(self):
 		remember_from_feedback(self)
+		# Resolved now, not arrived resolved (imported history is never announced).
+		before = self.get_doc_before_save()
+		if before is not None and before.status != self.status == "Resolved":
+			tell_customer_it_is_resolved(self)
 
 	def on_trash(self):
 		delete_messages_of(self.doctype, self.name)

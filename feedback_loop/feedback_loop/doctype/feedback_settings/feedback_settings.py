@@ -40,6 +40,7 @@ class FeedbackSettings(Document):
 		low_csat_at_most: DF.Int
 		low_nps_at_most: DF.Int
 		max_attachment_mb: DF.Int
+		max_call_attempts: DF.Int
 		negative_cues: DF.SmallText | None
 		plan_approver_role: DF.Link | None
 		plan_budget_limit: DF.Currency
@@ -53,6 +54,8 @@ class FeedbackSettings(Document):
 		reply_within_working_days: DF.Int
 		retention_days: DF.Int
 		returning_min_purchases: DF.Int
+		revisits_paused: DF.Check
+		second_verification_working_days: DF.Int
 		segment_lookback_days: DF.Int
 		send_acknowledgement: DF.Check
 		sms_max_segments: DF.Int
@@ -64,6 +67,7 @@ class FeedbackSettings(Document):
 		survey_link_valid_days: DF.Int
 		survey_no_response_days: DF.Int
 		survey_reminder_days: DF.Int
+		tell_customer_on_resolution: DF.Check
 		vague_min_length: DF.Int
 		vague_phrases: DF.SmallText | None
 		web_submissions_per_hour: DF.Int

@@ -37,9 +37,11 @@ class FeedbackTrigger(Document):
 		condition: DF.Code | None
 		delay: DF.Float
 		delay_unit: DF.Literal["Hours", "Days", "Working Days"]
+		description: DF.SmallText | None
 		document_type: DF.Link | None
 		enabled: DF.Check
 		event: DF.Literal["Submitted", "Status Changed To", "Every N Days"]
+		loop_revisit: DF.Check
 		period_days: DF.Int
 		status_value: DF.Data | None
 		survey_template: DF.Link | None

@@ -1,0 +1,123 @@
+// Copyright (c) 2026, feedback_loop developers
+// License: MIT. See license.txt
+
+// A phone revisit: the agent calls with the script and the survey's questions in the customer's
+// language and records the answers, or that nobody answered. The server checks and scores them
+// (feedback_loop.services.callbacks.phone), as it does the online survey's.
+frappe.ui.form.on("Feedback Callback", {
+	refresh(frm) {
+		if (frm.is_new() || frm.doc.channel !== "Phone" || !["Scheduled", "Sent"].includes(frm.doc.status)) {
+			return;
+		}
+		if (!frappe.model.can_write("Feedback Callback")) return;
+		frm.add_custom_button(__("Record Call"), () => record_call(frm)).addClass("btn-primary");
+		frm.add_custom_button(__("No Answer"), () => record_no_answer(frm));
+	},
+});
+
+function record_call(frm) {
+	frappe
+		.call("feedback_loop.api.revisit.call_sheet", { callback: frm.doc.name })
+		.then(({ message: sheet }) => {
+			const dialog = new frappe.ui.Dialog({
+				title: __("Record Call"),
+				size: "large",
+				fields: [
+					{ fieldtype: "HTML", fieldname: "sheet", options: sheet_html(sheet) },
+					...sheet.questions.map(question_field),
+					{ fieldtype: "Small Text", fieldname: "notes", label: __("Notes") },
+				],
+				primary_action_label: __("Save Answers"),
+				primary_action(values) {
+					const answers = {};
+					for (const q of sheet.questions) answers[q.key] = values[q.key] ?? "";
+					frappe
+						.call({
+							method: "feedback_loop.api.revisit.record_call",
+							args: { callback: frm.doc.name, answers, notes: values.notes },
+							freeze: true,
+						})
+						.then(({ message }) => {
+							if (message.ok) {
+								dialog.hide();
+								frm.reload_doc();
+								return;
+							}
+							const problems = Object.entries(message.problems || {}).map(
+								([key, problem]) =>
+									`${frappe.utils.escape_html(
+										sheet.questions.find((q) => q.key === key)?.text || key
+									)}: ${frappe.utils.escape_html(problem)}`
+							);
+							frappe.msgprint(problems.join("<br>"), __("Check the answers"));
+						});
+				},
+			});
+			dialog.show();
+		});
+}
+
+function sheet_html(sheet) {
+	const esc = frappe.utils.escape_html;
+	const numbers = sheet.numbers.length ? ` · ${sheet.numbers.map(esc).join(", ")}` : "";
+	return `<div class="mb-3">
+		<div class="text-muted small">${esc(sheet.contact || sheet.customer || "")}${numbers}</div>
+		${sheet.script ? `<pre class="mt-2 p-2 bg-light rounded" style="white-space: pre-wrap">${esc(sheet.script)}</pre>` : ""}
+		${sheet.intro ? `<p class="mt-2">${esc(sheet.intro)}</p>` : ""}
+	</div>`;
+}
+
+const SCALES = { "CSAT (1-5)": [1, 5], "NPS (0-10)": [0, 10], "CES (1-7)": [1, 7] };
+
+function question_field(q) {
+	const field = { fieldname: q.key, label: q.text, reqd: q.required ? 1 : 0 };
+	if (SCALES[q.type]) {
+		const [low, high] = SCALES[q.type];
+		const scores = [];
+		for (let n = low; n <= high; n++) scores.push(String(n));
+		return { ...field, fieldtype: "Select", options: ["", ...scores] };
+	}
+	if (q.type === "Single Choice") {
+		return {
+			...field,
+			fieldtype: "Select",
+			options: [{ label: "", value: "" }, ...q.options.map(([value, label]) => ({ value, label }))],
+		};
+	}
+	if (q.type === "Problem Solved (Yes/No)") {
+		return {
+			...field,
+			fieldtype: "Select",
+			options: [
+				{ label: "", value: "" },
+				{ label: __("Yes, solved"), value: "yes" },
+				{ label: __("No, not solved"), value: "no" },
+			],
+		};
+	}
+	return { ...field, fieldtype: "Small Text" };
+}
+
+function record_no_answer(frm) {
+	frappe.prompt(
+		[
+			{
+				fieldtype: "Datetime",
+				fieldname: "call_back_at",
+				label: __("Call Again At"),
+				reqd: 1,
+				default: frappe.datetime.add_days(frappe.datetime.now_datetime(), 1),
+			},
+		],
+		(values) =>
+			frappe
+				.call({
+					method: "feedback_loop.api.revisit.record_no_answer",
+					args: { callback: frm.doc.name, call_back_at: values.call_back_at },
+					freeze: true,
+				})
+				.then(() => frm.reload_doc()),
+		__("No Answer"),
+		__("Save")
+	);
+}
