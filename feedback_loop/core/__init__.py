@@ -7,8 +7,10 @@ documents and settings, calls the core, and writes the outcome back.
 
 Map, one package per capability of the loop:
 
-- ``intake/``     what every new feedback must satisfy, whichever channel it comes through
-- ``triage/``     priority, segment, first sentiment, category search; text analysis in ``text/``
+- ``intake/``     what every new feedback must satisfy, whichever channel it comes through;
+                  when it was received
+- ``triage/``     priority (matrix and rules), routing conditions, segment, first sentiment,
+                  category search; text analysis in ``text/``
 - ``sla/``        business calendar, targets, clock rules, states, policy choice
 - ``messages/``   the channel a message goes through, SMS texts that fit, WeChat's answers
 - ``callbacks/``  revisit schedule and throttling, survey answers and scores, signed links
@@ -16,6 +18,7 @@ Map, one package per capability of the loop:
 - ``plans/``      improvement plan workflow and guards, effect and verdict
 - ``reports/``    periods, top issues, satisfaction and SLA compliance figures
 - ``privacy/``    masking of contact data, who sees which feedback
+- ``onboarding/`` the administrator's setup steps and when each is done
 
 and the record's shared vocabulary, used by every capability:
 

@@ -6,6 +6,8 @@
                             by field before anything is stored; the idempotency key
 - ``webhook_signature.py``  signed messages from messaging gateways: HMAC, clock skew, one nonce once
 - ``automatic_mail.py``     mail no person wrote (auto-replies, bounces) is never acknowledged
+- ``received_on.py``        when the customer gave the feedback: never in the future, never before
+                            the problem happened; the SLA clock starts there
 
 Used by services/intake (desk form validation, API, portal, webhook, inbound e-mail).
 """

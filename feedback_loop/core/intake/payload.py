@@ -8,7 +8,7 @@ silently, because a number where a text was expected usually means a mapped colu
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import Enum
 
 from feedback_loop.core.intake.rules import (
@@ -64,7 +64,7 @@ class FieldSpec:
 	max_chars: int
 	required: bool = False
 	choices: tuple[str, ...] = ()
-	kind: str = "text"  # text | email | phone | date | flag
+	kind: str = "text"  # text | email | phone | date | datetime | flag
 
 
 #: Every field an integration may send (README "Submitting feedback through the API").
@@ -83,6 +83,8 @@ API_FIELDS: dict[str, FieldSpec] = {
 	"sales_order": FieldSpec(MAX_NAME_CHARS),
 	"item": FieldSpec(MAX_NAME_CHARS),
 	"occurred_on": FieldSpec(10, kind="date"),
+	#: When the customer called or wrote, if not now: ISO 8601, with an offset or in site time.
+	"received_on": FieldSpec(32, kind="datetime"),
 	"impact": FieldSpec(30, choices=IMPACTS),
 	"urgency": FieldSpec(20, choices=URGENCIES),
 	"language": FieldSpec(5, choices=LANGUAGES),
@@ -196,7 +198,22 @@ def _check_value(value: str, spec: FieldSpec, today: date) -> tuple[FieldProblem
 			return FieldProblem.BAD_DATE, "YYYY-MM-DD"
 		if moment > today:
 			return FieldProblem.FUTURE_DATE, ""
+	if spec.kind == "datetime":
+		moment = parse_moment(value)
+		if moment is None:
+			return FieldProblem.BAD_DATE, "YYYY-MM-DD HH:MM:SS"
+		# The exact moment is checked against the site's clock when the record is stored.
+		if moment.date() > today + timedelta(days=1):
+			return FieldProblem.FUTURE_DATE, ""
 	return None
+
+
+def parse_moment(value: str) -> datetime | None:
+	"""'2026-03-01 14:05', '2026-03-01T14:05:00+08:00', '…Z': a moment, aware if it names its offset."""
+	try:
+		return datetime.fromisoformat(value.strip())
+	except ValueError:
+		return None
 
 
 #: What a customer may attach on the website: photos, PDFs, text; never anything executable.

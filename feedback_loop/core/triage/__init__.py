@@ -1,6 +1,9 @@
 """Triage rules: how urgent a feedback is, who sent it, and what its text says.
 
 - ``priority_matrix.py``    impact × urgency → priority; safety or legal risk is always Urgent
+- ``priority_rules.py``     the rules on top: words, scores, segment, repeats, crowds, safety
+                            suggestions; each rule applied reported
+- ``routing.py``            the Assignment Rule conditions, who may take feedback, who is next
 - ``customer_segment.py``   New / Returning / Key Account from real sales history
 - ``initial_sentiment.py``  the sentiment labels, and a first one from the feedback type
 - ``category_search.py``    which categories a link search shows, in what order, with what hint
