@@ -54,18 +54,25 @@ def confirm_solved(token: str, solved: str) -> dict:
 		try:
 			callback = callback_for_token(token, lock=True)
 		except SurveyRefused as refused:
-			return {"ok": False, "error": refusal_message(refused.reason)}
+			return {"ok": False, "error": refusal_message(refused.reason, notice=True)}
 		if callback.callback_type != NOTICE:
-			return {"ok": False, "error": refusal_message("invalid")}
+			return {"ok": False, "error": refusal_message("invalid", notice=True)}
 		confirm(callback, solved == "yes")
 		return {"ok": True}
 
 	return retry_on_deadlock(answer)
 
 
-def refusal_message(reason: str) -> str:
+def refusal_message(reason: str, notice: bool = False) -> str:
+	"""Why a link does nothing, in the words of its page (the survey, or the notice's "solved?")."""
+	if notice:
+		return {
+			"invalid": _("This link is not valid. Please use the link we sent you."),
+			"used": _("You have already told us. Thank you!"),
+			"expired": _("This link has expired."),
+		}[reason]
 	return {
-		"invalid": _("This survey link is not valid. Please use the link from our e-mail."),
+		"invalid": _("This survey link is not valid. Please use the link we sent you."),
 		"used": _("This survey has already been answered. Thank you!"),
 		"expired": _("This survey link has expired."),
 	}[reason]

@@ -8,3 +8,8 @@ def use_site_language() -> None:
 	writes, timeline notes, digests and status lines, is read later by the site's users, in the
 	language the site was set up in (System Settings)."""
 	frappe.local.lang = frappe.get_system_settings("language") or frappe.local.lang
+
+
+def site_language() -> str:
+	"""The language the site's users read what the app writes for them (timeline, status reasons)."""
+	return frappe.get_system_settings("language") or "en"

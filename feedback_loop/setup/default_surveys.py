@@ -110,6 +110,10 @@ NOT_IN_PLAN = {
 	"Sales Invoice submitted": "An NPS survey 7 days after each invoice (off: the quarterly check-in asks).",
 	"Issue closed": "A verification survey 1 working day after an ERPNext Issue is closed.",
 }
+#: The complaint's verification: only complaints, and not when the agent decided the customer is
+#: not to be told of the resolution (they asked not to be contacted that way).
+VERIFICATION_CONDITION = 'doc.feedback_type == "Complaint" and doc.notify_on_resolution'
+
 LOOP_TRIGGERS = {"Feedback resolved: verification revisit"}
 
 TRIGGERS = [
@@ -198,7 +202,7 @@ TRIGGERS = [
 		"Status Changed To",
 		"Feedback Record",
 		"Resolved",
-		'doc.feedback_type == "Complaint"',
+		VERIFICATION_CONDITION,
 		2,
 		"Working Days",
 		"Survey E-mail",
@@ -211,6 +215,11 @@ ONBOARDING_SCRIPT = """1. Introduce yourself and thank the customer for their fi
 2. Ask the questions below and press Record Call to note each answer as they give it.
 3. Nobody answers: press No Answer and choose when to call again.
 A low score or a complaint becomes feedback by itself."""
+
+ONBOARDING_SCRIPT_ZH = """1. 自我介绍，感谢客户的首次订购。
+2. 逐一询问下面的问题，客户回答时点“记录通话”填写每个答案。
+3. 无人接听：点“未接通”，选择何时再打。
+低分或投诉会自动生成反馈。"""
 
 
 def add_default_surveys() -> None:
@@ -257,5 +266,6 @@ def add_default_surveys() -> None:
 				"throttle_days": 30,
 				"assign_to_role": "Feedback Agent" if action == "Phone Call" else None,
 				"call_script": ONBOARDING_SCRIPT if action == "Phone Call" else None,
+				"call_script_zh": ONBOARDING_SCRIPT_ZH if action == "Phone Call" else None,
 			}
 		).insert(ignore_permissions=True)

@@ -26,9 +26,14 @@ const list = root_element.querySelector(".revisit-plan-triggers");
 const button = root_element.querySelector(".revisit-plan-switch");
 function show(plan) {
 	title.textContent = plan.paused
-		? __("Revisits are paused: nothing is scheduled or sent.")
+		? __("Revisits are paused: none is scheduled or sent. Resolution notices still go out.")
 		: __("Revisit plan: {0} revisits are on.", [plan.triggers.length]);
 	list.innerHTML = "";
+	if (!plan.paused && !plan.triggers.length) {
+		const item = document.createElement("li");
+		item.innerHTML = `<a href="/app/feedback-trigger">${__("Switch on the revisits you want in Feedback Trigger.")}</a>`;
+		list.appendChild(item);
+	}
 	if (!plan.paused) {
 		for (const trigger of plan.triggers) {
 			const item = document.createElement("li");
@@ -38,10 +43,15 @@ function show(plan) {
 	}
 	button.style.display = plan.can_switch ? "" : "none";
 	button.textContent = plan.paused ? __("Switch Revisits On") : __("Switch All Revisits Off");
-	button.onclick = () =>
+	const flip = () =>
 		frappe
 			.call("feedback_loop.api.revisit.set_revisits_paused", { paused: plan.paused ? 0 : 1 })
 			.then(({ message }) => show(message));
+	// Pausing stops every revisit of every customer: asked once more.
+	button.onclick = () =>
+		plan.paused
+			? flip()
+			: frappe.confirm(__("Pause every revisit? None is scheduled or sent until you switch them on again."), flip);
 }
 frappe.call("feedback_loop.api.revisit.revisit_plan").then(({ message }) => show(message));"""
 

@@ -181,7 +181,6 @@ class TestVerificationRevisits(ClosedLoopTestCase):
 
 	def test_an_unanswered_verification_of_a_high_record_gets_a_second_one_within_a_week(self):
 		self.enable(VERIFY_TRIGGER)
-		frappe.db.set_single_value("Feedback Settings", "survey_no_response_days", 3)
 		customer, contact, _email = self.customer_with_email("Urgent Customer")
 		urgent = make_feedback(customer, contact=contact, impact="Many Customers", urgency="High")
 		self.assertIn(urgent.priority, ("High", "Urgent"))
@@ -190,17 +189,65 @@ class TestVerificationRevisits(ClosedLoopTestCase):
 			self.resolve(feedback)
 			(first,) = self.callback_of(feedback, VERIFICATION)
 			self.send(first.name)
-		# Nobody answered for a week.
-		callback_sender.run(add_days(now_datetime(), 7))
-
+		# Nobody answered for three days: the urgent one is verified again now, inside the week,
+		# not after the week-long wait for an answer.
+		three_days = add_days(now_datetime(), 3)
+		callback_sender.run(three_days)
 		first, second = self.callback_of(urgent, VERIFICATION)
-		self.assertEqual((first.status, second.status), ("No Response", "Scheduled"))
-		self.assertLess(get_datetime(second.due_on), add_days(now_datetime(), 7))
-		self.assertEqual([c.status for c in self.callback_of(calm, VERIFICATION)], ["No Response"])
-		# Never a third.
-		frappe.db.set_value("Feedback Callback", second.name, {"status": "Sent", "sent_on": now_datetime()})
+		self.assertEqual((first.status, second.status), ("Sent", "Scheduled"))
+		self.assertLessEqual(get_datetime(second.due_on), three_days)
+		self.assertEqual([c.status for c in self.callback_of(calm, VERIFICATION)], ["Sent"])
+		# Never a third, when the first and then the second go unanswered too.
+		frappe.db.set_value("Feedback Callback", second.name, {"status": "Sent", "sent_on": three_days})
 		callback_sender.run(add_days(now_datetime(), 14))
-		self.assertEqual(len(self.callback_of(urgent, VERIFICATION)), 2)
+		self.assertEqual(
+			[c.status for c in self.callback_of(urgent, VERIFICATION)], ["No Response", "No Response"]
+		)
+
+	def test_a_fix_that_did_not_hold_is_verified_again_after_the_next_resolution(self):
+		self.enable(VERIFY_TRIGGER)
+		feedback, _email = self.chinese_complaint()
+		feedback = self.resolve(feedback, resolution_notice="新杯子今天发出。")
+		(notice,) = self.callback_of(feedback, NOTICE)
+		confirm_solved(token_for(notice), "no")
+		feedback.reload()
+		self.assertEqual(feedback.status, "In Progress")
+		# The notice told of the fix that did not hold: the next one needs its own words.
+		self.assertFalse(feedback.resolution_notice)
+		self.assertIn("Resolution Notice", feedback.status_reason)
+		feedback = self.resolve(feedback, summary="<p>我们换了供应商，重新补发。</p>")
+		self.assertEqual(
+			[c.status for c in self.callback_of(feedback, VERIFICATION)], ["Cancelled", "Scheduled"]
+		)
+		self.assertEqual(len(self.callback_of(feedback, NOTICE)), 2)
+
+	def test_solved_on_the_phone_makes_the_waiting_verification_moot(self):
+		self.enable(VERIFY_TRIGGER)
+		feedback, _email = self.chinese_complaint()
+		feedback = self.resolve(feedback)
+		(waiting,) = self.callback_of(feedback, VERIFICATION)
+		call = frappe.get_doc(
+			{
+				"doctype": "Feedback Callback",
+				"callback_type": VERIFICATION,
+				"customer": feedback.customer,
+				"contact": feedback.contact,
+				"feedback_record": feedback.name,
+				"channel": "Phone",
+				"status": "Sent",
+				"survey_template": "Resolution verification",
+				"due_on": now_datetime(),
+			}
+		).insert(ignore_permissions=True)
+		solved = next(
+			q for q in phone.call_sheet(call)["questions"] if q["type"] == "Problem Solved (Yes/No)"
+		)
+		answers = {q["key"]: "5" for q in phone.call_sheet(call)["questions"] if q["type"] == "CSAT (1-5)"}
+		answers[solved["key"]] = "yes"
+		self.assertEqual(phone.record_call(call, answers), {"ok": True})
+		self.assertEqual(frappe.db.get_value("Feedback Record", feedback.name, "status"), "Closed")
+		self.assertEqual(frappe.db.get_value("Feedback Callback", waiting.name, "status"), "Cancelled")
+		self.assertEqual(frappe.db.get_value("Feedback Callback", call.name, "calls_made"), 1)
 
 
 class TestPhoneRevisits(ClosedLoopTestCase):
@@ -245,6 +292,71 @@ class TestPhoneRevisits(ClosedLoopTestCase):
 		self.assertIn("少了一个盖子", feedback.description)
 		self.assertFalse(frappe.db.exists("ToDo", {"reference_name": callback.name, "status": "Open"}))
 
+	def test_not_solved_on_the_phone_reopens_the_record_instead_of_making_another(self):
+		feedback, _email = self.chinese_complaint()
+		feedback = self.resolve(feedback)
+		call = frappe.get_doc(
+			{
+				"doctype": "Feedback Callback",
+				"callback_type": VERIFICATION,
+				"customer": feedback.customer,
+				"contact": feedback.contact,
+				"feedback_record": feedback.name,
+				"channel": "Phone",
+				"status": "Sent",
+				"survey_template": "Resolution verification",
+				"due_on": now_datetime(),
+			}
+		).insert(ignore_permissions=True)
+		answers = {}
+		for q in phone.call_sheet(call)["questions"]:
+			answers[q["key"]] = {"CSAT (1-5)": "1", "Problem Solved (Yes/No)": "no"}.get(
+				q["type"], "还是没解决"
+			)
+		self.assertEqual(phone.record_call(call, answers), {"ok": True})
+		call.reload()
+		self.assertFalse(call.created_feedback)
+		self.assertEqual(frappe.db.get_value("Feedback Record", feedback.name, "status"), "In Progress")
+		notes = frappe.get_all(
+			"Comment", filters={"reference_name": feedback.name, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertTrue(any("还是没解决" in note for note in notes), notes)
+
+	def test_the_call_sheet_speaks_the_customers_language(self):
+		trigger = frappe.get_doc("Feedback Trigger", "New customer onboarding call")
+		self.assertTrue(trigger.call_script_zh)
+		customer, contact, _email = self.customer_with_email("电话 脚本", language="zh")
+		callback = self.phone_revisit(customer, contact)
+		callback.db_set("trigger", trigger.name)
+		self.assertEqual(phone.call_sheet(callback)["script"], trigger.call_script_zh)
+
+	def test_without_a_feedback_agent_the_managers_get_the_call(self):
+		frappe.db.delete("Has Role", {"role": "Feedback Agent", "parenttype": "User"})
+		manager = make_user("loop-manager@example.com", ["Feedback Manager"])
+		customer, contact, _email = self.customer_with_email("Managers Only")
+		callback = frappe.get_doc(
+			{
+				"doctype": "Feedback Callback",
+				"callback_type": "Onboarding",
+				"customer": customer,
+				"contact": contact,
+				"channel": "Phone",
+				"status": "Scheduled",
+				"survey_template": "Onboarding call",
+				"due_on": add_days(now_datetime(), -1),
+			}
+		).insert(ignore_permissions=True)
+		callback_sender.run()
+		callback.reload()
+		self.assertEqual(callback.status, "Sent")
+		self.assertIn(
+			callback.assigned_to,
+			frappe.get_all(
+				"Has Role", filters={"role": "Feedback Manager", "parenttype": "User"}, pluck="parent"
+			),
+		)
+		self.assertTrue(manager)
+
 	def test_no_answer_calls_again_later_then_stops(self):
 		frappe.db.set_single_value("Feedback Settings", "max_call_attempts", 2)
 		customer, contact, _email = self.customer_with_email("No Answer Customer")
@@ -254,7 +366,7 @@ class TestPhoneRevisits(ClosedLoopTestCase):
 		later = add_to_date(now_datetime(), days=1)
 		self.assertEqual(phone.record_no_answer(callback, later)["status"], "Scheduled")
 		callback.reload()
-		self.assertEqual((callback.attempts, get_datetime(callback.due_on)), (1, get_datetime(later)))
+		self.assertEqual((callback.calls_made, get_datetime(callback.due_on)), (1, get_datetime(later)))
 		callback_sender.run(add_to_date(later, minutes=1))
 		callback.reload()
 		self.assertEqual(callback.status, "Sent")

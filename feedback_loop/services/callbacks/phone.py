@@ -8,7 +8,7 @@ task when it is due) until Feedback Settings' attempts are used, then the revisi
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime, now_datetime
+from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from feedback_loop.core.callbacks.loop import FirstVerification, call_again
 from feedback_loop.core.callbacks.survey_answers import clean_answers
@@ -23,6 +23,8 @@ from feedback_loop.services.callbacks.survey import (
 from feedback_loop.services.feedback_settings import get_feedback_settings
 
 CALLABLE = ("Scheduled", "Sent")
+#: Nobody answered: the dialog suggests calling again this much later (on the hour).
+CALL_AGAIN_HOURS = 2
 
 
 def call_sheet(callback) -> dict:
@@ -33,22 +35,36 @@ def call_sheet(callback) -> dict:
 		if callback.contact
 		else None
 	) or frappe._dict()
+	language = language_of(callback)
 	return {
-		"language": language_of(callback),
+		"language": language,
 		"customer": callback.customer,
 		"contact": contact.full_name or callback.contact,
 		"numbers": [n for n in (contact.mobile_no, contact.phone) if n],
-		"script": callback.call_script or "",
+		"script": script_in(callback, language),
 		"intro": sheet.get("intro") or "",
 		"questions": sheet["questions"],
-		"attempts": callback.attempts or 0,
+		"calls_made": callback.calls_made or 0,
+		"call_again_at": add_to_date(now_datetime(), hours=CALL_AGAIN_HOURS).replace(
+			minute=0, second=0, microsecond=0
+		),
 		"can_record": callback.status in CALLABLE,
 	}
+
+
+def script_in(callback, language: str) -> str:
+	"""The trigger's Chinese script for a Chinese-speaking customer, when it has one."""
+	if language == "zh" and callback.trigger:
+		chinese = frappe.db.get_value("Feedback Trigger", callback.trigger, "call_script_zh")
+		if chinese:
+			return chinese
+	return callback.call_script or ""
 
 
 def record_call(callback, answers: dict, notes: str | None = None) -> dict:
 	"""The customer's answers, taken on the phone; {'ok': True} or the problems, all or nothing."""
 	_ensure_callable(callback)
+	callback.calls_made = (callback.calls_made or 0) + 1
 	if callback.survey_template:
 		template = frappe.get_cached_doc("Feedback Survey Template", callback.survey_template)
 		questions = questions_of(template)
@@ -76,22 +92,21 @@ def record_call(callback, answers: dict, notes: str | None = None) -> dict:
 def record_no_answer(callback, call_back_at=None) -> dict:
 	"""Nobody answered: call again at `call_back_at` (a new task then), or No Response at the end."""
 	_ensure_callable(callback)
-	# The send job counted this call when it made the call task.
-	attempts = callback.attempts or 1
-	again = call_again(attempts, get_feedback_settings().max_call_attempts or 3)
+	calls = (callback.calls_made or 0) + 1
+	again = call_again(calls, get_feedback_settings().max_call_attempts or 3)
 	when = get_datetime(call_back_at) if call_back_at else None
 	if again and (not when or when <= now_datetime()):
 		frappe.throw(_("Choose when to call again: a moment still ahead."))
-	callback.attempts = attempts
+	callback.calls_made = calls
 	_close_call_tasks(callback, "Cancelled")
 	if again:
 		callback.update({"status": "Scheduled", "due_on": when, "next_attempt_on": None})
 		note = _("No answer (call {0}); calling again at {1}.").format(
-			attempts, frappe.utils.format_datetime(when)
+			calls, frappe.utils.format_datetime(when)
 		)
 	else:
 		callback.status = "No Response"
-		note = _("No answer (call {0}): no more calls.").format(attempts)
+		note = _("No answer (call {0}): no more calls.").format(calls)
 	callback.flags.ignore_permissions = True
 	callback.save()
 	callback.add_comment("Info", note)

@@ -30,6 +30,7 @@ from feedback_loop.services.messages.language import reply_language_of
 from feedback_loop.services.messages.reach import order_for, reach_of_record
 from feedback_loop.services.messages.texts import render
 from feedback_loop.services.plain_text import plain_text
+from feedback_loop.services.site_language import site_language
 from feedback_loop.services.sla.calendar_source import calendar_for
 from feedback_loop.services.sla.system_time import to_aware, to_system
 
@@ -123,7 +124,8 @@ def preview(record) -> list[dict]:
 
 
 def confirm_solved(callback, solved: bool) -> None:
-	"""One tap on the notice's page (or "solved?" answered on a call)."""
+	"""One tap on the notice's page. What it writes for the team (status reason, timeline, why the
+	verification was cancelled) is in the site's language, not the customer's browser's."""
 	language = callback.language if callback.language in SOLVED_QUESTION else "en"
 	callback.set(
 		"answers",
@@ -141,13 +143,15 @@ def confirm_solved(callback, solved: bool) -> None:
 	)
 	callback.flags.ignore_permissions = True
 	callback.save()
-	close_or_reopen(callback.feedback_record, solved, callback.name)
-	cancel_waiting_verification(callback.feedback_record, solved)
+	with frappe.translate.print_language(site_language()):
+		close_or_reopen(callback.feedback_record, solved, callback)
 
 
-def close_or_reopen(feedback_record: str, solved: bool, callback: str) -> None:
-	"""The closed loop: confirmed → Closed (已闭环); not solved → back to work, one priority higher,
-	its assignees told."""
+def close_or_reopen(feedback_record: str, solved: bool, callback) -> None:
+	"""The closed loop, whichever way the customer answered (the notice's link, a survey, a call):
+	confirmed → Closed (已闭环); not solved → back to work, one priority higher, the notice text
+	cleared for a new one, its assignees told. Either answer makes the verification revisits still
+	waiting for this resolution moot."""
 	feedback = frappe.get_doc("Feedback Record", feedback_record)
 	feedback.flags.ignore_permissions = True
 	if solved and feedback.status == Status.RESOLVED.value:
@@ -155,47 +159,59 @@ def close_or_reopen(feedback_record: str, solved: bool, callback: str) -> None:
 		feedback.save()
 	elif not solved and feedback.status in (Status.RESOLVED.value, Status.CLOSED.value):
 		feedback.status = Status.IN_PROGRESS.value
-		feedback.status_reason = _("The customer said in revisit {0} that the problem is not solved.").format(
-			callback
+		feedback.status_reason = _("The customer said the problem is not solved ({0} {1}).").format(
+			_(callback.callback_type), callback.name
 		)
 		feedback.priority_floor = raised_priority(feedback.priority)
+		# The notice told of the fix that did not hold; the next resolution needs its own words.
+		feedback.resolution_notice = None
 		feedback.save()
-		_notify_not_solved(feedback, callback)
+		_notify_not_solved(feedback, callback.name)
+	cancel_waiting_verification(feedback_record, solved, callback.name)
 
 
 def _notify_not_solved(feedback, callback: str) -> None:
 	assignees = frappe.parse_json(feedback.get("_assign") or "[]") or get_users_with_role("Feedback Manager")
-	if assignees:
+	# Each reader in their own language: the alert's subject is stored as written.
+	for user in assignees:
+		with frappe.translate.print_language(
+			frappe.db.get_value("User", user, "language") or site_language()
+		):
+			subject = _("The customer says feedback {0} is not solved ({1}).").format(feedback.name, callback)
 		enqueue_create_notification(
-			assignees,
+			[user],
 			{
 				"type": "Alert",
 				"document_type": feedback.doctype,
 				"document_name": feedback.name,
-				"subject": _("The customer says feedback {0} is not solved ({1}).").format(
-					feedback.name, callback
-				),
+				"subject": subject,
 				"from_user": "Administrator",
 			},
 		)
 
 
-def cancel_waiting_verification(feedback_record: str, solved: bool) -> None:
-	"""The customer answered the notice: the verification revisit waiting for this resolution is moot."""
+def cancel_waiting_verification(feedback_record: str, solved: bool, answered_in: str) -> None:
+	"""The customer answered: verification revisits still waiting or unanswered for this resolution
+	(not the one just answered) are moot, and their reminders with them."""
 	reason = (
-		_("The customer confirmed in the resolution notice that the problem is solved.")
+		_("The customer confirmed that the problem is solved ({0}).")
 		if solved
-		else _("The customer said in the resolution notice that the problem is not solved.")
-	)
+		else _("The customer said that the problem is not solved ({0}).")
+	).format(answered_in)
 	for name in frappe.get_all(
 		"Feedback Callback",
-		filters={"feedback_record": feedback_record, "callback_type": VERIFICATION, "status": "Scheduled"},
+		filters={
+			"feedback_record": feedback_record,
+			"callback_type": VERIFICATION,
+			"status": ("in", ("Scheduled", "Sent")),
+			"name": ("!=", answered_in),
+		},
 		pluck="name",
 	):
 		frappe.db.set_value("Feedback Callback", name, {"status": "Cancelled", "last_error": reason})
 
 
-def verification_outcome(callback, first: FirstVerification) -> str | None:
+def verification_outcome(callback, first: FirstVerification, due_on=None) -> str | None:
 	"""After a verification: a second one for Urgent and High feedback that was not confirmed."""
 	if callback.callback_type != VERIFICATION or not callback.feedback_record:
 		return None
@@ -203,10 +219,10 @@ def verification_outcome(callback, first: FirstVerification) -> str | None:
 	is_second = (callback.dedupe_key or "").endswith(SECOND)
 	if not needs_second_verification(priority, first, is_second=is_second):
 		return None
-	return schedule_second_verification(callback)
+	return schedule_second_verification(callback, due_on)
 
 
-def schedule_second_verification(first) -> str | None:
+def schedule_second_verification(first, due_on=None) -> str | None:
 	dedupe_key = f"{first.dedupe_key or first.name}{SECOND}"
 	if frappe.db.exists("Feedback Callback", {"dedupe_key": dedupe_key}):
 		return None
@@ -215,7 +231,7 @@ def schedule_second_verification(first) -> str | None:
 	second.update(
 		{
 			"status": "Scheduled",
-			"due_on": _working_days_from_now(days),
+			"due_on": due_on or _working_days_from_now(days),
 			"dedupe_key": dedupe_key,
 			"attempts": 0,
 			"next_attempt_on": None,

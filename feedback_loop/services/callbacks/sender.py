@@ -11,12 +11,13 @@ from frappe import _
 from frappe.utils import add_days, add_to_date, get_datetime, now_datetime
 from frappe.utils.user import get_users_with_role
 
-from feedback_loop.core.callbacks.loop import FirstVerification
+from feedback_loop.core.callbacks.loop import SECOND_VERIFICATION_PRIORITIES, FirstVerification
 from feedback_loop.core.callbacks.schedule import next_attempt
 from feedback_loop.core.messages.channels import Channel
 from feedback_loop.services.callbacks.links import solved_url, survey_url
 from feedback_loop.services.callbacks.resolution import (
 	NOTICE,
+	SECOND,
 	VERIFICATION,
 	notice_context,
 	verification_outcome,
@@ -39,7 +40,12 @@ MESSAGE_CHANNELS = tuple(CALLBACK_CHANNEL.values())
 
 def run(now=None) -> dict:
 	now = get_datetime(now) if now else now_datetime()
-	return {"sent": send_due(now), "reminded": send_reminders(now), "no_response": close_unanswered(now)}
+	return {
+		"sent": send_due(now),
+		"reminded": send_reminders(now),
+		"verified_again": verify_again_when_unanswered(now),
+		"no_response": close_unanswered(now),
+	}
 
 
 def send_due(now) -> int:
@@ -150,6 +156,7 @@ def send_survey(callback, reach=None, reminder: bool = False) -> str:
 		context={
 			"customer_name": customer_name or ANONYMOUS_NAME[language],
 			"intro": template.get(f"intro_{language}") or template.intro_en or "",
+			"number": callback.feedback_record if callback.callback_type == VERIFICATION else None,
 		},
 		reference_doctype="Feedback Callback",
 		reference_name=callback.name,
@@ -183,11 +190,17 @@ def send_notice(callback, reach) -> str:
 def create_call_task(callback) -> None:
 	"""A ToDo for an agent, with the call script; the agent records the answers in the form."""
 	trigger = frappe.get_cached_doc("Feedback Trigger", callback.trigger) if callback.trigger else None
-	agent = callback.assigned_to or _least_busy(
-		get_users_with_role((trigger.assign_to_role if trigger else None) or "Feedback Agent")
+	role = (trigger.assign_to_role if trigger else None) or "Feedback Agent"
+	# Nobody holds the trigger's role (a small team of managers only): the Feedback Managers call.
+	agent = (
+		callback.assigned_to
+		or _least_busy(get_users_with_role(role))
+		or _least_busy(get_users_with_role("Feedback Manager"))
 	)
 	if not agent:
-		raise ValueError(_("Nobody holds the role to call the customer."))
+		raise ValueError(
+			_("Nobody holds the role {0} or Feedback Manager to call the customer.").format(_(role))
+		)
 	callback.assigned_to = agent
 	frappe.get_doc(
 		{
@@ -242,6 +255,32 @@ def send_reminders(now) -> int:
 		send_survey(callback, reminder=True)
 		callback.db_set("reminder_sent_on", now, update_modified=False)
 	return len(names)
+
+
+def verify_again_when_unanswered(now) -> int:
+	"""An Urgent or High record's verification still unanswered after the second verification's
+	delay gets its second one now, so both fall within a week, not after the no-response wait."""
+	days = frappe.db.get_single_value("Feedback Settings", "second_verification_working_days") or 3
+	cb = frappe.qb.DocType("Feedback Callback")
+	fr = frappe.qb.DocType("Feedback Record")
+	names = (
+		frappe.qb.from_(cb)
+		.join(fr)
+		.on(fr.name == cb.feedback_record)
+		.select(cb.name)
+		.where(
+			(cb.callback_type == VERIFICATION)
+			& (cb.status == "Sent")
+			& (cb.sent_on <= add_days(now, -days))
+			& fr.priority.isin(list(SECOND_VERIFICATION_PRIORITIES))
+			& (cb.dedupe_key.isnull() | cb.dedupe_key.not_like(f"%{SECOND}"))
+		)
+	).run(pluck=True)
+	scheduled = 0
+	for name in names:
+		if verification_outcome(frappe.get_doc("Feedback Callback", name), FirstVerification.UNANSWERED, now):
+			scheduled += 1
+	return scheduled
 
 
 def close_unanswered(now) -> int:

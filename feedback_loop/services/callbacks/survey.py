@@ -212,15 +212,40 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 	record_consent(callback, True)
 	settings = frappe.get_cached_doc("Feedback Settings")
 	low = is_low(scores, settings.get("low_csat_at_most") or 2, settings.get("low_nps_at_most") or 6)
-	if (low or _is_complaint(scores.free_text)) and not callback.created_feedback:
+	unhappy = low or _is_complaint(scores.free_text)
+	# "Not solved" about a fixed record reopens that record: its words go there, not into a second
+	# record of the same problem.
+	reopens = (
+		scores.solved is False
+		and bool(callback.feedback_record)
+		and frappe.db.get_value("Feedback Record", callback.feedback_record, "status") in REOPENABLE
+	)
+	if unhappy and not reopens and not callback.created_feedback:
 		callback.created_feedback = create_feedback_from(callback, scores)
 	if scores.solved is not None and callback.feedback_record:
-		close_or_reopen(callback.feedback_record, scores.solved, callback.name)
+		close_or_reopen(callback.feedback_record, scores.solved, callback)
+		if reopens:
+			_note_on_reopened(callback, scores)
 		if not scores.solved:
 			verification_outcome(callback, FirstVerification.NOT_SOLVED)
 	# Saved last: its answer rows take gap locks, held from here to the commit (deadlock_retry.py).
 	callback.flags.ignore_permissions = True
 	callback.save()
+
+
+REOPENABLE = ("Resolved", "Closed")
+
+
+def _note_on_reopened(callback, scores) -> None:
+	"""What the customer said when they said it is not solved, on the record that was reopened."""
+	summary = score_summary(scores)
+	words = scores.free_text.strip()
+	frappe.get_doc("Feedback Record", callback.feedback_record).add_comment(
+		"Info",
+		_("Revisit {0}: not solved. {1} {2}")
+		.format(callback.name, summary, frappe.utils.escape_html(words))
+		.strip(),
+	)
 
 
 def _is_complaint(text: str) -> bool:

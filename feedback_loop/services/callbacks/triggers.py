@@ -71,7 +71,9 @@ def fire_triggers(doc, event: str) -> None:
 		if event == STATUS_CHANGED and doc.status != trigger.status_value:
 			continue
 		try:
-			schedule_callback(trigger, doc)
+			schedule_callback(
+				trigger, doc, occurrence_suffix(trigger, doc) if event == STATUS_CHANGED else ""
+			)
 		except Exception:
 			# A revisit is never worth failing the user's own transaction for.
 			frappe.log_error(
@@ -79,6 +81,16 @@ def fire_triggers(doc, event: str) -> None:
 				reference_doctype=doc.doctype,
 				reference_name=doc.name,
 			)
+
+
+def occurrence_suffix(trigger, doc) -> str:
+	"""A document may reach a status again (resolved, reopened, resolved again): each time is its
+	own revisit. The first keeps the plain key."""
+	earlier = frappe.db.count(
+		"Feedback Callback",
+		{"trigger": trigger.name, "reference_doctype": doc.doctype, "reference_name": doc.name},
+	)
+	return f":{earlier + 1}" if earlier else ""
 
 
 def condition_holds(trigger, doc) -> bool:

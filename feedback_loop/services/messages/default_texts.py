@@ -130,8 +130,17 @@ SHORT_TEXTS = {
 		),
 	},
 	("Survey", "SMS"): {
-		"zh": ("", "{{ customer_name }}您好，请花一分钟评价我们的服务：{{ link }}"),
-		"en": ("", "How did we do? One minute: {{ link }}"),
+		# A verification names the feedback it verifies (`number`); other revisits ask in general.
+		"zh": (
+			"",
+			"{{ customer_name }}您好，{% if number %}您的反馈{{ number }}的问题解决了吗？请花一分钟告诉我们"
+			"{% else %}请花一分钟评价我们的服务{% endif %}：{{ link }}",
+		),
+		"en": (
+			"",
+			"{% if number %}Is the problem of your feedback {{ number }} solved? One minute: "
+			"{% else %}How did we do? One minute: {% endif %}{{ link }}",
+		),
 	},
 	("Survey", "WeChat"): {
 		"zh": ("邀请您评价", "{{ customer_name }}您好，{{ intro }}请点击链接回答（约一分钟）：{{ link }}"),

@@ -22,7 +22,8 @@ def get_context(context):
 		if callback.callback_type != NOTICE:
 			raise SurveyRefused("invalid")
 	except SurveyRefused as refused:
-		context.refused = refusal_message(refused.reason)
+		context.refused = refusal_message(refused.reason, notice=True)
+		context.already_answered = refused.reason == "used"
 		context.language = "zh" if (frappe.local.lang or "").startswith("zh") else "en"
 		context.title = _("Is your problem solved?")
 		return context

@@ -6,12 +6,23 @@
 // (feedback_loop.services.callbacks.phone), as it does the online survey's.
 frappe.ui.form.on("Feedback Callback", {
 	refresh(frm) {
+		const actions = frm.get_field("call_actions");
+		if (actions) actions.$wrapper.empty();
 		if (frm.is_new() || frm.doc.channel !== "Phone" || !["Scheduled", "Sent"].includes(frm.doc.status)) {
 			return;
 		}
 		if (!frappe.model.can_write("Feedback Callback")) return;
 		frm.add_custom_button(__("Record Call"), () => record_call(frm)).addClass("btn-primary");
 		frm.add_custom_button(__("No Answer"), () => record_no_answer(frm));
+		// The toolbar folds custom buttons into a menu on a phone: the same two, large, in the form.
+		if (actions) {
+			$(`<div class="d-flex flex-wrap mb-3" style="gap: 8px">
+				<button class="btn btn-primary btn-md fl-record-call">${__("Record Call")}</button>
+				<button class="btn btn-default btn-md fl-no-answer">${__("No Answer")}</button>
+			</div>`).appendTo(actions.$wrapper);
+			actions.$wrapper.find(".fl-record-call").on("click", () => record_call(frm));
+			actions.$wrapper.find(".fl-no-answer").on("click", () => record_no_answer(frm));
+		}
 	},
 });
 
@@ -23,7 +34,7 @@ function record_call(frm) {
 				title: __("Record Call"),
 				size: "large",
 				fields: [
-					{ fieldtype: "HTML", fieldname: "sheet", options: sheet_html(sheet) },
+					{ fieldtype: "HTML", fieldname: "sheet" },
 					...sheet.questions.map(question_field),
 					{ fieldtype: "Small Text", fieldname: "notes", label: __("Notes") },
 				],
@@ -53,17 +64,23 @@ function record_call(frm) {
 						});
 				},
 			});
+			// Set after the dialog is made: an HTML field's options go through translation and
+			// templating, which lose the script's line breaks.
+			dialog.fields_dict.sheet.$wrapper.html(sheet_html(sheet));
 			dialog.show();
 		});
 }
 
 function sheet_html(sheet) {
 	const esc = frappe.utils.escape_html;
-	const numbers = sheet.numbers.length ? ` · ${sheet.numbers.map(esc).join(", ")}` : "";
+	const lines = (text) => esc(text).replace(/\n/g, "<br>");
+	const numbers = sheet.numbers.length
+		? ` · ${sheet.numbers.map((n) => `<a href="tel:${esc(n)}">${esc(n)}</a>`).join(", ")}`
+		: "";
 	return `<div class="mb-3">
 		<div class="text-muted small">${esc(sheet.contact || sheet.customer || "")}${numbers}</div>
-		${sheet.script ? `<pre class="mt-2 p-2 bg-light rounded" style="white-space: pre-wrap">${esc(sheet.script)}</pre>` : ""}
-		${sheet.intro ? `<p class="mt-2">${esc(sheet.intro)}</p>` : ""}
+		${sheet.script ? `<div class="mt-2 p-2 bg-light rounded">${lines(sheet.script)}</div>` : ""}
+		${sheet.intro ? `<p class="mt-2">${lines(sheet.intro)}</p>` : ""}
 	</div>`;
 }
 
@@ -99,6 +116,12 @@ function question_field(q) {
 }
 
 function record_no_answer(frm) {
+	frappe
+		.call("feedback_loop.api.revisit.call_sheet", { callback: frm.doc.name })
+		.then(({ message: sheet }) => ask_when_to_call_again(frm, sheet.call_again_at));
+}
+
+function ask_when_to_call_again(frm, suggested) {
 	frappe.prompt(
 		[
 			{
@@ -106,7 +129,8 @@ function record_no_answer(frm) {
 				fieldname: "call_back_at",
 				label: __("Call Again At"),
 				reqd: 1,
-				default: frappe.datetime.add_days(frappe.datetime.now_datetime(), 1),
+				// A moment, not a date: a date alone would mean midnight.
+				default: suggested,
 			},
 		],
 		(values) =>
