@@ -45,6 +45,12 @@ override_doctype_dashboards = {
 # A record's and a revisit's messages go with them when they are deleted (their controllers).
 ignore_links_on_delete = ["Feedback Message"]
 
+# The setup panel's steps as the site is now, on each desk load (services/onboarding).
+boot_session = "feedback_loop.services.onboarding.setup_state.on_boot"
+
+# Tests: the site's baseline before a run (feedback_loop/tests/site_baseline.py).
+before_tests = ["feedback_loop.tests.site_baseline.prepare_site"]
+
 # Permissions
 # -----------
 permission_query_conditions = {
@@ -75,6 +81,30 @@ standard_queries = {"Feedback Category": "feedback_loop.api.category_search.sear
 # handled by one module of integrations/ named after it.
 doc_events = {
 	"Holiday List": {"on_update": "feedback_loop.integrations.erpnext.holiday_list.on_update"},
+	"Department": {"after_insert": "feedback_loop.integrations.erpnext.department.after_insert"},
+	"Employee": {
+		"on_update": "feedback_loop.integrations.erpnext.employee.on_update",
+		"on_trash": "feedback_loop.integrations.erpnext.employee.on_trash",
+	},
+	"Leave Application": {
+		"on_submit": "feedback_loop.integrations.hrms.leave_application.on_change",
+		"on_cancel": "feedback_loop.integrations.hrms.leave_application.on_change",
+	},
+	"Assignment Rule": {
+		"validate": "feedback_loop.integrations.frappe.assignment_rule.validate",
+		"on_update": "feedback_loop.integrations.frappe.assignment_rule.on_update",
+		"on_trash": "feedback_loop.integrations.frappe.assignment_rule.on_trash",
+	},
+	"User": {"on_update": "feedback_loop.integrations.frappe.user.on_update"},
+	"Email Account": {
+		"on_update": "feedback_loop.integrations.frappe.email_account.on_update",
+		"on_trash": "feedback_loop.integrations.frappe.email_account.on_trash",
+	},
+	"SMS Settings": {"on_update": "feedback_loop.integrations.frappe.sms_settings.on_update"},
+	"Auto Email Report": {
+		"on_update": "feedback_loop.integrations.frappe.auto_email_report.on_update",
+		"on_trash": "feedback_loop.integrations.frappe.auto_email_report.on_trash",
+	},
 	"Communication": {"after_insert": "feedback_loop.integrations.frappe.communication.after_insert"},
 	"ToDo": {
 		"on_update": "feedback_loop.integrations.frappe.todo.on_change",
@@ -102,6 +132,7 @@ scheduler_events = {
 		"feedback_loop.tasks.schedule_periodic_checkins",
 		"feedback_loop.tasks.send_overdue_action_alerts",
 		"feedback_loop.tasks.verify_improvement_plans",
+		"feedback_loop.tasks.sync_routing_rules",
 	],
 	"weekly": ["feedback_loop.tasks.send_improvement_digest"],
 	"daily_long": ["feedback_loop.tasks.retrain_category_model"],

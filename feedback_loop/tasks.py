@@ -13,7 +13,7 @@ from feedback_loop.services.privacy import anonymisation
 from feedback_loop.services.site_language import use_site_language
 from feedback_loop.services.sla import sweep as sla_sweep
 from feedback_loop.services.triage import analysis as triage_analysis
-from feedback_loop.services.triage import category_training
+from feedback_loop.services.triage import category_training, routing
 
 
 def _in_site_language(job: Callable[[], None]) -> Callable[[], None]:
@@ -36,6 +36,11 @@ def retry_feedback_analysis() -> None:
 @_in_site_language
 def retrain_category_model() -> None:
 	category_training.retrain_category_model()
+
+
+def sync_routing_rules() -> None:
+	"""Leave that starts or ends today changes who the routing rules assign to."""
+	routing.sync_all_rules()
 
 
 # SLA ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from feedback_loop.api.unsaved_documents import unsaved_doc
 from feedback_loop.services.callbacks.resolution import preview as resolution_preview
 from feedback_loop.services.intake.prefill import SOURCES, feedback_values_from
 from feedback_loop.services.reports.customer_feedback_summary import customer_feedback_summary
-from feedback_loop.services.triage.priority import compute_priority
+from feedback_loop.services.triage.priority import apply_priority, priority_reasons
 
 
 @frappe.whitelist()
@@ -28,15 +28,20 @@ def get_customer_feedback_summary(customer: str) -> dict:
 
 
 @frappe.whitelist()
-def preview_priority(
-	impact: str | None = None, urgency: str | None = None, safety_or_legal_risk: int = 0
-) -> str:
-	"""The priority the record will get on save, so the form never shows a stale one."""
+def preview_priority(record: str | dict) -> dict:
+	"""The priority the record will get on save and why, from the form as edited (unsaved)."""
 	frappe.has_permission("Feedback Record", "read", throw=True)
+	doc = unsaved_doc("Feedback Record", record)
 	try:
-		return compute_priority(impact, urgency, bool(int(safety_or_legal_risk or 0)))
+		apply_priority(doc)
 	except ValueError:
-		frappe.throw(_("Impact {0} or urgency {1} is not known.").format(impact, urgency))
+		frappe.throw(_("Impact {0} or urgency {1} is not known.").format(doc.impact, doc.urgency))
+	return {
+		"priority": doc.priority,
+		"reasons": priority_reasons(doc.priority_basis),
+		"safety_suggested": doc.safety_suggested,
+		"safety_evidence": doc.safety_evidence,
+	}
 
 
 @frappe.whitelist(methods=["POST"])

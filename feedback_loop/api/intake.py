@@ -39,6 +39,7 @@ def submit_feedback(
 	sales_order: JSONValue = None,
 	item: JSONValue = None,
 	occurred_on: JSONValue = None,
+	received_on: JSONValue = None,
 	impact: JSONValue = None,
 	urgency: JSONValue = None,
 	language: JSONValue = None,

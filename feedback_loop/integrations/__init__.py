@@ -2,7 +2,17 @@
 
 - ``erpnext/dashboards.py``          Customer, Sales Order, Delivery Note, Sales Invoice, Issue:
                                      the Feedback group on their dashboards
-- ``erpnext/holiday_list.py``        a changed Holiday List moves the open records' due moments
+- ``erpnext/holiday_list.py``        a changed Holiday List moves the open records' due moments;
+                                     the calendar setup step
+- ``erpnext/department.py``          a standard department made after install: its routing rule
+- ``erpnext/employee.py``            department, status or user changed: routing rules' users
+- ``hrms/leave_application.py``      leave approved or cancelled: routing rules' users
+- ``frappe/assignment_rule.py``      a routing rule's users follow its department; the catch-all
+                                     rule gives way to routed categories
+- ``frappe/user.py``                 enabled or roles changed: routing rules' users; setup steps
+- ``frappe/email_account.py``        an account that sends: the e-mail setup step
+- ``frappe/sms_settings.py``         a gateway: the SMS or WeChat setup step
+- ``frappe/auto_email_report.py``    a digest switched on: its setup step
 - ``frappe/any_document.py``         every doctype (`"*"`): a watched submit or status change
                                      schedules a revisit
 - ``frappe/communication.py``        an e-mail sent is a first response; one received continues

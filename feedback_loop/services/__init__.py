@@ -8,13 +8,15 @@ Map, one package per capability, named as in ``feedback_loop.core``:
 
 - ``intake/``     the one code path for feedback from every channel, and its validation
 - ``messages/``   what we tell the customer: acknowledgement, the shipped texts
-- ``triage/``     text analysis of records, priority, segment, duplicates, assignee columns
+- ``triage/``     text analysis of records, priority rules, routing (Assignment Rule), segment,
+                  duplicates, assignee columns
 - ``sla/``        the clocks of a record, the sweep, recomputation, calendars from policies
 - ``callbacks/``  Feedback Triggers, sending revisits, the survey page and its answers
 - ``rca/``        root cause analyses and their workflow
 - ``plans/``      improvement plans: rules on save, notices, tracking, verification, workflow
 - ``reports/``    the script reports, the workspace's number cards, the Customer page's figures
 - ``privacy/``    consent, masked contact data, anonymisation after the retention period
+- ``onboarding/`` the setup panel's steps marked done from the site's real state
 
 and what every capability shares:
 

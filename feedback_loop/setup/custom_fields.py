@@ -3,6 +3,7 @@ uninstall, from one list.
 
 Contact: the language and the channel a customer chose, which every message to them follows
 (services/messages).
+Assignment Rule: which rules route feedback by department, and to whom (services/triage/routing.py).
 """
 
 import frappe
@@ -33,7 +34,37 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"insert_after": "feedback_language",
 				"description": "Where feedback replies, surveys and notices reach this contact first.",
 			},
-		]
+		],
+		"Assignment Rule": [
+			{
+				"fieldname": "feedback_routing",
+				"fieldtype": "Check",
+				"label": "Route Feedback by Department",
+				"insert_after": "rule",
+				"depends_on": "eval:doc.document_type=='Feedback Record'",
+				"description": "The users are kept to the department's Feedback Agents who are in today "
+				"(active employee, enabled user, not on leave); if none is, every Feedback Agent, then "
+				"the Feedback Managers. Untick to choose the users by hand.",
+			},
+			{
+				"fieldname": "feedback_department",
+				"fieldtype": "Link",
+				"options": "Department",
+				"label": "Department",
+				"insert_after": "feedback_routing",
+				"depends_on": "feedback_routing",
+				"description": "Empty: every Feedback Agent.",
+			},
+			{
+				"fieldname": "feedback_category_group",
+				"fieldtype": "Link",
+				"options": "Feedback Category",
+				"label": "Top-Level Feedback Category",
+				"insert_after": "feedback_department",
+				"depends_on": "feedback_routing",
+				"description": "Empty: feedback no department takes, and feedback not yet categorised.",
+			},
+		],
 	}
 
 

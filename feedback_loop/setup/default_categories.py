@@ -139,3 +139,7 @@ TREE = [
 	),
 	("Other", "其他", "", "", []),
 ]
+
+
+#: Categories whose feedback is suggested as a safety or legal risk.
+SAFETY_CATEGORIES = ("Safety Hazard",)

@@ -5,6 +5,7 @@ from frappe.utils import get_system_timezone
 
 from feedback_loop.core.triage.priority_matrix import default_rules
 from feedback_loop.services.messages.texts import shipped_texts, template_name
+from feedback_loop.services.onboarding.setup_state import refresh_onboarding
 from feedback_loop.setup.custom_fields import add_custom_fields
 from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
@@ -12,6 +13,7 @@ from feedback_loop.setup.default_surveys import add_default_surveys
 from feedback_loop.setup.digests import add_digests
 from feedback_loop.setup.link_rights import grant_link_rights
 from feedback_loop.setup.roles import ROLES
+from feedback_loop.setup.routing import add_routing_rules, mark_safety_categories
 from feedback_loop.setup.workflows import add_plan_workflow, add_rca_workflow
 from feedback_loop.setup.workspace_blocks import add_workspace_blocks
 
@@ -26,6 +28,7 @@ def after_install():
 	add_custom_fields()
 	grant_link_rights()
 	add_default_categories()
+	mark_safety_categories()
 	add_category_translations()
 	add_default_settings()
 	add_message_templates()
@@ -34,7 +37,9 @@ def after_install():
 	add_plan_workflow()
 	add_default_surveys()
 	add_digests()
+	add_routing_rules()
 	add_workspace_blocks()
+	refresh_onboarding()
 	clear_route_cache()
 
 
@@ -44,6 +49,7 @@ def after_migrate():
 	add_message_templates()
 	add_workspace_blocks()
 	add_category_translations()
+	refresh_onboarding()
 	clear_route_cache()
 
 
@@ -96,11 +102,22 @@ def add_category_translations():
 #: Settings added after sites were installed: a migrate leaves a new field of a single empty.
 MESSAGE_SETTINGS = ("channel_order", "sms_max_segments", "sms_opt_out_zh", "sms_opt_out_en")
 LOOP_SETTINGS = ("tell_customer_on_resolution", "second_verification_working_days", "max_call_attempts")
+PRIORITY_RULE_SETTINGS = (
+	"apply_priority_rules",
+	"raise_on_low_score",
+	"strongly_negative_at_most",
+	"demand_words",
+	"safety_words",
+	"key_account_urgency_steps",
+	"same_problem_window_days",
+	"several_customers_at",
+	"many_customers_at",
+)
 
 
 def add_default_settings():
 	settings = frappe.get_single("Feedback Settings")
-	fill_defaults(settings, (*MESSAGE_SETTINGS, *LOOP_SETTINGS))
+	fill_defaults(settings, (*MESSAGE_SETTINGS, *LOOP_SETTINGS, *PRIORITY_RULE_SETTINGS))
 	if not settings.priority_matrix:
 		for impact, urgency, priority in default_rules():
 			settings.append("priority_matrix", {"impact": impact, "urgency": urgency, "priority": priority})

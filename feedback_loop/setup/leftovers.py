@@ -6,12 +6,14 @@ and the app's files.
 
 import frappe
 
+from feedback_loop.core.onboarding.steps import STEPS
 from feedback_loop.core.workflow import our_actions, our_states
 from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.link_rights import copied_rules_left
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.uninstall import (
 	MODULE,
+	ONBOARDING,
 	REFERENCING_RECORDS,
 	app_doctypes,
 	app_workflows,
@@ -38,6 +40,13 @@ def find_leftovers() -> dict[str, list[str]]:
 		"Module Def": frappe.get_all("Module Def", filters={"name": MODULE}, pluck="name"),
 		"Workspace": frappe.get_all("Workspace", filters={"name": ("in", app_workspaces())}, pluck="name"),
 		"Workflow": frappe.get_all("Workflow", filters={"document_type": ("in", doctypes)}, pluck="name"),
+		"Onboarding Step": frappe.get_all(
+			"Onboarding Step", filters={"name": ("in", [step.value for step in STEPS])}, pluck="name"
+		),
+		"Module Onboarding": frappe.get_all("Module Onboarding", filters={"name": ONBOARDING}, pluck="name"),
+		"Assignment Rule": frappe.get_all(
+			"Assignment Rule", filters={"document_type": ("in", doctypes)}, pluck="name"
+		),
 		"Workflow State": frappe.get_all("Workflow State", filters={"name": ("in", states)}, pluck="name"),
 		"Workflow Action Master": frappe.get_all(
 			"Workflow Action Master", filters={"name": ("in", actions)}, pluck="name"

@@ -11,16 +11,19 @@ import re
 
 import frappe
 
+from feedback_loop.core.onboarding.steps import STEPS
 from feedback_loop.core.plans.lifecycle import DEFAULT_APPROVER, plan_workflow_spec
 from feedback_loop.core.rca.lifecycle import rca_workflow_spec
 from feedback_loop.services.triage.category_translations import remove_all as remove_category_translations
 from feedback_loop.setup.custom_fields import remove_custom_fields
 from feedback_loop.setup.link_rights import remove_link_rights
 from feedback_loop.setup.roles import ROLES
+from feedback_loop.setup.routing import remove_routing_rules
 from feedback_loop.setup.workflows import remove_workflows
 from feedback_loop.setup.workspace_blocks import remove_workspace_blocks
 
 MODULE = "Feedback Loop"
+ONBOARDING = "Feedback Loop Setup"
 _MODULE_PATH = pathlib.Path(__file__).resolve().parents[1] / "feedback_loop"
 
 #: The counters behind our document numbers (tabSeries rows such as "FB20261124", "RCA-2026-",
@@ -68,8 +71,12 @@ def app_workflows():
 
 def before_uninstall():
 	remove_workflows(app_workflows())
+	# Before the custom fields they carry; Frappe would keep rules naming a doctype that is gone.
+	remove_routing_rules(app_doctypes())
 	remove_custom_fields()
 	remove_workspace_blocks()
+	# Frappe removes the module's Module Onboarding, not the steps (they name no module).
+	remove_onboarding_steps()
 	# The categories' Chinese names live in Frappe's Translation table.
 	remove_category_translations()
 	# Report e-mails (the seeded digests and any made since) would point at reports that are gone.
@@ -83,6 +90,14 @@ def after_uninstall():
 	delete_trashed_copies()
 	# Frappe has committed the uninstall before calling this hook and commits nothing after it.
 	frappe.db.commit()  # nosemgrep
+
+
+def remove_onboarding_steps() -> None:
+	for step in STEPS:
+		if frappe.db.exists("Onboarding Step", step.value):
+			frappe.delete_doc(
+				"Onboarding Step", step.value, force=True, ignore_permissions=True, delete_permanently=True
+			)
 
 
 def delete_referencing_records(doctypes: list[str]) -> None:
@@ -136,6 +151,7 @@ def trashed_copy_filters() -> list[dict]:
 		{"deleted_doctype": ("in", app_doctypes())},
 		{"deleted_doctype": "DocType", "deleted_name": ("in", app_doctypes())},
 		{"deleted_doctype": "Workspace", "deleted_name": ("in", app_workspaces())},
+		{"deleted_doctype": "Module Onboarding", "deleted_name": ONBOARDING},
 		{"deleted_doctype": "Module Def", "deleted_name": MODULE},
 		{"deleted_doctype": "Role", "deleted_name": ("in", list(ROLES))},
 	]

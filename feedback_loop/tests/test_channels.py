@@ -595,9 +595,9 @@ class TestDataImport(CommittedTestCase):
 	def test_an_imported_file_is_stored_then_triaged_in_the_background(self):
 		customer = make_customer("Import Customer")
 		rows = [
-			"Customer,Feedback Type,Channel,Subject,Description,Impact,Urgency",
-			f'{customer},Complaint,Phone,{self.marker}破损,"收到的杯子破损了，要求退款",One Customer,Medium',
-			f'{customer},Praise,Paper Form,{self.marker}很好,"送货很快，服务态度很好",One Customer,Low',
+			"Customer,Feedback Type,Channel,Subject,Description,Impact,Urgency,Received On",
+			f'{customer},Complaint,Phone,{self.marker}破损,"收到的杯子破损了，要求退款",One Customer,Medium,2026-03-01 09:30:00',
+			f'{customer},Praise,Paper Form,{self.marker}很好,"送货很快，服务态度很好",One Customer,Low,',
 		]
 		file = frappe.get_doc(
 			{
@@ -621,9 +621,14 @@ class TestDataImport(CommittedTestCase):
 		imported = frappe.get_all(
 			"Feedback Record",
 			filters={"subject": ("like", f"{self.marker}%")},
-			fields=["name", "channel", "analysis_status", "acknowledged_on"],
+			fields=["name", "channel", "analysis_status", "acknowledged_on", "received_on", "creation"],
 		)
 		self.assertEqual(len(imported), 2)
+		# History keeps its date; a row without one was received when it was entered.
+		received = {r.channel: r.received_on for r in imported}
+		self.assertEqual(str(received["Phone"]), "2026-03-01 09:30:00")
+		paper = next(r for r in imported if r.channel == "Paper Form")
+		self.assertLess(abs((paper.received_on - paper.creation).total_seconds()), 60)
 		self.assertEqual({r.analysis_status for r in imported}, {"Pending Re-analysis"})
 		self.assertEqual({r.channel for r in imported}, {"Phone", "Paper Form"})
 		self.assertFalse(any(r.acknowledged_on for r in imported))

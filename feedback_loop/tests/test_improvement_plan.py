@@ -296,9 +296,8 @@ class TestVerification(PlanTestCase):
 			doc = make_feedback(
 				customer, subject=f"包装问题 {days_ago}-{i}", description="包装问题", category=category
 			)
-			frappe.db.set_value(
-				"Feedback Record", doc.name, "creation", get_datetime(add_days(today(), -days_ago))
-			)
+			moment = get_datetime(add_days(today(), -days_ago))
+			frappe.db.set_value("Feedback Record", doc.name, {"creation": moment, "received_on": moment})
 
 	def verified(self, category, after_count):
 		# A category of the test's own: the plan measures the whole site's feedback about it, and

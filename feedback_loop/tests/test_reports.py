@@ -10,7 +10,7 @@ from feedback_loop.tests.factories import make_customer, make_feedback, make_use
 
 def seed(customer, when, channel, status="Open", owner=None):
 	doc = make_feedback(customer, channel=channel)
-	values = {"creation": when}
+	values = {"creation": when, "received_on": when}
 	if status != "Open":
 		values["status"] = status
 	if owner:

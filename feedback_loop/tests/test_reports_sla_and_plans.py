@@ -21,7 +21,12 @@ def seeded(customer, **values):
 	frappe.db.set_value(
 		"Feedback Record",
 		doc.name,
-		{"creation": f"{MONDAY} 10:00:00", "sla_policy": "Standard", **values},
+		{
+			"creation": f"{MONDAY} 10:00:00",
+			"received_on": f"{MONDAY} 10:00:00",
+			"sla_policy": "Standard",
+			**values,
+		},
 		update_modified=False,
 	)
 	return doc.name
@@ -122,6 +127,7 @@ class TestSlaCompliance(FrappeTestCase):
 			seeded(
 				self.customer,
 				creation="2019-04-15 10:00:00",
+				received_on="2019-04-15 10:00:00",
 				priority="High",
 				response_sla_status=response,
 				resolution_sla_status=resolution,
@@ -252,6 +258,7 @@ class TestCustomerFeedbackSummary(FrappeTestCase):
 				name,
 				{
 					"creation": "2019-06-03 10:00:00",
+					"received_on": "2019-06-03 10:00:00",
 					"status": status,
 					"sentiment": sentiment,
 					"resolution_sla_status": "Breached" if breached else "Met",
@@ -272,7 +279,12 @@ class TestCustomerFeedbackSummary(FrappeTestCase):
 				}
 			).insert(ignore_permissions=True)
 		name = make_feedback(second).name
-		frappe.db.set_value("Feedback Record", name, "creation", "2019-06-20 10:00:00", update_modified=False)
+		frappe.db.set_value(
+			"Feedback Record",
+			name,
+			{"creation": "2019-06-20 10:00:00", "received_on": "2019-06-20 10:00:00"},
+			update_modified=False,
+		)
 
 		result = run(
 			"Customer Feedback Summary",
@@ -305,7 +317,10 @@ class TestCustomerFeedbackSummary(FrappeTestCase):
 		for customer in (mine, other):
 			name = make_feedback(customer).name
 			frappe.db.set_value(
-				"Feedback Record", name, "creation", "2019-07-01 10:00:00", update_modified=False
+				"Feedback Record",
+				name,
+				{"creation": "2019-07-01 10:00:00", "received_on": "2019-07-01 10:00:00"},
+				update_modified=False,
 			)
 		sales = make_user("summary-sales@example.com", ["Sales User"])
 		permission = frappe.get_doc(

@@ -7,6 +7,17 @@ they are written here so the seeded rules and the tests read the same text.
 
 from collections.abc import Mapping, Sequence
 
+#: The department (by ERPNext's standard department names) that takes each seeded top-level
+#: category; the catch-all rule gives everything else to every Feedback Agent.
+DEFAULT_DEPARTMENTS = {
+	"Product Quality": "Quality Management",
+	"Logistics and Delivery": "Dispatch",
+	"Service Quality": "Customer Service",
+	"After-sales": "Customer Service",
+	"Price": "Accounts",
+	"UI and Interaction": "Research & Development",
+}
+
 #: A record in one of these states needs nobody: its ToDo is closed, and reopened with the record.
 FINAL_STATUSES: tuple[str, ...] = ("Resolved", "Closed", "Invalid", "Duplicate")
 

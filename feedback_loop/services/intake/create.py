@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import frappe
 from frappe.utils import escape_html
 
-from feedback_loop.core.intake.payload import Problem, idempotency_key
+from feedback_loop.core.intake.payload import Problem, idempotency_key, parse_moment
 from feedback_loop.core.intake.rules import subject_from_description
 from feedback_loop.services.intake.errors import NOT_FOUND, InvalidFeedback, refuse, refuse_with_message
 from feedback_loop.services.intake.party_matching import (
@@ -20,6 +20,7 @@ from feedback_loop.services.intake.party_matching import (
 	customer_of_contact,
 )
 from feedback_loop.services.privacy.consent import record_consent
+from feedback_loop.services.sla.system_time import to_aware, to_system
 
 #: Fields naming another record, checked before insert so the caller hears which one is wrong.
 LINKS = {
@@ -98,6 +99,7 @@ def create_feedback(
 			"reply_language": values.get("language") or values.get("reply_language"),
 			"external_id": external_id,
 			"idempotency_key": idempotency_key(channel, external_id) if external_id else None,
+			"received_on": received_moment(values.get("received_on")),
 		}
 	)
 	set_party(doc, values)
@@ -125,6 +127,16 @@ def create_feedback(
 	for file_name, content in attachments or ():
 		attach(doc, file_name, content)
 	return IntakeResult(doc.name, created=True)
+
+
+def received_moment(value) -> object:
+	"""A moment a caller sent, in the site's time; one without an offset is taken as site time."""
+	if not value:
+		return None
+	if not isinstance(value, str):
+		return value
+	moment = parse_moment(value)
+	return to_system(to_aware(moment)) if moment else None
 
 
 def missing_links(values: dict) -> list[Problem]:

@@ -11,7 +11,7 @@ in the subject); a reply to a record that waits on the customer puts it back to 
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, now_datetime, strip_html_tags
+from frappe.utils import add_days, get_datetime, now_datetime, strip_html_tags
 
 from feedback_loop.core.intake.automatic_mail import should_acknowledge
 from feedback_loop.core.intake.rules import MAX_DESCRIPTION_CHARS, subject_from_description
@@ -62,6 +62,10 @@ def complete_from_mail(doc, communication) -> None:
 	doc.description = plain_text_to_html(text)
 	doc.subject = doc.subject or subject_from_description(text)
 	doc.contact_email = doc.contact_email or doc.sender
+	# When the customer wrote (the mail's Date), not when the mailbox was polled; a sender's
+	# clock ahead of ours is not the future.
+	if communication.communication_date:
+		doc.received_on = min(get_datetime(communication.communication_date), now_datetime())
 	set_party(doc, {"sender": doc.sender})
 	# A mail says nothing about the privacy notice: recorded as not given, with the version in force.
 	record_consent(doc, False)

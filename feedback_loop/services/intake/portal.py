@@ -33,7 +33,7 @@ LIST_FIELDS = [
 	"subject",
 	"status",
 	"feedback_type",
-	"creation",
+	"received_on",
 	"first_response_due",
 	"resolution_due",
 ]

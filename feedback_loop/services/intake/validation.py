@@ -2,7 +2,9 @@
 
 import frappe
 from frappe import _
+from frappe.utils import format_datetime, get_datetime, getdate, now_datetime
 
+from feedback_loop.core.intake.received_on import ReceivedOnProblem, check_received_on
 from feedback_loop.core.intake.rules import (
 	CHANNELS,
 	MAX_DESCRIPTION_CHARS,
@@ -28,6 +30,12 @@ def validate_intake(doc) -> None:
 	)
 	problems += check_classification(doc.channel, doc.feedback_type)
 	problems += check_text(doc.subject, plain_text(doc.description))
+	if doc.received_on:
+		problems += check_received_on(
+			get_datetime(doc.received_on),
+			now_datetime(),
+			getdate(doc.occurred_on) if doc.occurred_on else None,
+		)
 	if problems:
 		frappe.throw(
 			"<br>".join(_message(problem, doc) for problem in problems),
@@ -35,7 +43,7 @@ def validate_intake(doc) -> None:
 		)
 
 
-def _message(problem: IntakeProblem, doc) -> str:
+def _message(problem: IntakeProblem | ReceivedOnProblem, doc) -> str:
 	match problem:
 		case IntakeProblem.CUSTOMER_REQUIRED:
 			return _("Please select the customer this feedback comes from.")
@@ -60,4 +68,12 @@ def _message(problem: IntakeProblem, doc) -> str:
 			).format(len(plain_text(doc.description)), MAX_DESCRIPTION_CHARS)
 		case IntakeProblem.SUBJECT_TOO_LONG:
 			return _("The subject may have at most {0} characters.").format(MAX_SUBJECT_CHARS)
+		case ReceivedOnProblem.IN_FUTURE:
+			return _("Received On {0} is in the future. Enter when the customer called or wrote.").format(
+				format_datetime(doc.received_on)
+			)
+		case ReceivedOnProblem.BEFORE_OCCURRED:
+			return _("Received On {0} is before the problem occurred ({1}).").format(
+				format_datetime(doc.received_on), frappe.format(doc.occurred_on, "Date")
+			)
 	return str(problem)

@@ -4,7 +4,7 @@ language, on the customer's channel (WeChat, SMS or e-mail; outbound.py)."""
 from zoneinfo import ZoneInfo
 
 import frappe
-from frappe.utils import escape_html
+from frappe.utils import escape_html, get_datetime, now_datetime
 
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
@@ -87,6 +87,10 @@ def render_acknowledgement(doc, language: str, channel: str = "Email") -> tuple[
 def promised_reply_moment(doc) -> str | None:
 	"""The first-response due moment, on the clock of the policy's time zone (the customer's)."""
 	if not (doc.first_response_due and doc.sla_policy):
+		return None
+	# Received long before it was entered (a letter, an old mail): it was due before it was even
+	# entered, and a promise in the past is none; the message then promises the usual working days.
+	if get_datetime(doc.first_response_due) <= get_datetime(doc.creation or now_datetime()):
 		return None
 	timezone = frappe.db.get_value("Feedback SLA Policy", doc.sla_policy, "timezone")
 	moment = to_aware(doc.first_response_due)

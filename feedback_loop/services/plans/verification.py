@@ -72,7 +72,7 @@ def measure(plan) -> Figures:
 		plan.baseline_days,
 		plan.measurement_days,
 	)
-	first = frappe.get_all("Feedback Record", fields=["min(creation) as first"], ignore_permissions=True)[
+	first = frappe.get_all("Feedback Record", fields=["min(received_on) as first"], ignore_permissions=True)[
 		0
 	].first
 	baseline = baseline.clipped_to(getdate(first) if first else None)
@@ -93,7 +93,7 @@ def measure(plan) -> Figures:
 	return Figures(**figures)
 
 
-def _scope_filters(plan, window: Window, moment_field: str = "creation") -> list:
+def _scope_filters(plan, window: Window, moment_field: str = "received_on") -> list:
 	filters = [
 		[moment_field, ">=", get_datetime(window.start)],
 		[moment_field, "<", get_datetime(window.end)],

@@ -29,7 +29,7 @@ def customer_rows(filters: dict, start=None, end=None) -> list[dict]:
 			f"sum(status in ({_ACTIVE})) as open_count",
 			f"sum(sentiment = '{Sentiment.NEGATIVE.value}') as negative",
 			"sum(response_sla_status = 'Breached' or resolution_sla_status = 'Breached') as breached",
-			"max(creation) as last_feedback_on",
+			"max(received_on) as last_feedback_on",
 		],
 		group_by="party",
 		order_by="total desc",

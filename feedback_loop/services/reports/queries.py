@@ -20,7 +20,7 @@ _PERIOD_KEYS = {
 }
 
 
-def period_sql(grouping: Grouping, column: str = "creation") -> str:
+def period_sql(grouping: Grouping, column: str = "received_on") -> str:
 	"""The period key of a row, by one of its moments (label it with core.report_periods.key_label)."""
 	return _PERIOD_KEYS[grouping].format(column=column)
 
@@ -35,8 +35,9 @@ def period_conditions(column: str, start, end) -> list:
 
 
 def record_filters(filters: dict, start=None, end=None) -> list:
-	"""Conditions for the filters; without a period, all time."""
-	conditions = period_conditions("creation", start, end)
+	"""Conditions for the filters; without a period, all time. A record counts in the period the
+	customer gave it (received on), not in the one somebody typed it in."""
+	conditions = period_conditions("received_on", start, end)
 	for field in EQUAL_FILTERS:
 		if filters.get(field):
 			conditions.append([field, "=", filters[field]])

@@ -68,7 +68,7 @@ def issue_keywords(issues: list, filters: dict) -> dict[str, str]:
 		"Feedback Record",
 		filters=[*record_filters(filters, start, end), [field, "in", [i.key for i in issues]]],
 		fields=[f"{field} as issue_key", "keywords"],
-		order_by="creation desc",
+		order_by="received_on desc",
 		limit=KEYWORD_SAMPLE,
 	)
 	terms = top_terms((r.issue_key, r.keywords) for r in records)
@@ -136,6 +136,6 @@ def feedback_of(issue: str, filters: dict, limit: int = 50) -> list[str]:
 		"Feedback Record",
 		filters=[*record_filters(filters, start, end), [field, "=", issue]],
 		pluck="name",
-		order_by="creation desc",
+		order_by="received_on desc",
 		limit=limit,
 	)

@@ -8,8 +8,10 @@ aware once on the way in (`read_clocks`) and naive system time once on the way o
 """
 
 import frappe
-from frappe.utils import now_datetime
+from frappe import _
+from frappe.utils import get_datetime, now_datetime
 
+from feedback_loop.core.intake.received_on import clock_restarts
 from feedback_loop.core.sla.clock import (
 	DUE_FIELDS,
 	MOMENT_FIELDS,
@@ -28,8 +30,16 @@ from feedback_loop.services.sla.system_time import to_aware, to_system
 
 def apply_sla(doc) -> None:
 	before = doc.get_doc_before_save()
-	if not doc.sla_started_on:
-		doc.sla_started_on = now_datetime()
+	received = get_datetime(doc.received_on) if doc.received_on else None
+	# Started when the customer gave the feedback, not when it was typed in: last month's letter
+	# is breached at once, not given a fresh week.
+	restarted = clock_restarts(
+		get_datetime(before.received_on) if before is not None and before.received_on else None,
+		received,
+		is_new=before is None,
+	)
+	if restarted or not doc.sla_started_on:
+		doc.sla_started_on = received or now_datetime()
 	chosen_by_hand = before is not None and doc.sla_policy != before.sla_policy
 	if not chosen_by_hand and (before is None or any(doc.get(f) != before.get(f) for f in POLICY_FACTS)):
 		doc.sla_policy = policy_for_record(doc)
@@ -40,7 +50,7 @@ def apply_sla(doc) -> None:
 	policy = clock_policy(doc.sla_policy)
 	now = to_aware(now_datetime())
 	clocks = read_clocks(doc)
-	if due_moments_outdated(
+	if restarted or due_moments_outdated(
 		(before.sla_policy, before.priority) if before is not None else None,
 		(doc.sla_policy, doc.priority),
 		bool(doc.resolution_due),
@@ -115,3 +125,25 @@ def record_first_response(name: str, when) -> None:
 		},
 		update_modified=False,
 	)
+
+
+def note_late_entry(doc) -> None:
+	"""A record entered after its reply time had already passed says so on its timeline, so the
+	agent who opens it knows it starts breached rather than fresh."""
+	late = [
+		_(label)
+		for label, state in (
+			("First Response", doc.response_sla_status),
+			("Resolution", doc.resolution_sla_status),
+		)
+		if state == "Breached"
+	]
+	if late and doc.received_on and get_datetime(doc.received_on) < get_datetime(doc.creation):
+		doc.add_comment(
+			"Info",
+			_("Received on {0}, entered on {1}: the {2} time had already passed.").format(
+				frappe.format(doc.received_on, "Datetime"),
+				frappe.format(doc.creation, "Datetime"),
+				_(" and ").join(late),
+			),
+		)

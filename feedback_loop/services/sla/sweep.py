@@ -20,6 +20,7 @@ from feedback_loop.core.sla.state import RUNNING, EscalationAction, raised_prior
 from feedback_loop.services.sla.clocks import read_clocks
 from feedback_loop.services.sla.policy import clock_policy
 from feedback_loop.services.sla.system_time import to_aware, to_system
+from feedback_loop.services.triage.routing import reassign_by_rule
 
 ESCALATION_BATCH = 500
 #: core.sla.state.sla_status, set-based: only these states change by themselves as time passes.
@@ -114,6 +115,10 @@ def run_escalation_action(doc, row: EscalationLevel, level: int) -> None:
 			notify(doc, assignees or _users_with_role("Feedback Manager"), subject)
 		case EscalationAction.NOTIFY_ROLE.value:
 			notify(doc, _users_with_role(row.role), subject)
+		case EscalationAction.REASSIGN.value if not row.reassign_to:
+			# Through the same Assignment Rule that routed it: the department's next agent.
+			if not reassign_by_rule(doc, subject):
+				notify(doc, _users_with_role("Feedback Manager"), subject)
 		case EscalationAction.REASSIGN.value:
 			for user in assignees:
 				if user != row.reassign_to:

@@ -7,11 +7,15 @@
 - ``category_training.py``      retrain the category model on agents' confirmed choices
 - ``category_translations.py``  each category's Chinese name kept as a Frappe Translation
 - ``duplicates.py``             possible duplicates of the same person's recent feedback; merging
-- ``priority.py``               the editable impact × urgency matrix, never below an escalation
+- ``priority.py``               the editable matrix and the priority rules of Feedback Settings,
+                                the reasons shown on the record, never below an escalation
+- ``routing.py``                top-level category, routing rules' users from departments (not
+                                disabled, gone or on leave), reassignment on escalation
 - ``customer_segment.py``       New / Returning / Key Account from submitted orders and invoices
 - ``assignee.py``               the first assignee and their department as report columns
 
-Wired: Feedback Record controller (analysis, priority, segment), Feedback Category and Feedback
+Wired: Feedback Record controller (analysis, category group, priority, segment), hooks on
+Assignment Rule, Employee, User, Leave Application and the daily job (routing), Feedback Category and Feedback
 Settings controllers (engine version, translations), api/triage.py (accept, merge, retrain),
 integrations/frappe/todo.py (assignee), tasks.py (retry every 10 minutes, retrain daily),
 commands.py (retrain-category-model, reanalyse).

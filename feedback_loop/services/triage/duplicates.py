@@ -97,7 +97,9 @@ def merge_feedback(duplicate: str, original: str) -> str:
 	dup.duplicate_of = orig.name
 	dup.status_reason = _("Merged into {0}").format(orig.name)
 	dup.save()
-	orig.db_set("occurrence_count", (orig.occurrence_count or 1) + (dup.occurrence_count or 1))
+	orig.occurrence_count = (orig.occurrence_count or 1) + (dup.occurrence_count or 1)
+	# Saved, not only counted: a problem reported again raises the original's priority (and its SLA).
+	orig.save()
 	orig.add_comment(
 		"Info",
 		_("{0} merged into this record: {1} e-mails, {2} comments, {3} attachments moved.").format(

@@ -1,11 +1,35 @@
-"""The priority of a record: the (editable) impact × urgency matrix, never below an escalation."""
+"""The priority of a record: the editable impact × urgency matrix, the priority rules of Feedback
+Settings on top (core/triage/priority_rules.py), never below an escalation.
+
+The facts the rules read come from the record (its analysed text, segment, category), its survey
+(the scores) and its neighbours (the same customer's and other customers' reports of the same
+category in the window). Each rule applied is kept on the record (`priority_basis`) and shown to
+the reader in their language (`priority_reasons`).
+"""
+
+import json
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Count
+from frappe.utils import add_days, get_datetime, now_datetime
 
-from feedback_loop.core.sla.state import higher_priority
 from feedback_loop.core.triage.priority_matrix import matrix_from_rules, priority_for
+from feedback_loop.core.triage.priority_rules import (
+	DEFAULT_DEMAND_WORDS,
+	DEFAULT_SAFETY_WORDS,
+	PriorityDecision,
+	PriorityFacts,
+	PriorityRuleSettings,
+	Rule,
+	decide_priority,
+	parse_words,
+)
 from feedback_loop.services.feedback_settings import get_feedback_settings
+from feedback_loop.services.triage.record_text import analysis_text
+
+#: Statuses whose records are not reports of a problem (a mistake, or merged into another).
+_NOT_REPORTS = ("Invalid", "Duplicate")
 
 
 def current_matrix():
@@ -13,14 +37,199 @@ def current_matrix():
 	return matrix_from_rules(rules)[0]
 
 
-def compute_priority(
-	impact: str | None, urgency: str | None, safety_or_legal_risk: bool, floor: str | None = None
-) -> str:
-	matrix_priority = priority_for(
+def compute_priority(impact: str | None, urgency: str | None, safety_or_legal_risk: bool) -> str:
+	"""The matrix alone, for records the rules do not read (demo data, a quick preview)."""
+	return priority_for(
 		impact, urgency, safety_or_legal_risk=safety_or_legal_risk, matrix=current_matrix()
+	).value
+
+
+def rule_settings() -> PriorityRuleSettings:
+	s = get_feedback_settings()
+	defaults = PriorityRuleSettings()
+
+	def number(field, default):
+		value = s.get(field)
+		return default if value is None or value == "" else value
+
+	return PriorityRuleSettings(
+		enabled=bool(number("apply_priority_rules", 1)),
+		raise_on_low_score=bool(number("raise_on_low_score", 1)),
+		low_csat_at_most=s.get("low_csat_at_most") or defaults.low_csat_at_most,
+		low_nps_at_most=s.get("low_nps_at_most") or defaults.low_nps_at_most,
+		strongly_negative_at_most=float(
+			number("strongly_negative_at_most", defaults.strongly_negative_at_most)
+		),
+		demand_words=parse_words(s.get("demand_words"), DEFAULT_DEMAND_WORDS),
+		safety_words=parse_words(s.get("safety_words"), DEFAULT_SAFETY_WORDS),
+		segment_steps={
+			"Key Account": int(number("key_account_urgency_steps", 1)),
+			"Returning": int(number("returning_urgency_steps", 0)),
+			"New": int(number("new_urgency_steps", 0)),
+		},
+		several_customers_at=int(number("several_customers_at", defaults.several_customers_at)),
+		many_customers_at=int(number("many_customers_at", defaults.many_customers_at)),
 	)
-	# An escalation that raised the priority is not undone by the next save.
-	return higher_priority(matrix_priority.value, floor) if floor else matrix_priority.value
+
+
+def window_days() -> int:
+	value = get_feedback_settings().get("same_problem_window_days")
+	return 30 if value is None or value == "" else int(value)
+
+
+def apply_priority(doc) -> PriorityDecision:
+	"""Set the record's priority, the rules that made it and the safety suggestion."""
+	decision = decide_priority(record_facts(doc), rule_settings(), current_matrix())
+	doc.priority = decision.priority.value
+	doc.priority_basis = json.dumps([_as_dict(rule) for rule in decision.applied], ensure_ascii=False)
+	doc.safety_suggested = 1 if decision.safety_suggested else 0
+	doc.safety_evidence = ", ".join(decision.safety_evidence) if decision.safety_suggested else None
+	return decision
+
+
+def record_facts(doc) -> PriorityFacts:
+	days = window_days()
+	csat, nps = survey_scores(doc.survey_callback)
+	analysed = doc.analysis_status == "Analysed" and bool(doc.text_language)
+	return PriorityFacts(
+		impact=doc.impact,
+		urgency=doc.urgency,
+		safety_confirmed=bool(doc.safety_or_legal_risk),
+		safety_dismissed=bool(doc.safety_dismissed),
+		floor=doc.priority_floor or None,
+		text=analysis_text(doc),
+		sentiment_score=doc.sentiment_score if analysed else None,
+		csat=csat,
+		nps=nps,
+		customer_segment=doc.customer_segment,
+		category=doc.category,
+		category_is_safety=category_is_safety(doc.category),
+		same_customer_reports=same_customer_reports(doc, days),
+		customers_reporting=customers_reporting(doc, days),
+		window_days=days,
+	)
+
+
+def survey_scores(callback: str | None) -> tuple[float | None, int | None]:
+	if not callback:
+		return None, None
+	row = frappe.db.get_value("Feedback Callback", callback, ["csat", "nps", "nps_answered"], as_dict=True)
+	if not row:
+		return None, None
+	# 0 is "not answered" for CSAT (1–5) but a real NPS when the NPS question was answered.
+	return (row.csat or None), (row.nps if row.nps_answered else None)
+
+
+def category_is_safety(category: str | None) -> bool:
+	"""The category or one of its parents is marked as a safety category."""
+	if not category:
+		return False
+	bounds = frappe.db.get_value("Feedback Category", category, ["lft", "rgt"], as_dict=True)
+	if not bounds:
+		return False
+	return bool(
+		frappe.db.exists(
+			"Feedback Category",
+			{"is_safety": 1, "lft": ("<=", bounds.lft), "rgt": (">=", bounds.rgt)},
+		)
+	)
+
+
+def _window(doc, days: int) -> tuple:
+	received = get_datetime(doc.received_on or now_datetime())
+	return add_days(received, -days), received
+
+
+def same_customer_reports(doc, days: int) -> int:
+	"""Earlier reports of this problem by this customer: merged duplicates, a possible duplicate,
+	or the same category from the same customer (or sender) in the window."""
+	merged = max((doc.occurrence_count or 1) - 1, 0)
+	flagged = 1 if doc.possible_duplicate_of else 0
+	party = next(((f, doc.get(f)) for f in ("customer", "sender") if doc.get(f)), None)
+	earlier = 0
+	if party and doc.category and days:
+		since, until = _window(doc, days)
+		earlier = frappe.db.count(
+			"Feedback Record",
+			{
+				party[0]: party[1],
+				"category": doc.category,
+				"received_on": ("between", (since, until)),
+				"name": ("!=", doc.name or ""),
+				"status": ("not in", _NOT_REPORTS),
+			},
+		)
+	return max(merged, flagged, earlier)
+
+
+def customers_reporting(doc, days: int) -> int:
+	"""Distinct customers who reported this category in the window, this record's included."""
+	if not doc.category or not days:
+		return 0
+	since, until = _window(doc, days)
+	fr = frappe.qb.DocType("Feedback Record")
+	query = (
+		frappe.qb.from_(fr)
+		.select(Count(fr.customer).distinct())
+		.where(fr.category == doc.category)
+		.where(fr.received_on[since:until])
+		.where(fr.customer.isnotnull())
+		.where(fr.status.notin(_NOT_REPORTS))
+		.where(fr.name != (doc.name or ""))
+	)
+	if doc.customer:
+		query = query.where(fr.customer != doc.customer)
+	others = query.run()[0][0] or 0
+	return others + (1 if doc.customer else 0)
+
+
+def _as_dict(rule) -> dict:
+	return {"rule": rule.rule.value, "before": rule.before, "after": rule.after, **dict(rule.details)}
+
+
+def priority_reasons(basis: str | list | None) -> list[str]:
+	"""The rules applied, one plain sentence each, in the reader's language."""
+	rows = json.loads(basis) if isinstance(basis, str) else (basis or [])
+	return [line for line in (_reason(row) for row in rows) if line]
+
+
+def _reason(row: dict) -> str | None:
+	before, after = _(row.get("before") or ""), _(row.get("after") or "")
+	match row.get("rule"):
+		case Rule.MATRIX.value:
+			return _("{0}: impact {1} × urgency {2}").format(after, _(row["impact"]), _(row["urgency"]))
+		case Rule.URGENT_WORDS.value:
+			why = []
+			if "sentiment" in row:
+				why.append(_("strongly negative ({0})").format(f"{row['sentiment']:+.2f}"))
+			if row.get("words"):
+				why.append(_("asks for: {0}").format(row["words"]))
+			return _("Urgency {0} → {1}: {2}").format(before, after, _("; ").join(why))
+		case Rule.SEGMENT.value:
+			return _("Urgency {0} → {1}: {2} customer").format(before, after, _(row["segment"]))
+		case Rule.REPEATED.value:
+			return _("Impact {0} → {1}: reported {2} times by this customer in {3} days").format(
+				before, after, row["reports"], row["days"]
+			)
+		case Rule.MANY_CUSTOMERS.value:
+			return _("Impact {0} → {1}: {2} customers reported {3} in {4} days").format(
+				before, after, row["customers"], _(row["category"]), row["days"]
+			)
+		case Rule.LOW_SCORE.value:
+			return _("{0}: survey score {1} {2} ≤ {3}").format(
+				after, row["score"], f"{row['value']:g}", f"{row['limit']:g}"
+			)
+		case Rule.SAFETY.value:
+			return _("{0}: safety or legal risk confirmed").format(after)
+		case Rule.SAFETY_SUGGESTED.value:
+			return _("Possible safety or legal risk ({0}): confirm it to make this Urgent").format(
+				row["evidence"]
+			)
+		case Rule.ESCALATION.value:
+			return _(
+				"{0}: raised earlier and kept (an SLA escalation, or the customer said it was not solved)"
+			).format(after)
+	return None
 
 
 def validate_priority_matrix(settings) -> None:

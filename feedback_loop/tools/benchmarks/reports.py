@@ -36,23 +36,24 @@ def reports(start, end) -> list[tuple[str, dict, str]]:
 	"""(report, filters, the bare GROUP BY it is compared with)."""
 	dates = {"from_date": start, "to_date": end}
 	in_range = f"creation >= '{start}' and creation < '{add_days(end, 1)}'"
+	received = f"received_on >= '{start}' and received_on < '{add_days(end, 1)}'"
 	on_due = f"due_on >= '{start}' and due_on < '{add_days(end, 1)}'"
 	return [
 		(
 			"Feedback Overview",
 			{**dates, "group_by": "Month"},
-			f"select {PERIOD} p, channel, status, count(*) from {FR} where {in_range} group by p, channel, status",
+			f"select {PERIOD} p, channel, status, count(*) from {FR} where {received} group by p, channel, status",
 		),
 		(
 			"Top Issues",
 			{**dates},
 			f"select category, count(*), sum(sentiment = 'Negative') from {FR} "
-			f"where {in_range} and category is not null group by category",
+			f"where {received} and category is not null group by category",
 		),
 		(
 			"Sentiment Trend",
 			{**dates, "group_by": "Month"},
-			f"select {PERIOD} p, sentiment, count(*) from {FR} where {in_range} group by p, sentiment",
+			f"select {PERIOD} p, sentiment, count(*) from {FR} where {received} group by p, sentiment",
 		),
 		(
 			"Satisfaction Trend",
@@ -65,13 +66,13 @@ def reports(start, end) -> list[tuple[str, dict, str]]:
 			"SLA Compliance",
 			{**dates, "based_on": "Priority"},
 			f"select priority, response_sla_status, resolution_sla_status, count(*) from {FR} "
-			f"where {in_range} and sla_policy is not null group by priority, response_sla_status, resolution_sla_status",
+			f"where {received} and sla_policy is not null group by priority, response_sla_status, resolution_sla_status",
 		),
 		(
 			"SLA Compliance",
 			{**dates, "based_on": "Assignee"},
 			f"select assigned_to, response_sla_status, resolution_sla_status, count(*) from {FR} "
-			f"where {in_range} and sla_policy is not null group by assigned_to, response_sla_status, resolution_sla_status",
+			f"where {received} and sla_policy is not null group by assigned_to, response_sla_status, resolution_sla_status",
 		),
 		(
 			"Callback Performance",
@@ -90,7 +91,7 @@ def reports(start, end) -> list[tuple[str, dict, str]]:
 			{**dates},
 			"select customer, count(*), sum(status in ('Open', 'Acknowledged', 'In Progress', 'Waiting on Customer')), "
 			"sum(sentiment = 'Negative'), sum(response_sla_status = 'Breached' or resolution_sla_status = 'Breached'), "
-			f"max(creation) from {FR} where {in_range} and customer is not null group by customer",
+			f"max(received_on) from {FR} where {received} and customer is not null group by customer",
 		),
 	]
 

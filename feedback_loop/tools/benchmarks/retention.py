@@ -113,6 +113,7 @@ def _write_expired_records(records: int) -> None:
 				"name": name,
 				"creation": created,
 				"modified": created,
+				"received_on": created,
 				"subject": f"Broken order {i} — Li Lei",
 				"description": description,
 				"feedback_type": "Complaint",

@@ -133,6 +133,7 @@ def feedback_rows(
 			"name": f"{FEEDBACK_PREFIX}{number:08d}",
 			"creation": created,
 			"modified": created,
+			"received_on": created,
 			"customer": rng.choice(customers),
 			"feedback_type": kind,
 			"channel": _pick(rng, CHANNELS),

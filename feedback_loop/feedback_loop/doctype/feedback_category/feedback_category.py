@@ -22,11 +22,14 @@ class FeedbackCategory(NestedSet):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		assignment_rule: DF.Link | None
 		category_name: DF.Data
 		category_name_zh: DF.Data | None
+		department: DF.Link | None
 		description: DF.SmallText | None
 		enabled: DF.Check
 		is_group: DF.Check
+		is_safety: DF.Check
 		keywords_en: DF.SmallText | None
 		keywords_zh: DF.SmallText | None
 		lft: DF.Int

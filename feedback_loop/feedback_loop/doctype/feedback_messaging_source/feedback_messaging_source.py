@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from feedback_loop.services.messages.wechat_channel import forget_token
+from feedback_loop.services.onboarding.setup_state import refresh_onboarding
 
 
 class FeedbackMessagingSource(Document):
@@ -35,3 +36,5 @@ class FeedbackMessagingSource(Document):
 	def on_update(self):
 		# A token fetched with the old AppID and AppSecret would be refused.
 		forget_token(self.name)
+		# The setup steps read this document (services/onboarding).
+		refresh_onboarding()

@@ -31,9 +31,11 @@ frappe.ui.form.on("Feedback Record", {
 			show_analyses(frm);
 			show_text_analysis(frm);
 			if (frm.doc.notify_on_resolution && frappe.model.can_write("Feedback Record")) {
-				frm.add_custom_button(__("Preview Notice"), () => preview_resolution_notice(frm), __("Resolution"));
+				frm.add_custom_button(__("Preview Notice"), () => preview_resolution_notice(frm), __("Resolution", null, "Feedback Record"));
 			}
 		}
+		show_priority_reasons(frm, (frm.doc.__onload || {}).priority_reasons);
+		show_safety_suggestion(frm);
 		// Opened from an order or invoice: show what was prefilled instead of hiding it.
 		const references = ["sales_order", "delivery_note", "sales_invoice", "item", "issue"];
 		if (references.some((field) => frm.doc[field])) {
@@ -44,6 +46,7 @@ frappe.ui.form.on("Feedback Record", {
 	impact: preview_priority,
 	urgency: preview_priority,
 	safety_or_legal_risk: preview_priority,
+	customer_segment: preview_priority,
 
 	customer(frm) {
 		// References of the previous customer would be refused on save.
@@ -88,17 +91,57 @@ function preview_resolution_notice(frm) {
 		});
 }
 
-// The server decides the priority (feedback_loop.core.triage.priority_matrix); the form only shows it.
+// The server decides the priority (core/triage/priority_rules.py); the form shows it and why.
 function preview_priority(frm) {
 	frappe
-		.call("feedback_loop.api.feedback.preview_priority", {
-			impact: frm.doc.impact,
-			urgency: frm.doc.urgency,
-			safety_or_legal_risk: frm.doc.safety_or_legal_risk,
-		})
+		.call("feedback_loop.api.feedback.preview_priority", { record: frm.doc })
 		.then(({ message }) => {
-			if (message && message !== frm.doc.priority) frm.set_value("priority", message);
+			if (!message) return;
+			if (message.priority !== frm.doc.priority) frm.set_value("priority", message.priority);
+			show_priority_reasons(frm, message.reasons);
 		});
+}
+
+function show_priority_reasons(frm, reasons) {
+	const field = frm.get_field("priority_reasons_html");
+	if (!field) return;
+	reasons = reasons || [];
+	field.$wrapper.html(
+		reasons.length
+			? `<div class="form-group"><label class="control-label">${__("Why This Priority")}</label>
+				<ul class="small text-muted" style="padding-left: 1.2em; margin-bottom: 0">
+				${reasons.map((r) => `<li>${frappe.utils.escape_html(r)}</li>`).join("")}</ul></div>`
+			: ""
+	);
+}
+
+// A safety or legal risk is never set silently: the agent confirms or turns down the suggestion.
+function show_safety_suggestion(frm) {
+	if (!frm.doc.safety_suggested || frm.doc.safety_or_legal_risk || frm.is_new()) return;
+	if (!frappe.model.can_write("Feedback Record")) return;
+	frm.dashboard.add_comment(
+		__("Possible safety or legal risk: {0}. Confirm it to make this feedback Urgent.", [
+			frappe.utils.escape_html(frm.doc.safety_evidence || ""),
+		]),
+		"red",
+		true
+	);
+	frm.add_custom_button(
+		__("Confirm Risk"),
+		() => {
+			frm.set_value("safety_or_legal_risk", 1);
+			frm.save();
+		},
+		__("Safety")
+	);
+	frm.add_custom_button(
+		__("Not a Risk"),
+		() => {
+			frm.set_value("safety_dismissed", 1);
+			frm.save();
+		},
+		__("Safety")
+	);
 }
 
 function start_root_cause_analysis(names) {

@@ -3,6 +3,7 @@
 
 import frappe
 from frappe.model.document import Document
+from frappe.utils import now_datetime
 
 from feedback_loop.core.triage.initial_sentiment import sentiment_from_type
 from feedback_loop.services.callbacks.resolution import check_notice_choice
@@ -20,10 +21,11 @@ from feedback_loop.services.privacy.anonymisation import (
 	refuse_personal_data_after_anonymisation,
 )
 from feedback_loop.services.privacy.contact_masking import set_masked_fields
-from feedback_loop.services.sla.clocks import apply_sla
+from feedback_loop.services.sla.clocks import apply_sla, note_late_entry
 from feedback_loop.services.triage.analysis import apply_triage
 from feedback_loop.services.triage.customer_segment import segment_for_customer
-from feedback_loop.services.triage.priority import compute_priority
+from feedback_loop.services.triage.priority import apply_priority, priority_reasons
+from feedback_loop.services.triage.routing import set_category_group
 
 
 class FeedbackRecord(Document):
@@ -46,6 +48,7 @@ class FeedbackRecord(Document):
 		category: DF.Link | None
 		category_confidence: DF.Percent
 		category_evidence: DF.SmallText | None
+		category_group: DF.Link | None
 		category_source: DF.Literal["", "Manual", "Rule", "Model"]
 		channel: DF.Literal[
 			"Desk",
@@ -106,7 +109,9 @@ class FeedbackRecord(Document):
 		paused_working_hours: DF.Float
 		possible_duplicate_of: DF.Link | None
 		priority: DF.Literal["Urgent", "High", "Medium", "Low"]
+		priority_basis: DF.JSON | None
 		priority_floor: DF.Literal["", "Urgent", "High", "Medium", "Low"]
+		received_on: DF.Datetime
 		reply_language: DF.Link | None
 		resolution_due: DF.Datetime | None
 		resolution_fulfilled_on: DF.Datetime | None
@@ -123,7 +128,10 @@ class FeedbackRecord(Document):
 		root_cause_category: DF.Literal[
 			"", "Man", "Machine", "Material", "Method", "Environment", "Measurement"
 		]
+		safety_dismissed: DF.Check
+		safety_evidence: DF.SmallText | None
 		safety_or_legal_risk: DF.Check
+		safety_suggested: DF.Check
 		sales_invoice: DF.Link | None
 		sales_order: DF.Link | None
 		sender: DF.Data | None
@@ -159,9 +167,9 @@ class FeedbackRecord(Document):
 			prepare_mail_stub(self)
 		if frappe.flags.in_import and self.is_new():
 			self.channel = self.channel or "Import"
+		self.received_on = self.received_on or now_datetime()
 		self.clear_customer_of_anonymous_feedback()
 		set_masked_fields(self)
-		self.set_priority()
 		self.set_initial_sentiment()
 		self.set_customer_segment()
 		self.set_reply_language()
@@ -173,14 +181,21 @@ class FeedbackRecord(Document):
 		refuse_personal_data_after_anonymisation(self, FEEDBACK_PERSONAL)
 		validate_intake(self)
 		validate_references(self)
-		# Before the SLA: a policy may match on the category the analysis sets.
+		# Before the SLA: a policy may match on the category the analysis sets, and the priority
+		# rules read what the analysis found.
 		apply_triage(self)
+		set_category_group(self)
+		apply_priority(self)
 		apply_status_change(self)
 		check_notice_choice(self)
 		# After the lifecycle: the SLA reads the status and the resolved-on stamp it sets.
 		apply_sla(self)
 
+	def onload(self):
+		self.set_onload("priority_reasons", priority_reasons(self.priority_basis))
+
 	def after_insert(self):
+		note_late_entry(self)
 		# A mail is acknowledged once its text is known; history brought in by import never is.
 		if not (self.flags.mail_stub or self.flags.acknowledged_by_caller or frappe.flags.in_import):
 			queue_acknowledgement(self)
@@ -198,11 +213,6 @@ class FeedbackRecord(Document):
 	def clear_customer_of_anonymous_feedback(self):
 		if self.customer:
 			self.anonymous = 0
-
-	def set_priority(self):
-		self.priority = compute_priority(
-			self.impact, self.urgency, bool(self.safety_or_legal_risk), floor=self.priority_floor
-		)
 
 	def set_initial_sentiment(self):
 		if not self.sentiment:
@@ -230,9 +240,12 @@ def on_doctype_update():
 	):
 		frappe.db.add_index("Feedback Record", [f"{clock}_sla_status", due])
 		frappe.db.add_index("Feedback Record", [f"{clock}_sla_status", warning])
+	# The priority rules count the customers who reported a category in a window.
+	frappe.db.add_index("Feedback Record", ["category", "received_on"])
 	# The retry job looks for records whose analysis is pending, every ten minutes.
 	frappe.db.add_index("Feedback Record", ["analysis_status", "analysis_attempts"])
-	# Covering indexes for the reports: a period's GROUP BY reads the index alone, not the rows
+	# Covering indexes for the reports, which count by when the customer gave the feedback
+	# (patch count_by_received_on dropped the ones on creation): a period's GROUP BY reads the index alone, not the rows
 	# (short columns, see the `length` of the status fields, keep them small).
 	for name, fields in REPORT_INDEXES.items():
 		frappe.db.add_index("Feedback Record", list(fields), index_name=name)
@@ -240,10 +253,10 @@ def on_doctype_update():
 
 REPORT_INDEXES = {
 	# Feedback Overview, Sentiment Trend, Top Issues, the workspace charts.
-	"fl_report_scope": ("creation", "channel", "status", "sentiment", "category", "priority"),
+	"fl_received_scope": ("received_on", "channel", "status", "sentiment", "category", "priority"),
 	# SLA Compliance: every grouping, both clocks' states and the working hours taken.
-	"fl_report_sla": (
-		"creation",
+	"fl_received_sla": (
+		"received_on",
 		"sla_policy",
 		"priority",
 		"assigned_to",
@@ -256,9 +269,9 @@ REPORT_INDEXES = {
 		"resolution_working_hours",
 	),
 	# Customer Feedback Summary and the Customer form: grouped by customer in index order.
-	"fl_report_customer": (
+	"fl_received_customer": (
 		"customer",
-		"creation",
+		"received_on",
 		"status",
 		"sentiment",
 		"response_sla_status",

@@ -241,10 +241,13 @@ class TestPriorityAndSentiment(FrappeTestCase):
 		)
 
 	def test_the_form_previews_the_same_priority_as_the_save(self):
-		self.assertEqual(preview_priority("Core Function Down", "Low"), "High")
-		self.assertEqual(preview_priority("One Customer", "Low", 1), "Urgent")
+		def preview(**values):
+			return preview_priority({"doctype": "Feedback Record", **values})["priority"]
+
+		self.assertEqual(preview(impact="Core Function Down", urgency="Low"), "High")
+		self.assertEqual(preview(impact="One Customer", urgency="Low", safety_or_legal_risk=1), "Urgent")
 		with self.assertRaises(frappe.ValidationError):
-			preview_priority("Everyone", "Low")
+			preview(impact="Everyone", urgency="Low")
 
 	def test_sentiment_from_the_text_else_from_the_type(self):
 		customer = make_customer("Sentiment Customer")

@@ -4,6 +4,7 @@
 from frappe.model.document import Document
 
 from feedback_loop.core.messages.channels import parse_order
+from feedback_loop.services.onboarding.setup_state import refresh_onboarding
 from feedback_loop.services.plans.improvement_plan import validate_plan_approvers
 from feedback_loop.services.plans.workflow import approver_roles, sync_approvers
 from feedback_loop.services.rca.workflow import set_self_validation
@@ -27,6 +28,7 @@ class FeedbackSettings(Document):
 		allow_anonymous_web_feedback: DF.Check
 		allow_self_validation: DF.Check
 		api_requests_per_minute: DF.Int
+		apply_priority_rules: DF.Check
 		category_confidence_threshold: DF.Percent
 		category_model_categories: DF.Int
 		category_model_examples: DF.Int
@@ -34,14 +36,18 @@ class FeedbackSettings(Document):
 		category_model_message: DF.SmallText | None
 		category_model_trained_on: DF.Datetime | None
 		channel_order: DF.SmallText | None
+		demand_words: DF.SmallText | None
 		duplicate_similarity_threshold: DF.Percent
 		duplicate_window_days: DF.Int
 		key_account_min_revenue: DF.Currency
+		key_account_urgency_steps: DF.Int
 		low_csat_at_most: DF.Int
 		low_nps_at_most: DF.Int
+		many_customers_at: DF.Int
 		max_attachment_mb: DF.Int
 		max_call_attempts: DF.Int
 		negative_cues: DF.SmallText | None
+		new_urgency_steps: DF.Int
 		plan_approver_role: DF.Link | None
 		plan_budget_limit: DF.Currency
 		plan_digest_week: DF.Data | None
@@ -51,18 +57,24 @@ class FeedbackSettings(Document):
 		privacy_notice_en: DF.SmallText | None
 		privacy_notice_version: DF.Data | None
 		privacy_notice_zh: DF.SmallText | None
+		raise_on_low_score: DF.Check
 		reply_within_working_days: DF.Int
 		retention_days: DF.Int
 		returning_min_purchases: DF.Int
+		returning_urgency_steps: DF.Int
 		revisits_paused: DF.Check
+		safety_words: DF.SmallText | None
+		same_problem_window_days: DF.Int
 		second_verification_working_days: DF.Int
 		segment_lookback_days: DF.Int
 		send_acknowledgement: DF.Check
+		several_customers_at: DF.Int
 		sms_max_segments: DF.Int
 		sms_opt_out_en: DF.Data | None
 		sms_opt_out_zh: DF.Data | None
 		sms_separate_parts: DF.Check
 		sms_success_marker: DF.Data | None
+		strongly_negative_at_most: DF.Float
 		survey_answers_per_hour: DF.Int
 		survey_link_valid_days: DF.Int
 		survey_no_response_days: DF.Int
@@ -87,6 +99,8 @@ class FeedbackSettings(Document):
 			"plan_high_budget_approver_role"
 		):
 			sync_approvers(approver_roles(self))
+		# The setup steps read this document (services/onboarding).
+		refresh_onboarding()
 
 	def validate_channel_order(self):
 		# Typed by hand: kept as the channels it names, each once, the others after them.

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from feedback_loop.core.feedback_status import STATUSES
+from feedback_loop.services.onboarding.setup_state import refresh_onboarding
 from feedback_loop.services.sla.policy_validation import calendar_problems, target_problems
 from feedback_loop.services.sla.recompute import enqueue_recompute
 
@@ -93,3 +94,5 @@ class FeedbackSLAPolicy(Document):
 
 	def on_update(self):
 		enqueue_recompute(policy=self.name)
+		# The setup steps read this document (services/onboarding).
+		refresh_onboarding()

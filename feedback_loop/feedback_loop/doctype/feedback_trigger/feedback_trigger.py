@@ -11,6 +11,7 @@ from feedback_loop.services.callbacks.triggers import (
 	SUBMITTED,
 	clear_watched_cache,
 )
+from feedback_loop.services.onboarding.setup_state import refresh_onboarding
 
 
 class FeedbackTrigger(Document):
@@ -25,15 +26,8 @@ class FeedbackTrigger(Document):
 		action: DF.Literal["Survey E-mail", "Phone Call"]
 		assign_to_role: DF.Link | None
 		call_script: DF.Text | None
-		callback_type: DF.Literal[
-			"After Order",
-			"After Delivery",
-			"After Invoice",
-			"After Support Issue",
-			"Onboarding",
-			"Periodic Check-in",
-			"Resolution Verification",
-		]
+		call_script_zh: DF.Text | None
+		callback_type: DF.Literal["After Order", "After Delivery", "After Invoice", "After Support Issue", "Onboarding", "Periodic Check-in", "Resolution Verification"]
 		condition: DF.Code | None
 		delay: DF.Float
 		delay_unit: DF.Literal["Hours", "Days", "Working Days"]
@@ -48,7 +42,6 @@ class FeedbackTrigger(Document):
 		throttle_days: DF.Int
 		trigger_name: DF.Data
 		working_calendar: DF.Link | None
-
 	# end: auto-generated types
 	def validate(self):
 		if self.event == EVERY_N_DAYS:
@@ -68,6 +61,8 @@ class FeedbackTrigger(Document):
 	def on_update(self):
 		# The `"*"` document hook looks up the watched doctypes in this cache.
 		clear_watched_cache()
+		# The setup steps read this document (services/onboarding).
+		refresh_onboarding()
 
 	def on_trash(self):
 		clear_watched_cache()

@@ -1,0 +1,96 @@
+"""The administrator's first hour on a real site: Frappe's Module Onboarding on the workspace, each
+step marked done by what the site holds (not by a click), and every setup doctype on the workspace."""
+
+import json
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, nowdate
+
+from feedback_loop.core.onboarding.steps import STEPS, Step
+from feedback_loop.services.onboarding.setup_state import ONBOARDING, refresh_onboarding
+from feedback_loop.tests.factories import make_customer, make_feedback, make_outgoing_email_account
+
+
+def step_done(step: Step) -> bool:
+	return bool(frappe.db.get_value("Onboarding Step", step.value, "is_complete"))
+
+
+class TestSetupSteps(FrappeTestCase):
+	def test_the_panel_lists_every_step_in_order_on_the_workspace(self):
+		onboarding = frappe.get_doc("Module Onboarding", ONBOARDING)
+		self.assertEqual([row.step for row in onboarding.steps], [step.value for step in STEPS])
+		content = json.loads(frappe.db.get_value("Workspace", "Feedback Loop", "content"))
+		self.assertIn(
+			{"onboarding_name": ONBOARDING, "col": 12},
+			[block["data"] for block in content if block["type"] == "onboarding"],
+		)
+		links = frappe.get_all(
+			"Workspace Link", filters={"parent": "Feedback Loop", "type": "Link"}, pluck="link_to"
+		)
+		for doctype in (
+			"Feedback Settings",
+			"Feedback SLA Policy",
+			"Feedback Trigger",
+			"Feedback Survey Template",
+			"Feedback Messaging Source",
+			"Feedback Category",
+			"Assignment Rule",
+			"Feedback Callback",
+		):
+			self.assertIn(doctype, links)
+
+	def test_a_click_does_not_complete_a_step_the_site_has_not_done(self):
+		frappe.db.set_single_value("SMS Settings", "sms_gateway_url", "")
+		frappe.db.set_value("Onboarding Step", Step.SMS_WECHAT.value, "is_complete", 1)
+		refresh_onboarding()
+		self.assertFalse(step_done(Step.SMS_WECHAT))
+
+	def test_each_configuration_completes_its_step(self):
+		settings = frappe.get_doc("SMS Settings")
+		settings.sms_gateway_url = "http://127.0.0.1:8787/send"
+		settings.message_parameter = "text"
+		settings.receiver_parameter = "to"
+		settings.save()
+		self.assertTrue(step_done(Step.SMS_WECHAT))
+
+		make_outgoing_email_account()
+		refresh_onboarding()
+		self.assertTrue(step_done(Step.EMAIL))
+
+		holidays = frappe.get_doc(
+			{
+				"doctype": "Holiday List",
+				"holiday_list_name": f"Onboarding {frappe.generate_hash(length=5)}",
+				"from_date": add_days(nowdate(), -30),
+				"to_date": add_days(nowdate(), 300),
+			}
+		).insert()
+		policy = frappe.get_doc("Feedback SLA Policy", {"is_default": 1})
+		policy.holiday_list = holidays.name
+		policy.save()
+		self.assertTrue(step_done(Step.CALENDAR))
+
+		make_feedback(make_customer("First Feedback"))
+		refresh_onboarding()
+		self.assertTrue(step_done(Step.FIRST_FEEDBACK))
+
+	def test_pausing_the_revisits_reopens_their_step(self):
+		settings = frappe.get_doc("Feedback Settings")
+		settings.revisits_paused = 1
+		settings.save()
+		self.assertFalse(step_done(Step.REVISITS))
+		settings.revisits_paused = 0
+		settings.save()
+		self.assertEqual(step_done(Step.REVISITS), bool(frappe.db.count("Feedback Trigger", {"enabled": 1})))
+
+	def test_all_done_or_skipped_hides_the_panel(self):
+		for step in STEPS:
+			frappe.db.set_value("Onboarding Step", step.value, "is_skipped", 1)
+		refresh_onboarding()
+		self.assertTrue(frappe.db.get_value("Module Onboarding", ONBOARDING, "is_complete"))
+		frappe.db.set_value("Onboarding Step", Step.ROUTING.value, "is_skipped", 0)
+		refresh_onboarding()
+		self.assertEqual(
+			bool(frappe.db.get_value("Module Onboarding", ONBOARDING, "is_complete")), step_done(Step.ROUTING)
+		)

@@ -1,0 +1,273 @@
+"""Routing with Frappe's Assignment Rule on a real site: feedback from every channel goes to the
+Feedback Agents of the department that takes its top-level category, in turn; nobody disabled or
+gone; the catch-all hands it over once its category is known; an escalation reassigns through the
+same rule; resolving closes the assignment.
+
+The test site's baseline has the seeded rules off (site_baseline.py): each test class switches
+them on in its own transaction. Assignment e-mails are muted: Frappe sends them at once in tests
+and commits doing so, which would leak one test's data into the next.
+"""
+
+from itertools import pairwise
+
+import frappe
+from frappe.desk.form import assign_to
+from frappe.email.receive import InboundMail
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_years, nowdate
+
+from feedback_loop.core.sla.clock import EscalationLevel
+from feedback_loop.services.intake.create import create_feedback
+from feedback_loop.services.sla.sweep import run_escalation_action
+from feedback_loop.services.triage.routing import on_department_added, sync_all_rules
+from feedback_loop.setup.routing import CATCH_ALL, rule_name
+from feedback_loop.tests.factories import (
+	default_company,
+	make_customer,
+	make_feedback,
+	make_outgoing_email_account,
+	make_user,
+)
+
+LOGISTICS = rule_name("Logistics and Delivery")
+QUALITY = rule_name("Product Quality")
+
+
+def make_employee(user: str, department: str) -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": user.split("@")[0],
+				"gender": "Female",
+				"date_of_birth": add_years(nowdate(), -30),
+				"date_of_joining": add_years(nowdate(), -1),
+				"company": default_company(),
+				"department": department,
+				"user_id": user,
+				"create_user_permission": 0,
+				"status": "Active",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def assignment(name: str) -> tuple[str | None, str | None]:
+	rows = frappe.get_all(
+		"ToDo",
+		filters={"reference_type": "Feedback Record", "reference_name": name, "status": ("!=", "Cancelled")},
+		fields=["allocated_to", "assignment_rule", "status"],
+		order_by="creation desc",
+		limit=1,
+	)
+	return (rows[0].allocated_to, rows[0].assignment_rule) if rows else (None, None)
+
+
+class RoutingTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.muted = frappe.flags.mute_emails
+		frappe.flags.mute_emails = True
+		tag = frappe.generate_hash(length=5)
+		cls.dispatch = frappe.db.get_value("Assignment Rule", LOGISTICS, "feedback_department")
+		cls.quality = frappe.db.get_value("Assignment Rule", QUALITY, "feedback_department")
+		assert cls.dispatch and cls.quality, "the seeded rules name the default company's departments"
+		cls.dispatch_agents = [
+			make_user(f"dispatch-{i}-{tag}@example.com", ["Feedback Agent"]) for i in (1, 2)
+		]
+		cls.quality_agent = make_user(f"quality-{tag}@example.com", ["Feedback Agent"])
+		cls.employees = {user: make_employee(user, cls.dispatch) for user in cls.dispatch_agents}
+		cls.employees[cls.quality_agent] = make_employee(cls.quality_agent, cls.quality)
+		for name in frappe.get_all(
+			"Assignment Rule", filters={"document_type": "Feedback Record"}, pluck="name"
+		):
+			rule = frappe.get_doc("Assignment Rule", name)
+			rule.disabled = 0
+			rule.save(ignore_permissions=True)
+		cls.customer = make_customer("Routing Customer")
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.flags.mute_emails = cls.muted
+		super().tearDownClass()
+
+	def setUp(self):
+		# Tests change the rules and the people: each starts from the class's state.
+		frappe.db.savepoint("routing_test")
+
+	def tearDown(self):
+		frappe.db.rollback(save_point="routing_test")
+		frappe.clear_cache(doctype="Assignment Rule")
+
+	def rule_users(self, name):
+		return [row.user for row in frappe.get_doc("Assignment Rule", name).users]
+
+
+class TestRoutingOnEveryChannel(RoutingTestCase):
+	def test_the_department_rule_has_the_departments_agents(self):
+		self.assertEqual(self.rule_users(LOGISTICS), sorted(self.dispatch_agents))
+		self.assertEqual(self.rule_users(QUALITY), [self.quality_agent])
+
+	def test_every_channel_routes_a_delivery_complaint_to_dispatch_in_turn(self):
+		names = [make_feedback(self.customer, category="Late Delivery").name]
+		for channel in ("API", "WeChat", "SMS", "Portal", "Survey"):
+			names.append(
+				create_feedback(
+					{
+						"customer": self.customer,
+						"feedback_type": "Complaint",
+						"category": "Late Delivery",
+						"description": f"The parcel is late ({channel}).",
+					},
+					channel=channel,
+					external_id=frappe.generate_hash(length=10),
+				).name
+			)
+		names.append(self.mailed("快递等了三天才到，物流慢，送得慢。"))
+		assignments = [assignment(name) for name in names]
+		self.assertEqual({rule for _user, rule in assignments}, {LOGISTICS})
+		users = [user for user, _rule in assignments]
+		self.assertEqual(set(users), set(self.dispatch_agents))
+		# Round robin: never the same agent twice in a row.
+		self.assertTrue(all(a != b for a, b in pairwise(users)))
+
+	def mailed(self, body: str) -> str:
+		make_outgoing_email_account()
+		account = frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": f"Routing Inbox {frappe.generate_hash(length=5)}",
+				"email_id": f"routing-{frappe.generate_hash(length=5)}@example.com",
+				"enable_incoming": 1,
+				"use_imap": 0,
+				"append_to": "Feedback Record",
+				"email_server": "127.0.0.1",
+				"password": "x",
+			}
+		).insert(ignore_permissions=True)
+		raw = "\r\n".join(
+			[
+				"From: Li Na <li.na@routing.example>",
+				f"To: {account.email_id}",
+				"Subject: 快递太慢",
+				f"Message-ID: <{frappe.generate_hash(length=10)}@routing.example>",
+				"Date: Tue, 24 Nov 2026 10:00:00 +0800",
+				"MIME-Version: 1.0",
+				"Content-Type: text/plain; charset=utf-8",
+				"",
+				body,
+			]
+		).encode()
+		communication = InboundMail(raw, account).process()
+		self.assertEqual(
+			frappe.db.get_value("Feedback Record", communication.reference_name, "category_group"),
+			"Logistics and Delivery",
+		)
+		return communication.reference_name
+
+	def test_uncategorised_feedback_waits_with_everyone_then_moves_to_its_department(self):
+		doc = make_feedback(
+			self.customer, feedback_type="Inquiry", subject="Hello", description="<p>Hello there.</p>"
+		)
+		self.assertFalse(doc.category_group)
+		user, rule = assignment(doc.name)
+		self.assertEqual(rule, CATCH_ALL)
+		self.assertIn(user, self.rule_users(CATCH_ALL))
+		doc.reload()
+		doc.category = "Product Defect"
+		doc.save()
+		self.assertEqual(doc.category_group, "Product Quality")
+		self.assertEqual(assignment(doc.name), (self.quality_agent, QUALITY))
+
+	def test_resolving_closes_the_assignment_and_reopening_opens_it_again(self):
+		doc = make_feedback(self.customer, category="Late Delivery")
+		doc.reload()
+		doc.update(
+			{
+				"status": "Resolved",
+				"resolution_summary": "<p>Sent again.</p>",
+				"notify_on_resolution": 0,
+				"no_notice_reason": "Test",
+			}
+		)
+		doc.save()
+		self.assertEqual(
+			frappe.db.get_value(
+				"ToDo", {"reference_name": doc.name, "status": ("!=", "Cancelled")}, "status"
+			),
+			"Closed",
+		)
+		doc.reload()
+		doc.update({"status": "In Progress", "status_reason": "The customer wrote again."})
+		doc.save()
+		self.assertEqual(
+			frappe.db.get_value(
+				"ToDo", {"reference_name": doc.name, "status": ("!=", "Cancelled")}, "status"
+			),
+			"Open",
+		)
+
+	def test_a_manual_assignment_is_left_alone(self):
+		doc = make_feedback(self.customer, category="Late Delivery")
+		assign_to.clear("Feedback Record", doc.name, ignore_permissions=True)
+		assign_to.add(
+			{"assign_to": [self.quality_agent], "doctype": "Feedback Record", "name": doc.name},
+			ignore_permissions=True,
+		)
+		doc.reload()
+		doc.subject = "Edited"
+		doc.save()
+		self.assertEqual(assignment(doc.name), (self.quality_agent, None))
+
+
+class TestWhoIsThere(RoutingTestCase):
+	def test_disabled_users_and_former_employees_are_skipped_and_nobody_left_means_everyone(self):
+		first, second = sorted(self.dispatch_agents)
+		user = frappe.get_doc("User", second)
+		user.enabled = 0
+		user.save(ignore_permissions=True)
+		self.assertEqual(self.rule_users(LOGISTICS), [first])
+		employee = frappe.get_doc("Employee", self.employees[first])
+		employee.status = "Left"
+		employee.relieving_date = nowdate()
+		employee.save(ignore_permissions=True)
+		# Nobody of Dispatch is in: every Feedback Agent takes it rather than nobody.
+		users = self.rule_users(LOGISTICS)
+		self.assertIn(self.quality_agent, users)
+		self.assertNotIn(first, users)
+		self.assertNotIn(second, users)
+
+	def test_changing_the_department_on_the_rule_changes_its_users(self):
+		rule = frappe.get_doc("Assignment Rule", LOGISTICS)
+		rule.feedback_department = self.quality
+		rule.save(ignore_permissions=True)
+		self.assertEqual(self.rule_users(LOGISTICS), [self.quality_agent])
+
+	def test_a_rule_whose_users_are_chosen_by_hand_keeps_them(self):
+		rule = frappe.get_doc("Assignment Rule", LOGISTICS)
+		rule.feedback_routing = 0
+		rule.set("users", [{"user": self.quality_agent}])
+		rule.save(ignore_permissions=True)
+		sync_all_rules()
+		self.assertEqual(self.rule_users(LOGISTICS), [self.quality_agent])
+
+	def test_an_escalation_reassigns_to_the_next_agent_of_the_department(self):
+		doc = make_feedback(self.customer, category="Late Delivery")
+		before, _rule = assignment(doc.name)
+		doc.reload()
+		run_escalation_action(doc, EscalationLevel(trigger="At Breach", action="Reassign"), 1)
+		after, rule = assignment(doc.name)
+		self.assertEqual(rule, LOGISTICS)
+		self.assertEqual({before, after}, set(self.dispatch_agents))
+
+	def test_a_department_made_after_install_is_given_to_its_rule(self):
+		# ERPNext's setup wizard makes the departments after the app's install seeded the rules.
+		frappe.db.set_value("Assignment Rule", LOGISTICS, "feedback_department", None)
+		on_department_added(frappe.get_doc("Department", self.dispatch))
+		self.assertEqual(
+			frappe.db.get_value("Assignment Rule", LOGISTICS, "feedback_department"), self.dispatch
+		)
+		self.assertEqual(self.rule_users(LOGISTICS), sorted(self.dispatch_agents))
