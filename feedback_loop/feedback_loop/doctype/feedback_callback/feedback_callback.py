@@ -19,15 +19,27 @@ class FeedbackCallback(Document):
 	from typing import TYPE_CHECKING
 
 	if TYPE_CHECKING:
-		from feedback_loop.feedback_loop.doctype.feedback_callback_answer.feedback_callback_answer import FeedbackCallbackAnswer
 		from frappe.types import DF
+
+		from feedback_loop.feedback_loop.doctype.feedback_callback_answer.feedback_callback_answer import (
+			FeedbackCallbackAnswer,
+		)
 
 		anonymised_on: DF.Datetime | None
 		answers: DF.Table[FeedbackCallbackAnswer]
 		assigned_to: DF.Link | None
 		attempts: DF.Int
 		call_script: DF.Text | None
-		callback_type: DF.Literal["After Order", "After Delivery", "After Invoice", "After Support Issue", "Onboarding", "Periodic Check-in", "Resolution Verification", "Resolution Notice"]
+		callback_type: DF.Literal[
+			"After Order",
+			"After Delivery",
+			"After Invoice",
+			"After Support Issue",
+			"Onboarding",
+			"Periodic Check-in",
+			"Resolution Verification",
+			"Resolution Notice",
+		]
 		calls_made: DF.Int
 		ces: DF.Float
 		channel: DF.Literal["E-mail", "SMS", "WeChat", "Phone"]

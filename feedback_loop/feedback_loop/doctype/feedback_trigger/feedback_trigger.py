@@ -27,7 +27,15 @@ class FeedbackTrigger(Document):
 		assign_to_role: DF.Link | None
 		call_script: DF.Text | None
 		call_script_zh: DF.Text | None
-		callback_type: DF.Literal["After Order", "After Delivery", "After Invoice", "After Support Issue", "Onboarding", "Periodic Check-in", "Resolution Verification"]
+		callback_type: DF.Literal[
+			"After Order",
+			"After Delivery",
+			"After Invoice",
+			"After Support Issue",
+			"Onboarding",
+			"Periodic Check-in",
+			"Resolution Verification",
+		]
 		condition: DF.Code | None
 		delay: DF.Float
 		delay_unit: DF.Literal["Hours", "Days", "Working Days"]
@@ -42,6 +50,7 @@ class FeedbackTrigger(Document):
 		throttle_days: DF.Int
 		trigger_name: DF.Data
 		working_calendar: DF.Link | None
+
 	# end: auto-generated types
 	def validate(self):
 		if self.event == EVERY_N_DAYS:
