@@ -147,6 +147,10 @@ class TestPriorityRules(FrappeTestCase):
 		records = [make_feedback(make_customer(f"Crowd {i}"), category=category, **NEUTRAL) for i in range(3)]
 		self.assertEqual([r.priority for r in records], ["Low", "Low", "Medium"])
 		self.assertTrue(any("3 customers reported" in line for line in reasons(records[2])))
+		# The third report raised the first two as well: it is one problem of several customers.
+		for record in records[:2]:
+			record.reload()
+			self.assertEqual((record.impact, record.priority), ("One Customer", "Medium"))
 
 	@change_settings("Feedback Settings", RULES_ON)
 	def test_the_form_previews_the_rules_before_saving(self):

@@ -87,6 +87,59 @@ def apply_priority(doc) -> PriorityDecision:
 	return decision
 
 
+#: Statuses in which a record's priority still matters.
+_OPEN = ("Open", "Acknowledged", "In Progress", "Waiting on Customer")
+
+
+def raise_the_crowd(doc) -> None:
+	"""This record made a category cross the several- or many-customers mark: the open records of
+	the same category in the window are raised too (in a job, each saved on its own)."""
+	crossing = next(
+		(
+			row
+			for row in json.loads(doc.priority_basis or "[]")
+			if row.get("rule") == Rule.MANY_CUSTOMERS.value
+		),
+		None,
+	)
+	if not crossing:
+		return
+	settings = rule_settings()
+	if crossing["customers"] not in (settings.several_customers_at, settings.many_customers_at):
+		return
+	frappe.enqueue(
+		"feedback_loop.services.triage.priority.reprioritise_category",
+		queue="short",
+		job_id=f"feedback_loop:crowd:{doc.category}:{crossing['customers']}",
+		deduplicate=True,
+		enqueue_after_commit=True,
+		now=frappe.flags.in_test,
+		category=doc.category,
+		until=str(doc.received_on),
+		exclude=doc.name,
+	)
+
+
+def reprioritise_category(category: str, until: str, exclude: str) -> int:
+	since = add_days(get_datetime(until), -window_days())
+	names = frappe.get_all(
+		"Feedback Record",
+		filters={
+			"category": category,
+			"status": ("in", _OPEN),
+			"received_on": ("between", (since, get_datetime(until))),
+			"name": ("!=", exclude),
+		},
+		pluck="name",
+		limit=500,
+	)
+	for name in names:
+		doc = frappe.get_doc("Feedback Record", name)
+		doc.flags.ignore_permissions = True
+		doc.save(ignore_version=True)
+	return len(names)
+
+
 def record_facts(doc) -> PriorityFacts:
 	days = window_days()
 	csat, nps = survey_scores(doc.survey_callback)
@@ -163,10 +216,13 @@ def same_customer_reports(doc, days: int) -> int:
 
 
 def customers_reporting(doc, days: int) -> int:
-	"""Distinct customers who reported this category in the window, this record's included."""
+	"""Distinct customers who reported this category within the window around this record (its
+	own customer included)."""
 	if not doc.category or not days:
 		return 0
-	since, until = _window(doc, days)
+	# Before and after: an open record counts the customers who reported the problem since, too.
+	since, received = _window(doc, days)
+	until = min(add_days(received, days), now_datetime())
 	fr = frappe.qb.DocType("Feedback Record")
 	query = (
 		frappe.qb.from_(fr)

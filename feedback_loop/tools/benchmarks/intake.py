@@ -3,7 +3,8 @@
     bench --site test.localhost execute feedback_loop.tools.benchmarks.intake.run --kwargs "{'n': 200}"
 
 Both sides insert ``n`` documents for the same customer through the normal document path
-(validation, hooks) — what an agent waits for on save. Feedback's save includes the text
+(validation, hooks) — what an agent waits for on save; feedback with its priority rules and
+routing (Assignment Rule, a ToDo per record) on, then once more with both off to show their cost. Feedback's save includes the text
 analysis and, since every record is the same customer's, a duplicate comparison against up to
 50 of their earlier records: the worst case. The acknowledgement e-mail that
 feedback then builds in a background job is timed on its own. Then the Customer-page summary
@@ -36,10 +37,22 @@ def run(n: int = 200) -> None:
 		print(f"  text analysis alone (sentiment, keywords, category, vague check): {triage_ms:.2f} ms")
 
 		names: list[str] = []
+		_day_one(rules=True, routing=True)
 		feedback_ms = _per_call_ms(n, lambda i: names.append(_insert_feedback(customer, contact, i)))
 		issue_ms = _per_call_ms(n, lambda i: _insert_issue(customer, i))
 		_report(
-			"insert one record (the agent's save)", "Feedback Record", feedback_ms, "ERPNext Issue", issue_ms
+			"insert one record (the agent's save, priority rules and routing on)",
+			"Feedback Record",
+			feedback_ms,
+			"ERPNext Issue",
+			issue_ms,
+		)
+		# What the day-one rules cost: the same saves with the priority rules and routing off.
+		_day_one(rules=False, routing=False)
+		plain_ms = _per_call_ms(n, lambda i: _insert_feedback(customer, contact, n + i))
+		print(
+			f"  without the priority rules and routing: {plain_ms:.2f} ms "
+			f"(they add {feedback_ms - plain_ms:.2f} ms, {feedback_ms / plain_ms:.2f}×)"
 		)
 		# Never committed, so none of those jobs reaches the queue; build the mails here instead.
 		ack_ms = _per_call_ms(n, lambda i: send_acknowledgement(names[i]))
@@ -57,6 +70,19 @@ def run(n: int = 200) -> None:
 	finally:
 		frappe.db.rollback()
 		frappe.flags.in_test = False
+		frappe.flags.mute_emails = False
+
+
+def _day_one(rules: bool, routing: bool) -> None:
+	"""The priority rules and the seeded routing rules on or off, inside the benchmark's transaction."""
+	frappe.db.set_single_value("Feedback Settings", "apply_priority_rules", int(rules))
+	frappe.clear_document_cache("Feedback Settings", "Feedback Settings")
+	for name in frappe.get_all("Assignment Rule", filters={"document_type": "Feedback Record"}, pluck="name"):
+		rule = frappe.get_doc("Assignment Rule", name)
+		rule.disabled = 0 if routing else 1
+		rule.save(ignore_permissions=True)
+	# Frappe mails each new assignee at once in a test; the benchmark times the save, not SMTP.
+	frappe.flags.mute_emails = True
 
 
 def _insert_feedback(customer: str, contact: str, i: int) -> str:

@@ -24,7 +24,7 @@ from feedback_loop.services.privacy.contact_masking import set_masked_fields
 from feedback_loop.services.sla.clocks import apply_sla, note_late_entry
 from feedback_loop.services.triage.analysis import apply_triage
 from feedback_loop.services.triage.customer_segment import segment_for_customer
-from feedback_loop.services.triage.priority import apply_priority, priority_reasons
+from feedback_loop.services.triage.priority import apply_priority, priority_reasons, raise_the_crowd
 from feedback_loop.services.triage.routing import set_category_group
 
 
@@ -196,6 +196,7 @@ class FeedbackRecord(Document):
 
 	def after_insert(self):
 		note_late_entry(self)
+		raise_the_crowd(self)
 		# A mail is acknowledged once its text is known; history brought in by import never is.
 		if not (self.flags.mail_stub or self.flags.acknowledged_by_caller or frappe.flags.in_import):
 			queue_acknowledgement(self)
