@@ -34,6 +34,10 @@ def apply_status_change(doc) -> None:
 			title=_("Status cannot change"),
 		)
 
+	if current and current != doc.status and not facts.has_new_reason:
+		# The reason of an earlier change would read as this one's (a reopening, then resolved).
+		doc.status_reason = None
+
 	stamps = stamps_for(current, doc.status)
 	now = now_datetime()
 	for fieldname in ("resolved_on", "closed_on"):

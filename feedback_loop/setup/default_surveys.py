@@ -218,7 +218,7 @@ A low score or a complaint becomes feedback by itself."""
 
 ONBOARDING_SCRIPT_ZH = """1. 自我介绍，感谢客户的首次订购。
 2. 逐一询问下面的问题，客户回答时点“记录通话”填写每个答案。
-3. 无人接听：点“未接通”，选择何时再打。
+3. 无人接听：点“无人接听”，选择何时再打。
 低分或投诉会自动生成反馈。"""
 
 

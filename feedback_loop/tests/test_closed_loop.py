@@ -86,8 +86,12 @@ class TestResolutionNotice(ClosedLoopTestCase):
 		self.assertEqual(feedback.status, "Closed")
 		self.assertTrue(feedback.closed_on)
 		self.assertEqual(frappe.db.get_value("Feedback Callback", notice.name, "solved"), "Yes")
-		# Single use.
+		# Single use; the page of an answered link still speaks the customer's language, whatever
+		# the language of the phone that opens it.
 		self.assertFalse(confirm_solved(token, "no")["ok"])
+		set_request(method="GET", path=f"/feedback/solved/{token}")
+		frappe.local.lang = "en"
+		self.assertIn("您已经告诉过我们了", get_response_content(f"/feedback/solved/{token}"))
 
 	def test_not_solved_reopens_one_priority_higher_and_tells_the_assignee(self):
 		agent = make_user("loop-agent@example.com", ["Feedback Agent"])
@@ -216,6 +220,8 @@ class TestVerificationRevisits(ClosedLoopTestCase):
 		self.assertFalse(feedback.resolution_notice)
 		self.assertIn("Resolution Notice", feedback.status_reason)
 		feedback = self.resolve(feedback, summary="<p>我们换了供应商，重新补发。</p>")
+		# The reopening's reason does not read as the reason of the new resolution.
+		self.assertFalse(feedback.status_reason)
 		self.assertEqual(
 			[c.status for c in self.callback_of(feedback, VERIFICATION)], ["Cancelled", "Scheduled"]
 		)
@@ -288,7 +294,9 @@ class TestPhoneRevisits(ClosedLoopTestCase):
 		callback.reload()
 		self.assertEqual((callback.status, callback.csat), ("Responded", 1))
 		feedback = frappe.get_doc("Feedback Record", callback.created_feedback)
-		self.assertEqual((feedback.channel, feedback.urgency), ("Survey", "High"))
+		self.assertEqual(
+			(feedback.channel, feedback.urgency, feedback.survey_callback), ("Phone", "High", callback.name)
+		)
 		self.assertIn("少了一个盖子", feedback.description)
 		self.assertFalse(frappe.db.exists("ToDo", {"reference_name": callback.name, "status": "Open"}))
 

@@ -45,11 +45,19 @@ def call_sheet(callback) -> dict:
 		"intro": sheet.get("intro") or "",
 		"questions": sheet["questions"],
 		"calls_made": callback.calls_made or 0,
-		"call_again_at": add_to_date(now_datetime(), hours=CALL_AGAIN_HOURS).replace(
-			minute=0, second=0, microsecond=0
+		"call_again_at": _on_the_hour(add_to_date(now_datetime(), hours=CALL_AGAIN_HOURS)),
+		# No answer this time would be the last call: nothing to schedule.
+		"last_call": not call_again(
+			(callback.calls_made or 0) + 1, get_feedback_settings().max_call_attempts or 3
 		),
 		"can_record": callback.status in CALLABLE,
 	}
+
+
+def _on_the_hour(moment):
+	"""The next full hour from `moment` (never earlier than it)."""
+	rounded = moment.replace(minute=0, second=0, microsecond=0)
+	return rounded if rounded == moment else add_to_date(rounded, hours=1)
 
 
 def script_in(callback, language: str) -> str:

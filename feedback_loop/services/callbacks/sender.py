@@ -15,6 +15,7 @@ from feedback_loop.core.callbacks.loop import SECOND_VERIFICATION_PRIORITIES, Fi
 from feedback_loop.core.callbacks.schedule import next_attempt
 from feedback_loop.core.messages.channels import Channel
 from feedback_loop.services.callbacks.links import solved_url, survey_url
+from feedback_loop.services.callbacks.phone import script_in
 from feedback_loop.services.callbacks.resolution import (
 	NOTICE,
 	SECOND,
@@ -211,7 +212,7 @@ def create_call_task(callback) -> None:
 			"description": _("Call {0} ({1}): {2}").format(
 				callback.customer or callback.contact or "",
 				_(callback.callback_type),
-				callback.call_script or "",
+				script_in(callback, language_of(callback)),
 			),
 			"date": now_datetime().date(),
 			"priority": "Medium",

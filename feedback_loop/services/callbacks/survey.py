@@ -103,9 +103,11 @@ def render_survey_email(callback, url: str, reminder: bool = False) -> tuple[str
 
 
 class SurveyRefused(Exception):
-	def __init__(self, reason: str):
+	def __init__(self, reason: str, callback: str | None = None):
 		super().__init__(reason)
 		self.reason = reason
+		#: The revisit the link belongs to, when the link is genuine (its page keeps the language).
+		self.callback = callback
 
 
 def callback_for_token(token: str, lock: bool = False):
@@ -126,12 +128,12 @@ def callback_for_token(token: str, lock: bool = False):
 	):
 		# A locking read sees the answer another request committed while this one waited. Only
 		# the callback's row is locked: locking its (still empty) answer rows would take gap locks.
-		raise SurveyRefused("used")
+		raise SurveyRefused("used", checked.callback)
 	callback = frappe.get_doc("Feedback Callback", checked.callback)
 	if callback.status == "Responded":
-		raise SurveyRefused("used")
+		raise SurveyRefused("used", callback.name)
 	if checked.problem is TokenProblem.EXPIRED or callback.status not in ANSWERABLE:
-		raise SurveyRefused("expired")
+		raise SurveyRefused("expired", callback.name)
 	return callback
 
 
@@ -286,7 +288,7 @@ def create_feedback_from(callback, scores) -> str:
 			# The survey page shows the privacy notice above its send button.
 			"consent": "1",
 		},
-		channel="Survey",
+		channel="Phone" if callback.channel == "Phone" else "Survey",
 		# One feedback per answered survey, however often the answer is posted.
 		external_id=callback.name,
 	).name

@@ -22,6 +22,11 @@ def get_context(context):
 		if callback.callback_type != NOTICE:
 			raise SurveyRefused("invalid")
 	except SurveyRefused as refused:
+		# A genuine link answered or expired still speaks the customer's language, not the phone's.
+		if refused.callback:
+			frappe.local.lang = (
+				"zh" if language_of(frappe.get_doc("Feedback Callback", refused.callback)) == "zh" else "en"
+			)
 		context.refused = refusal_message(refused.reason, notice=True)
 		context.already_answered = refused.reason == "used"
 		context.language = "zh" if (frappe.local.lang or "").startswith("zh") else "en"

@@ -118,7 +118,24 @@ function question_field(q) {
 function record_no_answer(frm) {
 	frappe
 		.call("feedback_loop.api.revisit.call_sheet", { callback: frm.doc.name })
-		.then(({ message: sheet }) => ask_when_to_call_again(frm, sheet.call_again_at));
+		.then(({ message: sheet }) =>
+			sheet.last_call
+				? frappe.confirm(
+						__("That was the last call: the revisit ends as No Response. Record it?"),
+						() => save_no_answer(frm, null)
+				  )
+				: ask_when_to_call_again(frm, sheet.call_again_at)
+		);
+}
+
+function save_no_answer(frm, call_back_at) {
+	return frappe
+		.call({
+			method: "feedback_loop.api.revisit.record_no_answer",
+			args: { callback: frm.doc.name, call_back_at },
+			freeze: true,
+		})
+		.then(() => frm.reload_doc());
 }
 
 function ask_when_to_call_again(frm, suggested) {
@@ -133,14 +150,7 @@ function ask_when_to_call_again(frm, suggested) {
 				default: suggested,
 			},
 		],
-		(values) =>
-			frappe
-				.call({
-					method: "feedback_loop.api.revisit.record_no_answer",
-					args: { callback: frm.doc.name, call_back_at: values.call_back_at },
-					freeze: true,
-				})
-				.then(() => frm.reload_doc()),
+		(values) => save_no_answer(frm, values.call_back_at),
 		__("No Answer"),
 		__("Save")
 	);
