@@ -101,6 +101,7 @@ doc_events = {
 		"on_trash": "feedback_loop.integrations.frappe.email_account.on_trash",
 	},
 	"SMS Settings": {"on_update": "feedback_loop.integrations.frappe.sms_settings.on_update"},
+	"System Settings": {"on_update": "feedback_loop.integrations.frappe.system_settings.on_update"},
 	"Auto Email Report": {
 		"on_update": "feedback_loop.integrations.frappe.auto_email_report.on_update",
 		"on_trash": "feedback_loop.integrations.frappe.auto_email_report.on_trash",

@@ -12,6 +12,7 @@
 - ``frappe/user.py``                 enabled or roles changed: routing rules' users; setup steps
 - ``frappe/email_account.py``        an account that sends: the e-mail setup step
 - ``frappe/sms_settings.py``         a gateway: the SMS or WeChat setup step
+- ``frappe/system_settings.py``      the site's time zone changed: SLA policies that followed it
 - ``frappe/auto_email_report.py``    a digest switched on: its setup step
 - ``frappe/any_document.py``         every doctype (`"*"`): a watched submit or status change
                                      schedules a revisit

@@ -6,6 +6,11 @@ runs as Administrator, so it counts every record.
 """
 
 import frappe
+from frappe.utils import add_days, nowdate
+
+#: Days before the send day a period's first date lies (Auto Email Report replaces both dates by
+#: the period's when it sends; the form refuses to enable a report whose required dates are empty).
+PERIOD_DAYS = {"Weekly": 7, "Monthly": 30}
 
 #: (name, report, frequency, period, filters besides the dates)
 DIGESTS = (
@@ -36,7 +41,7 @@ def add_digests() -> None:
 				"from_date_field": "from_date",
 				"to_date_field": "to_date",
 				"dynamic_date_period": period,
-				"filters": frappe.as_json(filters),
+				"filters": frappe.as_json(with_dates(filters, period)),
 				"email_to": "\n".join(recipients),
 				"description": f"<p>{name}</p>",
 			}
@@ -45,6 +50,10 @@ def add_digests() -> None:
 		# Auto Email Report names itself after the report; the name is also the mail's subject.
 		if doc.name != name:
 			frappe.rename_doc("Auto Email Report", doc.name, name, force=True)
+
+
+def with_dates(filters: dict, period: str) -> dict:
+	return {"from_date": add_days(nowdate(), -PERIOD_DAYS[period]), "to_date": nowdate(), **filters}
 
 
 def digest_recipients() -> list[str]:

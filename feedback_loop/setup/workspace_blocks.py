@@ -53,7 +53,22 @@ function show(plan) {
 			? flip()
 			: frappe.confirm(__("Pause every revisit? None is scheduled or sent until you switch them on again."), flip);
 }
-frappe.call("feedback_loop.api.revisit.revisit_plan").then(({ message }) => show(message));"""
+frappe.call("feedback_loop.api.revisit.revisit_plan").then(({ message }) => show(message));
+// The setup panel above ticks a step when its button is clicked; the server re-reads the site, and
+// the page shows the truth (once) when they differ.
+if (frappe.user.has_role(["System Manager", "Feedback Manager"])) {
+	frappe
+		.call({ method: "feedback_loop.api.onboarding.refresh_setup_steps", type: "POST" })
+		.then(({ message }) => {
+			if (!message) return;
+			if (message.finished_now) {
+				frappe.msgprint({ title: __("Set Up the Feedback Loop"), message: message.success_message, indicator: "green" });
+				frappe.msg_dialog.custom_onhide = () => window.location.reload();
+			} else if (message.changed) {
+				window.location.reload();
+			}
+		});
+}"""
 
 
 def add_workspace_blocks() -> None:

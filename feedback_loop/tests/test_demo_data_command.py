@@ -34,12 +34,10 @@ class TestDemoData(FrappeTestCase):
 		worked = frappe.get_all(
 			"Feedback Record",
 			filters={"name": ("like", "FBDEMO%"), "status": ("!=", "Open")},
-			fields=["assigned_to", "sla_policy", "response_working_hours"],
+			fields=["assignee", "sla_policy", "response_working_hours"],
 			limit=50,
 		)
-		self.assertTrue(
-			worked and all(r.assigned_to.startswith("demo.agent") and r.sla_policy for r in worked)
-		)
+		self.assertTrue(worked and all(r.assignee.startswith("demo.agent") and r.sla_policy for r in worked))
 		self.assertEqual(made["plans"], 5)
 		self.assertEqual(frappe.db.count("Improvement Plan", {"name": ("like", "IPDEMO%")}), 5)
 		# A plan opens with its actions, owners and due dates, as an agent would have made it.

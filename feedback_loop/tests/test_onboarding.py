@@ -94,3 +94,44 @@ class TestSetupSteps(FrappeTestCase):
 		self.assertEqual(
 			bool(frappe.db.get_value("Module Onboarding", ONBOARDING, "is_complete")), step_done(Step.ROUTING)
 		)
+
+
+class TestSetupFixes(FrappeTestCase):
+	def test_the_panel_is_corrected_when_a_click_ticked_an_undone_step(self):
+		from feedback_loop.api.onboarding import refresh_setup_steps
+
+		frappe.db.set_single_value("SMS Settings", "sms_gateway_url", "")
+		refresh_onboarding()
+		self.assertFalse(refresh_setup_steps()["changed"])
+		frappe.db.set_value("Onboarding Step", Step.SMS_WECHAT.value, "is_complete", 1)
+		self.assertTrue(refresh_setup_steps()["changed"])
+		self.assertFalse(step_done(Step.SMS_WECHAT))
+
+	def test_a_seeded_digest_can_be_switched_on_as_the_form_sends_it(self):
+		digest = frappe.get_doc("Auto Email Report", "Weekly Feedback Overview")
+		# What the desk form sends along: the report's required filters.
+		digest.filter_meta = json.dumps(
+			[
+				{"fieldname": "from_date", "label": "From Date", "reqd": 1},
+				{"fieldname": "to_date", "label": "To Date", "reqd": 1},
+			]
+		)
+		digest.enabled = 1
+		digest.email_to = "manager@example.com"
+		digest.save()
+		self.assertTrue(step_done(Step.DIGESTS))
+
+	def test_the_default_policy_follows_the_time_zone_the_setup_wizard_sets(self):
+		from feedback_loop.services.sla.policy import follow_site_timezone
+
+		policy = frappe.get_doc("Feedback SLA Policy", {"is_default": 1})
+		own = frappe.copy_doc(policy)
+		own.update(
+			{"policy_name": f"Own zone {frappe.generate_hash(length=4)}", "is_default": 0, "enabled": 0}
+		)
+		own.timezone = "Europe/Berlin"
+		own.insert()
+		moved = follow_site_timezone(policy.timezone, "Asia/Shanghai")
+		self.assertIn(policy.name, moved)
+		self.assertEqual(frappe.db.get_value("Feedback SLA Policy", policy.name, "timezone"), "Asia/Shanghai")
+		self.assertEqual(frappe.db.get_value("Feedback SLA Policy", own.name, "timezone"), "Europe/Berlin")

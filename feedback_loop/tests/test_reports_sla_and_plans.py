@@ -173,7 +173,7 @@ class TestSlaCompliance(FrappeTestCase):
 			for name in records:
 				assign({"doctype": "Feedback Record", "name": name, "assign_to": [agent]})
 			self.assertEqual(
-				frappe.get_all("Feedback Record", filters={"name": ("in", records)}, pluck="assigned_to"),
+				frappe.get_all("Feedback Record", filters={"name": ("in", records)}, pluck="assignee"),
 				[agent, agent],
 			)
 			self.assertEqual(frappe.db.get_value("Feedback Record", records[0], "department"), department)

@@ -21,7 +21,7 @@ BASED_ON_COLUMN = {
 	BasedOn.PRIORITY: "priority",
 	BasedOn.POLICY: "sla_policy",
 	BasedOn.DEPARTMENT: "department",
-	BasedOn.ASSIGNEE: "assigned_to",
+	BasedOn.ASSIGNEE: "assignee",
 }
 
 

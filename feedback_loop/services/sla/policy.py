@@ -86,3 +86,16 @@ def _lineage(doctype: str, name: str | None, with_ancestors: bool = True) -> tup
 
 def _lines(value: str | None) -> frozenset[str]:
 	return frozenset(line.strip() for line in (value or "").splitlines() if line.strip())
+
+
+def follow_site_timezone(old: str, new: str) -> list[str]:
+	"""Policies on the site's old time zone (as install seeded them) move to the new one; a policy
+	an administrator set to another zone keeps it. Open records' due moments follow."""
+	# recompute.py reads policies through this module.
+	from feedback_loop.services.sla.recompute import enqueue_recompute
+
+	names = frappe.get_all("Feedback SLA Policy", filters={"timezone": old}, pluck="name")
+	for name in names:
+		frappe.db.set_value("Feedback SLA Policy", name, "timezone", new)
+		enqueue_recompute(policy=name)
+	return names

@@ -11,16 +11,16 @@ RECORD = "Feedback Record"
 
 def sync_assignee(name: str) -> None:
 	"""The record's first assignee, and that user's department, as columns (integrations/frappe/todo.py)."""
-	row = frappe.db.get_value(RECORD, name, ["_assign", "assigned_to", "department"], as_dict=True)
+	row = frappe.db.get_value(RECORD, name, ["_assign", "assignee", "department"], as_dict=True)
 	if row is None:
 		return
 	assignees = json.loads(row._assign or "[]")
-	assigned_to = assignees[0] if assignees else None
-	if assigned_to == row.assigned_to:
+	assignee = assignees[0] if assignees else None
+	if assignee == row.assignee:
 		return
-	values = {"assigned_to": assigned_to}
+	values = {"assignee": assignee}
 	# The department follows the assignee unless nobody is assigned, then the last one stays.
-	department = department_of(assigned_to)
+	department = department_of(assignee)
 	if department:
 		values["department"] = department
 	frappe.db.set_value(RECORD, name, values, update_modified=False)

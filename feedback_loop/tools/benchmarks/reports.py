@@ -71,8 +71,8 @@ def reports(start, end) -> list[tuple[str, dict, str]]:
 		(
 			"SLA Compliance",
 			{**dates, "based_on": "Assignee"},
-			f"select assigned_to, response_sla_status, resolution_sla_status, count(*) from {FR} "
-			f"where {received} and sla_policy is not null group by assigned_to, response_sla_status, resolution_sla_status",
+			f"select assignee, response_sla_status, resolution_sla_status, count(*) from {FR} "
+			f"where {received} and sla_policy is not null group by assignee, response_sla_status, resolution_sla_status",
 		),
 		(
 			"Callback Performance",

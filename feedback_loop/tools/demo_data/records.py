@@ -158,7 +158,7 @@ def feedback_rows(
 		if team.sla_policy:
 			row["sla_policy"] = team.sla_policy
 		if team.agents and row["status"] != "Open":
-			row["assigned_to"], row["department"] = rng.choice(team.agents)
+			row["assignee"], row["department"] = rng.choice(team.agents)
 		yield row
 
 

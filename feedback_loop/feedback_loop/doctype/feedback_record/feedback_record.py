@@ -44,7 +44,7 @@ class FeedbackRecord(Document):
 		anonymised_on: DF.Datetime | None
 		anonymous: DF.Check
 		assigned_at_breach: DF.SmallText | None
-		assigned_to: DF.Link | None
+		assignee: DF.Link | None
 		category: DF.Link | None
 		category_confidence: DF.Percent
 		category_evidence: DF.SmallText | None
@@ -256,11 +256,11 @@ REPORT_INDEXES = {
 	# Feedback Overview, Sentiment Trend, Top Issues, the workspace charts.
 	"fl_received_scope": ("received_on", "channel", "status", "sentiment", "category", "priority"),
 	# SLA Compliance: every grouping, both clocks' states and the working hours taken.
-	"fl_received_sla": (
+	"fl_received_sla_by_assignee": (
 		"received_on",
 		"sla_policy",
 		"priority",
-		"assigned_to",
+		"assignee",
 		"department",
 		"response_sla_status",
 		"resolution_sla_status",
