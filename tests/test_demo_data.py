@@ -98,9 +98,9 @@ def test_a_team_assigns_worked_records_and_working_hours_follow_the_clock():
 	assert all(r["sla_policy"] == "Standard" for r in sample)
 	for row in sample:
 		if row["status"] == "Open":
-			assert "assigned_to" not in row and "response_working_hours" not in row
+			assert "assignee" not in row and "response_working_hours" not in row
 			continue
-		assert (row["assigned_to"], row["department"]) in team.agents
+		assert (row["assignee"], row["department"]) in team.agents
 		assert row["response_working_hours"] >= 0
 		if "resolution_working_hours" in row:
 			# A later moment on the same clock: never fewer working hours.

@@ -23,7 +23,7 @@ def test_nothing_decided_has_no_share():
 
 def test_every_grouping_reads_a_record_column():
 	assert set(BASED_ON_COLUMN) == set(BasedOn)
-	assert BASED_ON_COLUMN[BasedOn.ASSIGNEE] == "assigned_to"
+	assert BASED_ON_COLUMN[BasedOn.ASSIGNEE] == "assignee"
 
 
 def expanded(histogram):
