@@ -210,6 +210,16 @@ class TestRoutingOnEveryChannel(RoutingTestCase):
 			"Open",
 		)
 
+	def test_the_form_saves_again_after_the_rule_assigned_it(self):
+		doc = make_feedback(self.customer, category="Late Delivery")
+		user, _rule = assignment(doc.name)
+		self.assertTrue(user)
+		# The agent's form holds the record as the insert returned it; the assignment must not
+		# have moved it underneath (TimestampMismatchError on the next save).
+		doc.status = "In Progress"
+		doc.save()
+		self.assertEqual(frappe.db.get_value("Feedback Record", doc.name, "assignee"), user)
+
 	def test_a_manual_assignment_is_left_alone(self):
 		doc = make_feedback(self.customer, category="Late Delivery")
 		assign_to.clear("Feedback Record", doc.name, ignore_permissions=True)

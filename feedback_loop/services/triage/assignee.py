@@ -30,3 +30,20 @@ def department_of(user: str | None) -> str | None:
 	if not user:
 		return None
 	return frappe.db.get_value("Employee", {"user_id": user, "status": "Active"}, "department")
+
+
+def keep_assignee_columns(doc) -> None:
+	"""On every save of a record: the assignee as Frappe keeps it now, not as the form last read it.
+
+	An Assignment Rule assigns a new record after its insert returned to the form; the form's copy
+	still has no assignee, and saving it would blank the column. `_assign` itself Frappe protects.
+	"""
+	if doc.is_new():
+		return
+	row = frappe.db.get_value(RECORD, doc.name, ["_assign", "department"], as_dict=True)
+	if row is None:
+		return
+	assignees = json.loads(row._assign or "[]")
+	doc.assignee = assignees[0] if assignees else None
+	if not doc.department:
+		doc.department = row.department or department_of(doc.assignee)

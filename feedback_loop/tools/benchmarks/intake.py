@@ -15,6 +15,7 @@ back. Prints figures and ratios; it asserts nothing.
 import time
 
 import frappe
+from frappe.cache_manager import clear_doctype_map
 
 from feedback_loop.services.messages.acknowledgement import send_acknowledgement
 from feedback_loop.services.reports.customer_feedback_summary import customer_feedback_summary
@@ -84,6 +85,10 @@ def run(n: int = 200) -> None:
 		frappe.db.rollback()
 		frappe.flags.in_test = False
 		frappe.flags.mute_emails = False
+		# The rollback undoes the rules switched on and off, not what Redis cached of them.
+		for doctype in ("Feedback Record", "Issue"):
+			clear_doctype_map("Assignment Rule", doctype)
+		frappe.clear_document_cache("Feedback Settings", "Feedback Settings")
 
 
 def _day_one(rules: bool, routing: bool) -> None:

@@ -43,6 +43,19 @@ frappe.ui.form.on("Feedback Record", {
 		}
 	},
 
+	before_save(frm) {
+		frm.__was_new = frm.is_new();
+	},
+
+	after_save(frm) {
+		// The Assignment Rules assign a new record after the save returned: read it again, so
+		// the sidebar shows who has it.
+		if (frm.__was_new) {
+			frm.__was_new = false;
+			frm.reload_doc();
+		}
+	},
+
 	impact: preview_priority,
 	urgency: preview_priority,
 	safety_or_legal_risk: preview_priority,

@@ -23,6 +23,7 @@ from feedback_loop.services.privacy.anonymisation import (
 from feedback_loop.services.privacy.contact_masking import set_masked_fields
 from feedback_loop.services.sla.clocks import apply_sla, note_late_entry
 from feedback_loop.services.triage.analysis import apply_triage
+from feedback_loop.services.triage.assignee import keep_assignee_columns
 from feedback_loop.services.triage.customer_segment import segment_for_customer
 from feedback_loop.services.triage.priority import apply_priority, priority_reasons, raise_the_crowd
 from feedback_loop.services.triage.routing import set_category_group
@@ -179,6 +180,7 @@ class FeedbackRecord(Document):
 			# Checked, triaged and timed when its mail's text arrives (services/intake/inbound_email.py).
 			return
 		refuse_personal_data_after_anonymisation(self, FEEDBACK_PERSONAL)
+		keep_assignee_columns(self)
 		validate_intake(self)
 		validate_references(self)
 		# Before the SLA: a policy may match on the category the analysis sets, and the priority
