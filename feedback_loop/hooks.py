@@ -81,6 +81,14 @@ standard_queries = {"Feedback Category": "feedback_loop.api.category_search.sear
 # handled by one module of integrations/ named after it.
 doc_events = {
 	"Holiday List": {"on_update": "feedback_loop.integrations.erpnext.holiday_list.on_update"},
+	# Lineages and the SLA policies' tree conditions are cached (integrations/frappe/tree_lineage.py).
+	**{
+		tree: {
+			event: "feedback_loop.integrations.erpnext.customer_trees.forget"
+			for event in ("on_update", "on_trash", "after_rename")
+		}
+		for tree in ("Customer Group", "Territory")
+	},
 	"Department": {"after_insert": "feedback_loop.integrations.erpnext.department.after_insert"},
 	"Employee": {
 		"on_update": "feedback_loop.integrations.erpnext.employee.on_update",
@@ -95,7 +103,10 @@ doc_events = {
 		"on_update": "feedback_loop.integrations.frappe.assignment_rule.on_update",
 		"on_trash": "feedback_loop.integrations.frappe.assignment_rule.on_trash",
 	},
-	"User": {"on_update": "feedback_loop.integrations.frappe.user.on_update"},
+	"User": {
+		"on_update": "feedback_loop.integrations.frappe.user.on_update",
+		"after_delete": "feedback_loop.integrations.frappe.user.after_delete",
+	},
 	"Email Account": {
 		"on_update": "feedback_loop.integrations.frappe.email_account.on_update",
 		"on_trash": "feedback_loop.integrations.frappe.email_account.on_trash",

@@ -13,6 +13,7 @@ from feedback_loop.core.triage.routing import (
 	close_condition,
 	unassign_condition,
 )
+from feedback_loop.services.triage.priority import forget_safety_categories
 from feedback_loop.services.triage.routing import find_department, sync_all_rules
 from feedback_loop.setup.default_categories import SAFETY_CATEGORIES
 
@@ -80,6 +81,7 @@ def mark_safety_categories() -> None:
 	for name in SAFETY_CATEGORIES:
 		if frappe.db.exists("Feedback Category", name):
 			frappe.db.set_value("Feedback Category", name, "is_safety", 1)
+	forget_safety_categories()
 
 
 def remove_routing_rules(doctypes: list[str]) -> None:

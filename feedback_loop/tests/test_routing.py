@@ -281,3 +281,15 @@ class TestWhoIsThere(RoutingTestCase):
 			frappe.db.get_value("Assignment Rule", LOGISTICS, "feedback_department"), self.dispatch
 		)
 		self.assertEqual(self.rule_users(LOGISTICS), sorted(self.dispatch_agents))
+
+
+class TestDeletedUser(RoutingTestCase):
+	def test_a_deleted_agent_leaves_the_routing_rules(self):
+		user = make_user(f"leaving-{frappe.generate_hash(length=5)}@example.com", ["Feedback Agent"])
+		sync_all_rules()
+		rule = frappe.get_doc("Assignment Rule", CATCH_ALL)
+		self.assertIn(user, [row.user for row in rule.users])
+		frappe.delete_doc("User", user, force=True, ignore_permissions=True)
+		rule = frappe.get_doc("Assignment Rule", CATCH_ALL)
+		self.assertNotIn(user, [row.user for row in rule.users])
+		rule.save(ignore_permissions=True)  # still valid: no row points at a missing user

@@ -8,6 +8,7 @@ from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import get_datetime, get_system_timezone
 
 from feedback_loop.services.sla.calendar_source import clear_calendar_cache
+from feedback_loop.services.sla.policy import forget_policies
 from feedback_loop.services.sla.sweep import sweep
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
 
@@ -61,10 +62,12 @@ class SlaTestCase(FrappeTestCase):
 		clear_calendar_cache()
 		# Only the policies a test makes take part.
 		frappe.db.set_value("Feedback SLA Policy", {"enabled": 1}, "enabled", 0)
+		forget_policies()
 		self.customer = make_customer("SLA Customer")
 
 	def tearDown(self):
 		clear_calendar_cache()
+		forget_policies()
 
 	def feedback_at(self, moment, **values):
 		with self.freeze_time(moment):

@@ -19,7 +19,7 @@ from feedback_loop.services.privacy.consent import withdrew_consent
 from feedback_loop.services.sla.calendar_source import calendar_for
 from feedback_loop.services.sla.system_time import to_aware, to_system
 
-_CACHE_KEY = "feedback_loop:watched_doctypes"
+_CACHE_KEY = "feedback_loop:watched_documents"
 SUBMITTED = "Submitted"
 STATUS_CHANGED = "Status Changed To"
 EVERY_N_DAYS = "Every N Days"
@@ -27,45 +27,51 @@ OPEN_CALLBACK_STATUSES = ("Scheduled", "Sent", "Responded")
 
 
 def watched_doctypes() -> frozenset[str]:
+	return frozenset(_watching())
+
+
+def _watching() -> dict[str, list[tuple[str, str]]]:
+	"""{doctype: [(trigger, event), …]} of the enabled triggers that watch documents."""
 	# Installs and migrations save many documents before (or without) our tables: no revisits.
 	if frappe.flags.in_install or frappe.flags.in_migrate or frappe.flags.in_uninstall:
-		return frozenset()
+		return {}
 	local = getattr(frappe.local, "feedback_loop_watched", None)
 	if local is None:
 		local = frappe.cache.get_value(_CACHE_KEY)
 		if local is None:
 			try:
-				local = sorted(
-					set(
-						frappe.get_all(
-							"Feedback Trigger",
-							filters={"enabled": 1, "event": ("!=", EVERY_N_DAYS)},
-							pluck="document_type",
-						)
-					)
+				rows = frappe.get_all(
+					"Feedback Trigger",
+					filters={"enabled": 1, "event": ("!=", EVERY_N_DAYS)},
+					fields=["name", "document_type", "event"],
+					order_by="name asc",
 				)
 			except Exception as error:
 				if frappe.db.is_table_missing(error):
-					return frozenset()
+					return {}
 				raise
+			local = {}
+			for row in rows:
+				local.setdefault(row.document_type, []).append((row.name, row.event))
 			frappe.cache.set_value(_CACHE_KEY, local)
-		local = frozenset(local)
 		frappe.local.feedback_loop_watched = local
 	return local
 
 
 def clear_watched_cache(*_args, **_kwargs) -> None:
-	frappe.cache.delete_value(_CACHE_KEY)
-	frappe.local.feedback_loop_watched = None
+	# At once, and again after the commit or rollback (see integrations/frappe/site_cache.py).
+	def clear():
+		frappe.cache.delete_value(_CACHE_KEY)
+		frappe.local.feedback_loop_watched = None
+
+	clear()
+	frappe.db.after_commit.add(clear)
+	frappe.db.after_rollback.add(clear)
 
 
 def fire_triggers(doc, event: str) -> None:
 	"""Schedule the revisits of every enabled trigger on `doc`'s doctype and `event`."""
-	triggers = frappe.get_all(
-		"Feedback Trigger",
-		filters={"enabled": 1, "document_type": doc.doctype, "event": event},
-		pluck="name",
-	)
+	triggers = [name for name, on in _watching().get(doc.doctype, ()) if on == event]
 	for name in triggers:
 		trigger = frappe.get_cached_doc("Feedback Trigger", name)
 		if event == STATUS_CHANGED and doc.status != trigger.status_value:

@@ -42,9 +42,16 @@ def send_acknowledgement(name: str) -> str | None:
 	"""Queue the acknowledgement once per record; returns its Feedback Message. The record's
 	acknowledged_on is set when the message goes out (outbound.py)."""
 	settings = get_feedback_settings()
-	# The row lock makes a retried or duplicated job wait, then find the message and stop.
-	doc = frappe.get_doc("Feedback Record", name, for_update=True)
-	if not settings.send_acknowledgement or doc.acknowledged_on:
+	if not settings.send_acknowledgement:
+		return None
+	try:
+		# The row lock makes a retried or duplicated job wait, then find the message and stop.
+		doc = frappe.get_doc("Feedback Record", name, for_update=True)
+	except frappe.DoesNotExistError:
+		# Deleted (or its insert rolled back) before the job ran: there is no one to acknowledge.
+		frappe.clear_last_message()
+		return None
+	if doc.acknowledged_on:
 		return None
 	if frappe.db.exists(
 		"Feedback Message",

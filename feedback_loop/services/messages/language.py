@@ -14,25 +14,35 @@ def site_language() -> str | None:
 
 def explicit_language(contact: str | None) -> str | None:
 	"""A choice the customer made: the Contact's reply language, else their portal User's language."""
-	if not contact:
-		return None
-	chosen, user = frappe.db.get_value("Contact", contact, ["feedback_language", "user"]) or (None, None)
-	if chosen:
-		return chosen
-	return frappe.db.get_value("User", user, "language") if user else None
+	return recorded_languages(contact, None)[0]
 
 
-def customer_language(customer: str | None) -> str | None:
-	return frappe.db.get_value("Customer", customer, "language") if customer else None
+def recorded_languages(contact: str | None, customer: str | None) -> tuple[str | None, str | None]:
+	"""(the customer's explicit choice, the Customer's language), read in one statement: this
+	runs on every new record."""
+	if not (contact or customer):
+		return None, None
+	ct, user, cu = frappe.qb.DocType("Contact"), frappe.qb.DocType("User"), frappe.qb.DocType("Customer")
+	chosen, portal, of_customer = frappe.qb.select(
+		frappe.qb.from_(ct).select(ct.feedback_language).where(ct.name == (contact or "")),
+		frappe.qb.from_(ct)
+		.join(user)
+		.on(user.name == ct.user)
+		.select(user.language)
+		.where(ct.name == (contact or "")),
+		frappe.qb.from_(cu).select(cu.language).where(cu.name == (customer or "")),
+	).run()[0]
+	return (chosen or portal or None), (of_customer or None)
 
 
 def language_for(*, contact=None, customer=None, text=None, explicit=None) -> str:
 	"""zh or en for a customer: `explicit` (a caller's or the record's choice) or the contact's,
 	then `text`, then the Customer's language when not the site default, then the site's."""
+	chosen, of_customer = recorded_languages(None if explicit else contact, customer)
 	return reply_language(
-		explicit=explicit or explicit_language(contact),
+		explicit=explicit or chosen,
 		text=text,
-		customer_language=customer_language(customer),
+		customer_language=of_customer,
 		site_default=site_language(),
 	)
 

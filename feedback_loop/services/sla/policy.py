@@ -5,11 +5,12 @@ facts; the clock rules are the policy document read into a core `ClockPolicy`.
 """
 
 import frappe
-from frappe.utils.nestedset import get_ancestors_of
 
 from feedback_loop.core.sla.clock import ClockPolicy, EscalationLevel, Target, escalation_order
 from feedback_loop.core.sla.policy_match import PolicyConditions, RecordFacts, choose_policy
 from feedback_loop.core.sla.state import warning_fraction
+from feedback_loop.integrations.frappe.site_cache import cached, forget
+from feedback_loop.integrations.frappe.tree_lineage import lineage, root_of
 from feedback_loop.services.sla.calendar_source import calendar_for
 
 #: Fields that are conditions on a policy and facts on a record (same names on both doctypes).
@@ -18,32 +19,62 @@ CONDITION_FIELDS = ("customer_group", "territory", "customer_segment", "channel"
 POLICY_FACTS = ("customer", *CONDITION_FIELDS)
 
 
+_POLICIES_KEY = "feedback_loop:sla_policies"
+_TREE_FIELDS = {"customer_group": "Customer Group", "territory": "Territory", "category": "Feedback Category"}
+
+
 def policy_for_record(doc) -> str | None:
+	policies = enabled_policies()
+	# A tree's ancestors are only needed when some policy names a node below that tree's root.
+	used = {field for field in _TREE_FIELDS if any(getattr(p, field) for p in policies)}
+	facts = RecordFacts(
+		customer_groups=_lineage("customer_group", doc.customer_group, used),
+		territories=_lineage("territory", doc.territory, used),
+		customer_segment=doc.customer_segment,
+		channel=doc.channel,
+		categories=_lineage("category", doc.category, used),
+		priority=doc.priority,
+	)
+	return choose_policy(policies, facts)
+
+
+def enabled_policies() -> list[PolicyConditions]:
+	"""The enabled policies' conditions, cached per site until a policy or a tree changes. A
+	condition on a tree's root ("All Customer Groups") holds for every record: it is none."""
+	return [PolicyConditions(**row) for row in cached(_POLICIES_KEY, _read_policies)]
+
+
+def _read_policies() -> list[dict]:
+	roots = {field: root_of(doctype) for field, doctype in _TREE_FIELDS.items()}
 	rows = frappe.get_all(
 		"Feedback SLA Policy",
 		filters={"enabled": 1},
 		fields=["name", "precedence", "is_default", *CONDITION_FIELDS],
 	)
-	policies = [
-		PolicyConditions(
-			name=p.name,
-			precedence=p.precedence or 0,
-			is_default=bool(p.is_default),
-			**{field: p.get(field) for field in CONDITION_FIELDS},
-		)
-		for p in rows
+	return [
+		{
+			"name": row.name,
+			"precedence": row.precedence or 0,
+			"is_default": bool(row.is_default),
+			**{
+				field: None if field in roots and row.get(field) == roots[field] else row.get(field)
+				for field in CONDITION_FIELDS
+			},
+		}
+		for row in rows
 	]
-	# A tree's ancestors cost a query; only fetch them when some policy looks at that tree.
-	used = {field for field in ("customer_group", "territory", "category") if any(p.get(field) for p in rows)}
-	facts = RecordFacts(
-		customer_groups=_lineage("Customer Group", doc.customer_group, "customer_group" in used),
-		territories=_lineage("Territory", doc.territory, "territory" in used),
-		customer_segment=doc.customer_segment,
-		channel=doc.channel,
-		categories=_lineage("Feedback Category", doc.category, "category" in used),
-		priority=doc.priority,
-	)
-	return choose_policy(policies, facts)
+
+
+def forget_policies(*_args, **_kwargs) -> None:
+	forget(_POLICIES_KEY)
+
+
+def _lineage(field: str, name: str | None, used: set[str]) -> tuple[str, ...]:
+	if not name:
+		return ()
+	if field not in used:
+		return (name,)
+	return lineage(_TREE_FIELDS[field], name) or (name,)
 
 
 def clock_policy(name: str) -> ClockPolicy:
@@ -74,14 +105,6 @@ def clock_policy(name: str) -> ClockPolicy:
 			for row in policy.escalations
 		),
 	)
-
-
-def _lineage(doctype: str, name: str | None, with_ancestors: bool = True) -> tuple[str, ...]:
-	if not name:
-		return ()
-	if not with_ancestors:
-		return (name,)
-	return (name, *get_ancestors_of(doctype, name))
 
 
 def _lines(value: str | None) -> frozenset[str]:

@@ -19,18 +19,18 @@ def sales_history(customer: str, on_date=None) -> SalesHistory:
 	since = add_days(on_date, -lookback) if lookback else getdate("1900-01-01")
 
 	so = frappe.qb.DocType("Sales Order")
-	(orders,) = (
+	si = frappe.qb.DocType("Sales Invoice")
+	orders = (
 		frappe.qb.from_(so)
 		.select(Count(so.name))
 		.where((so.customer == customer) & (so.docstatus == 1))
 		.where(so.transaction_date.between(since, on_date))
-	).run()[0]
-
-	si = frappe.qb.DocType("Sales Invoice")
-	invoices, revenue = (
+	)
+	# One statement: the orders' count rides along the invoices' aggregate as a subquery.
+	orders, invoices, revenue = (
 		frappe.qb.from_(si)
 		# Credit notes lower the revenue but are not purchases.
-		.select(Sum(1 - si.is_return), Sum(si.base_grand_total))
+		.select(orders.as_("orders"), Sum(1 - si.is_return), Sum(si.base_grand_total))
 		.where((si.customer == customer) & (si.docstatus == 1))
 		.where(si.posting_date.between(since, on_date))
 	).run()[0]

@@ -7,6 +7,7 @@ same person telling the same thing twice, often through two channels.
 import frappe
 from frappe import _
 from frappe.utils import add_days, now_datetime
+from pypika.terms import Star
 
 from feedback_loop.core.feedback_status import Status
 from feedback_loop.core.triage.text.duplicates import comparable, find_duplicate_key
@@ -36,33 +37,36 @@ def flag_possible_duplicate(doc, normalised_text: str) -> None:
 
 def candidate_keys(doc) -> dict[str, str]:
 	"""Comparison texts of the same customer's, contact's or sender's earlier feedback in the window."""
-	same_person = [
-		[field, "=", doc.get(field)] for field in ("customer", "contact", "sender") if doc.get(field)
-	]
-	if not same_person:
+	parties = [(field, doc.get(field)) for field in ("customer", "contact", "sender") if doc.get(field)]
+	if not parties:
 		return {}
 	window = get_feedback_settings().duplicate_window_days or 7
 	created = doc.creation or now_datetime()
-	# One query per party field, each on its (field, creation) index: an OR of the three makes
-	# MariaDB scan the whole window, which after a large import is every record of the day.
-	found = {}
-	for condition in same_person:
-		for row in frappe.get_all(
-			"Feedback Record",
-			filters=[
-				condition,
-				["creation", ">=", add_days(created, -window)],
-				["creation", "<=", created],
-				["name", "!=", doc.name or ""],
-				["status", "not in", _NOT_ORIGINALS],
-			],
-			fields=["name", "comparison_text", "creation"],
-			order_by="creation asc",
-			limit=MAX_CANDIDATES,
-			ignore_permissions=True,
-		):
-			found[row.name] = row
-	rows = sorted(found.values(), key=lambda row: (row.creation, row.name))[:MAX_CANDIDATES]
+	since = add_days(created, -window)
+	fr = frappe.qb.DocType("Feedback Record")
+
+	def earliest_of(field, value):
+		branch = (
+			frappe.qb.from_(fr)
+			.select(fr.name, fr.comparison_text, fr.creation)
+			.where(fr[field] == value)
+			.where(fr.creation[since:created])
+			.where(fr.name != (doc.name or ""))
+			.where(fr.status.notin(_NOT_ORIGINALS))
+			.orderby(fr.creation)
+			.limit(MAX_CANDIDATES)
+		)
+		# A derived table each: MariaDB takes ORDER BY … LIMIT inside a UNION only there.
+		return frappe.qb.from_(branch).select(Star())
+
+	# One statement, one branch per party field, each on its (field, creation) index: an OR of
+	# the three makes MariaDB scan the whole window, after a large import every record of the day.
+	query = earliest_of(*parties[0])
+	for party in parties[1:]:
+		query = query.union_all(earliest_of(*party))
+	rows = sorted(
+		{row.name: row for row in query.run(as_dict=True)}.values(), key=lambda row: (row.creation, row.name)
+	)[:MAX_CANDIDATES]
 	keys = {r.name: r.comparison_text for r in rows}
 	# Records analysed before comparison texts were stored get theirs computed here.
 	missing = [name for name, key in keys.items() if not key]

@@ -11,8 +11,10 @@ import json
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Sum
 from frappe.utils import add_days, get_datetime, now_datetime
+from pypika.terms import ValueWrapper
 
 from feedback_loop.core.triage.priority_matrix import matrix_from_rules, priority_for
 from feedback_loop.core.triage.priority_rules import (
@@ -25,6 +27,8 @@ from feedback_loop.core.triage.priority_rules import (
 	decide_priority,
 	parse_words,
 )
+from feedback_loop.integrations.frappe.site_cache import cached, forget
+from feedback_loop.integrations.frappe.tree_lineage import lineage
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.triage.record_text import analysis_text
 
@@ -143,6 +147,7 @@ def reprioritise_category(category: str, until: str, exclude: str) -> int:
 def record_facts(doc) -> PriorityFacts:
 	days = window_days()
 	csat, nps = survey_scores(doc.survey_callback)
+	same_customer_reports, customers_reporting = neighbour_counts(doc, days)
 	analysed = doc.analysis_status == "Analysed" and bool(doc.text_language)
 	return PriorityFacts(
 		impact=doc.impact,
@@ -157,8 +162,8 @@ def record_facts(doc) -> PriorityFacts:
 		customer_segment=doc.customer_segment,
 		category=doc.category,
 		category_is_safety=category_is_safety(doc.category),
-		same_customer_reports=same_customer_reports(doc, days),
-		customers_reporting=customers_reporting(doc, days),
+		same_customer_reports=same_customer_reports,
+		customers_reporting=customers_reporting,
 		window_days=days,
 	)
 
@@ -173,19 +178,23 @@ def survey_scores(callback: str | None) -> tuple[float | None, int | None]:
 	return (row.csat or None), (row.nps if row.nps_answered else None)
 
 
+_SAFETY_KEY = "feedback_loop:safety_categories"
+
+
 def category_is_safety(category: str | None) -> bool:
 	"""The category or one of its parents is marked as a safety category."""
 	if not category:
 		return False
-	bounds = frappe.db.get_value("Feedback Category", category, ["lft", "rgt"], as_dict=True)
-	if not bounds:
-		return False
-	return bool(
-		frappe.db.exists(
-			"Feedback Category",
-			{"is_safety": 1, "lft": ("<=", bounds.lft), "rgt": (">=", bounds.rgt)},
-		)
-	)
+	safety = set(cached(_SAFETY_KEY, _read_safety_categories))
+	return any(node in safety for node in lineage("Feedback Category", category))
+
+
+def _read_safety_categories() -> list[str]:
+	return frappe.get_all("Feedback Category", filters={"is_safety": 1}, pluck="name")
+
+
+def forget_safety_categories() -> None:
+	forget(_SAFETY_KEY)
 
 
 def _window(doc, days: int) -> tuple:
@@ -193,50 +202,40 @@ def _window(doc, days: int) -> tuple:
 	return add_days(received, -days), received
 
 
-def same_customer_reports(doc, days: int) -> int:
-	"""Earlier reports of this problem by this customer: merged duplicates, a possible duplicate,
-	or the same category from the same customer (or sender) in the window."""
+def neighbour_counts(doc, days: int) -> tuple[int, int]:
+	"""(earlier reports of this problem by this customer, distinct customers reporting it), from
+	one statement over the category's records in the window.
+
+	Earlier reports: merged duplicates, a possible duplicate, or the same category from the same
+	customer (or sender) before this record. Customers: those who reported the category within
+	the window around this record, its own customer included; before and after, so that an open
+	record counts the customers who reported the problem since, too.
+	"""
 	merged = max((doc.occurrence_count or 1) - 1, 0)
 	flagged = 1 if doc.possible_duplicate_of else 0
-	party = next(((f, doc.get(f)) for f in ("customer", "sender") if doc.get(f)), None)
-	earlier = 0
-	if party and doc.category and days:
-		since, until = _window(doc, days)
-		earlier = frappe.db.count(
-			"Feedback Record",
-			{
-				party[0]: party[1],
-				"category": doc.category,
-				"received_on": ("between", (since, until)),
-				"name": ("!=", doc.name or ""),
-				"status": ("not in", _NOT_REPORTS),
-			},
-		)
-	return max(merged, flagged, earlier)
-
-
-def customers_reporting(doc, days: int) -> int:
-	"""Distinct customers who reported this category within the window around this record (its
-	own customer included)."""
 	if not doc.category or not days:
-		return 0
-	# Before and after: an open record counts the customers who reported the problem since, too.
+		return max(merged, flagged), 0
+	party = next(((f, doc.get(f)) for f in ("customer", "sender") if doc.get(f)), None)
 	since, received = _window(doc, days)
 	until = min(add_days(received, days), now_datetime())
 	fr = frappe.qb.DocType("Feedback Record")
-	query = (
+	same_party = (
+		Case().when((fr[party[0]] == party[1]) & (fr.received_on <= received), 1).else_(0)
+		if party
+		else ValueWrapper(0)
+	)
+	other_customer = fr.customer.isnotnull() & (fr.received_on <= until)
+	if doc.customer:
+		other_customer &= fr.customer != doc.customer
+	earlier, others = (
 		frappe.qb.from_(fr)
-		.select(Count(fr.customer).distinct())
+		.select(Sum(same_party), Count(Case().when(other_customer, fr.customer)).distinct())
 		.where(fr.category == doc.category)
-		.where(fr.received_on[since:until])
-		.where(fr.customer.isnotnull())
+		.where(fr.received_on[since : max(received, until)])
 		.where(fr.status.notin(_NOT_REPORTS))
 		.where(fr.name != (doc.name or ""))
-	)
-	if doc.customer:
-		query = query.where(fr.customer != doc.customer)
-	others = query.run()[0][0] or 0
-	return others + (1 if doc.customer else 0)
+	).run()[0]
+	return max(merged, flagged, int(earlier or 0)), int(others or 0) + (1 if doc.customer else 0)
 
 
 def _as_dict(rule) -> dict:

@@ -23,6 +23,7 @@ from feedback_loop.core.triage.routing import (
 	next_user,
 	unassign_condition,
 )
+from feedback_loop.integrations.frappe.tree_lineage import lineage
 
 RECORD = "Feedback Record"
 AGENT_ROLE = "Feedback Agent"
@@ -31,18 +32,9 @@ MANAGER_ROLE = "Feedback Manager"
 
 def category_group(category: str | None) -> str | None:
 	"""The top-level category (a child of the tree's root) that `category` belongs to."""
-	if not category:
-		return None
-	bounds = frappe.db.get_value("Feedback Category", category, ["lft", "rgt"], as_dict=True)
-	root = frappe.db.get_value("Feedback Category", {"parent_feedback_category": ("is", "not set")})
-	if not bounds or not root:
-		return None
-	if category == root:
-		return None
-	return frappe.db.get_value(
-		"Feedback Category",
-		{"parent_feedback_category": root, "lft": ("<=", bounds.lft), "rgt": (">=", bounds.rgt)},
-	)
+	nodes = lineage("Feedback Category", category)
+	# (category, …, group, root): the root itself and unknown names have no group.
+	return nodes[-2] if len(nodes) >= 2 else None
 
 
 def set_category_group(doc) -> None:

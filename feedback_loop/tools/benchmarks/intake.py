@@ -21,6 +21,7 @@ from feedback_loop.services.messages.acknowledgement import send_acknowledgement
 from feedback_loop.services.reports.customer_feedback_summary import customer_feedback_summary
 from feedback_loop.services.triage.engine import get_triager
 from feedback_loop.tests.factories import make_contact, make_customer, make_outgoing_email_account
+from feedback_loop.tools.benchmarks.statements import counted_statements
 
 
 def run(n: int = 200) -> None:
@@ -48,6 +49,14 @@ def run(n: int = 200) -> None:
 			"ERPNext Issue",
 			issue_ms,
 		)
+		sla_issue_ms = _with_issue_sla(lambda: _per_call_ms(n, lambda i: _insert_issue(customer, 4 * n + i)))
+		_report(
+			"  the same against an ERPNext Issue with its Service Level Agreement applied",
+			"Feedback Record",
+			feedback_ms,
+			"ERPNext Issue with SLA",
+			sla_issue_ms,
+		)
 		# Routing is Frappe's Assignment Rule, which ERPNext offers for Issues too: the same rule
 		# (round robin over the same users) on Issue is the matching comparison.
 		users = _issue_assignment_rule()
@@ -59,6 +68,8 @@ def run(n: int = 200) -> None:
 			"ERPNext Issue, assigned",
 			routed_issue_ms,
 		)
+		frappe.delete_doc("Assignment Rule", "Benchmark Issue Routing", force=True, ignore_permissions=True)
+		clear_doctype_map("Assignment Rule", "Issue")
 		# What the day-one rules cost: the same saves with the priority rules and routing off.
 		_day_one(rules=False, routing=True)
 		no_rules_ms = _per_call_ms(n, lambda i: _insert_feedback(customer, contact, 2 * n + i))
@@ -67,6 +78,30 @@ def run(n: int = 200) -> None:
 		print(
 			f"  priority rules off: {no_rules_ms:.2f} ms; priority rules and routing off: {plain_ms:.2f} ms "
 			f"(the rules add {feedback_ms - no_rules_ms:.2f} ms, routing {no_rules_ms - plain_ms:.2f} ms)"
+		)
+		_day_one(rules=True, routing=False)
+		_insert_feedback(customer, contact, 4 * n)  # the settings just changed: their cache warms
+		unrouted_ms = _per_call_ms(n, lambda i: _insert_feedback(customer, contact, 6 * n + i))
+		_report(
+			"  feedback not routed (priority rules on) against the plain Issue",
+			"Feedback Record, not routed",
+			unrouted_ms,
+			"ERPNext Issue",
+			issue_ms,
+		)
+		print("SQL statements per save (the next save of the same customer):")
+		print(
+			f"  Feedback Record, not routed            {_statements(lambda: _insert_feedback(customer, contact, 5 * n)):4d}"
+		)
+		_day_one(rules=True, routing=True)
+		print(
+			f"  Feedback Record, routed                {_statements(lambda: _insert_feedback(customer, contact, 5 * n + 1)):4d}"
+		)
+		print(
+			f"  ERPNext Issue                          {_statements(lambda: _insert_issue(customer, 5 * n)):4d}"
+		)
+		print(
+			f"  ERPNext Issue with SLA                 {_with_issue_sla(lambda: _statements(lambda: _insert_issue(customer, 5 * n + 1))):4d}"
 		)
 		# Never committed, so none of those jobs reaches the queue; build the mails here instead.
 		ack_ms = _per_call_ms(n, lambda i: send_acknowledgement(names[i]))
@@ -131,6 +166,36 @@ def _issue_assignment_rule() -> list[str]:
 		}
 	).insert(ignore_permissions=True, set_name="Benchmark Issue Routing")
 	return users
+
+
+def _with_issue_sla(measure):
+	"""`measure()` with ERPNext's SLA tracking on and a default Service Level Agreement for Issue
+	(working hours Monday to Friday, ERPNext's test holiday list), switched off again after."""
+	from erpnext.support.doctype.service_level_agreement.test_service_level_agreement import (
+		create_service_level_agreement,
+	)
+
+	frappe.db.set_single_value("Support Settings", "track_service_level_agreement", 1)
+	sla = create_service_level_agreement(
+		default_service_level_agreement=1,
+		holiday_list="__Test Holiday List",
+		entity_type=None,
+		entity=None,
+		response_time=14400,
+		resolution_time=21600,
+		service_level="Benchmark Issue SLA",
+	)
+	try:
+		return measure()
+	finally:
+		frappe.db.set_value("Service Level Agreement", sla.name, "enabled", 0)
+		frappe.db.set_single_value("Support Settings", "track_service_level_agreement", 0)
+
+
+def _statements(save) -> int:
+	with counted_statements() as seen:
+		save()
+	return len(seen)
 
 
 def _insert_feedback(customer: str, contact: str, i: int) -> str:

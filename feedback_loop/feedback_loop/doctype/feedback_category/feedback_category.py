@@ -5,12 +5,15 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet, NestedSetMultipleRootsError
 
+from feedback_loop.integrations.frappe.tree_lineage import forget_tree
+from feedback_loop.services.sla.policy import forget_policies
 from feedback_loop.services.triage.category_translations import (
 	keep_translation,
 	move_translation,
 	remove_translation,
 )
 from feedback_loop.services.triage.engine import bump_triage_version
+from feedback_loop.services.triage.priority import forget_safety_categories
 
 
 class FeedbackCategory(NestedSet):
@@ -52,15 +55,18 @@ class FeedbackCategory(NestedSet):
 		# kept as a Translation so that Frappe shows it.
 		bump_triage_version()
 		keep_translation(self)
+		forget_category_facts(self)
 
 	def on_trash(self, allow_root_deletion=False):
 		super().on_trash(allow_root_deletion)
 		bump_triage_version()
 		remove_translation(self)
+		forget_category_facts(self)
 
 	def after_rename(self, old: str, new: str, merge: bool = False):
 		super().after_rename(old, new, merge)
 		move_translation(self, old, new, merge)
+		forget_category_facts(self)
 
 	def validate_single_root(self):
 		# Frappe's own check counts roots with an empty-string parent; ours are NULL.
@@ -88,3 +94,10 @@ def _normalise_keywords(value: str | None) -> str:
 		if keyword:
 			seen.setdefault(keyword.lower(), keyword)
 	return "\n".join(seen.values())
+
+
+def forget_category_facts(doc) -> None:
+	"""Lineages, the safety categories and the policies' resolved tree roots are cached."""
+	forget_tree(doc)
+	forget_safety_categories()
+	forget_policies()

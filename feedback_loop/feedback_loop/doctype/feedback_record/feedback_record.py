@@ -163,7 +163,26 @@ class FeedbackRecord(Document):
 		urgency: DF.Literal["Low", "Medium", "High", "Critical"]
 	# end: auto-generated types
 
+	def before_insert(self):
+		# Naming takes the day's series row lock and holds it until commit, so every concurrent
+		# save waits for this one: everything that does not need the name is done before it.
+		self.prepare()
+		self.flags.prepared_before_naming = True
+
 	def before_validate(self):
+		if not self.flags.prepared_before_naming:
+			self.prepare()
+
+	def validate(self):
+		# Prepared once, before naming; a later save of the same object prepares again.
+		self.flags.prepared_before_naming = False
+
+	def prepare(self):
+		"""Fill in, check, triage and time the record: everything a save decides."""
+		self.fill_in()
+		self.check_and_decide()
+
+	def fill_in(self):
 		if is_mail_stub(self):
 			prepare_mail_stub(self)
 		if frappe.flags.in_import and self.is_new():
@@ -175,7 +194,7 @@ class FeedbackRecord(Document):
 		self.set_customer_segment()
 		self.set_reply_language()
 
-	def validate(self):
+	def check_and_decide(self):
 		if self.flags.mail_stub:
 			# Checked, triaged and timed when its mail's text arrives (services/intake/inbound_email.py).
 			return

@@ -15,6 +15,7 @@ from feedback_loop.api.feedback import (
 	preview_priority,
 )
 from feedback_loop.services.messages.acknowledgement import promised_reply_moment
+from feedback_loop.services.sla.policy import forget_policies
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -355,6 +356,7 @@ class TestAcknowledgement(FrappeTestCase):
 	@change_settings("Feedback Settings", {"send_acknowledgement": 1, "reply_within_working_days": 5})
 	def test_without_an_sla_policy_the_promise_comes_from_settings(self):
 		frappe.db.set_value("Feedback SLA Policy", {"enabled": 1}, "enabled", 0)
+		forget_policies()
 		customer = make_customer("No Policy Cafe", language="en")
 		doc = make_feedback(customer, contact=make_contact(customer, email="np@example.com"))
 		self.assertFalse(doc.sla_policy)

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from feedback_loop.core.feedback_status import STATUSES
 from feedback_loop.services.onboarding.setup_state import refresh_onboarding
+from feedback_loop.services.sla.policy import forget_policies
 from feedback_loop.services.sla.policy_validation import calendar_problems, target_problems
 from feedback_loop.services.sla.recompute import enqueue_recompute
 
@@ -93,6 +94,13 @@ class FeedbackSLAPolicy(Document):
 		return messages
 
 	def on_update(self):
+		forget_policies()
 		enqueue_recompute(policy=self.name)
 		# The setup steps read this document (services/onboarding).
 		refresh_onboarding()
+
+	def on_trash(self):
+		forget_policies()
+
+	def after_rename(self, old: str, new: str, merge: bool = False):
+		forget_policies()

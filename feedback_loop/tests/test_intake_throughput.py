@@ -1,0 +1,95 @@
+"""A save that holds the day's naming-series row as briefly as possible, and the site caches it
+reads instead of the database (issue: feedback under load as fast as an ERPNext Issue).
+
+The test site's baseline has routing off (site_baseline.py), so a save is ours alone.
+"""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase, change_settings
+
+from feedback_loop.services.messages.acknowledgement import send_acknowledgement
+from feedback_loop.services.sla.policy import enabled_policies, forget_policies, policy_for_record
+from feedback_loop.tests.factories import make_contact, make_customer, make_feedback
+from feedback_loop.tests.test_sla import make_policy
+from feedback_loop.tools.benchmarks.statements import counted_statements
+
+
+def _after_series_lock(statements: list[str]) -> list[str]:
+	(at,) = [i for i, s in enumerate(statements) if "`tabSeries`" in s and "FOR UPDATE" in s]
+	return statements[at:]
+
+
+class TestNamingLockHeldForTheInsertAlone(FrappeTestCase):
+	def setUp(self):
+		self.customer = make_customer("Throughput Cafe")
+		self.contact = make_contact(self.customer, email="throughput@example.com")
+
+	# Tests run the acknowledgement job inline; on a site it is a job after the commit.
+	@change_settings("Feedback Settings", {"send_acknowledgement": 0})
+	def test_everything_is_decided_before_the_series_row_is_locked(self):
+		text = "快递又晚到了，包装破损，要求退款！"
+		# The caches a save reads are warm, as on a site that has recorded such feedback before.
+		make_feedback(self.customer, contact=self.contact, description=text)
+		with counted_statements() as seen:
+			doc = make_feedback(self.customer, contact=self.contact, description=text)
+		# Analysed, prioritised and timed, all before the name was drawn.
+		self.assertEqual(doc.analysis_status, "Analysed")
+		self.assertTrue(doc.sla_policy and doc.first_response_due)
+		under_lock = _after_series_lock(seen)
+		self.assertEqual(len(under_lock), 3, under_lock)  # the lock, the series update, the insert
+		self.assertTrue(under_lock[-1].startswith("INSERT INTO `tabFeedback Record`"), under_lock)
+		# The whole save, reads included, in ten statements.
+		self.assertLessEqual(len(seen), 10, seen)
+
+	def test_a_refused_record_never_takes_a_number(self):
+		before = frappe.db.sql("select name, current from `tabSeries` where name like 'FB%%'")
+		with self.assertRaises(frappe.ValidationError), counted_statements() as seen:
+			make_feedback(self.customer, contact=self.contact, description="")
+		self.assertFalse([s for s in seen if "`tabSeries`" in s], seen)
+		self.assertEqual(
+			frappe.db.sql("select name, current from `tabSeries` where name like 'FB%%'"), before
+		)
+
+	def test_a_later_save_of_the_same_object_decides_again(self):
+		doc = make_feedback(self.customer, contact=self.contact, description="快递晚到。")
+		doc.safety_or_legal_risk = 1
+		doc.save()
+		self.assertEqual(doc.priority, "Urgent")
+
+
+class TestCachedPolicies(FrappeTestCase):
+	def tearDown(self):
+		forget_policies()
+
+	def test_a_condition_on_a_trees_root_is_no_condition(self):
+		root = frappe.db.get_value("Customer Group", {"parent_customer_group": ("is", "not set")})
+		policy = make_policy("Every Group", precedence=1, customer_group=root)
+		(conditions,) = [p for p in enabled_policies() if p.name == policy.name]
+		self.assertIsNone(conditions.customer_group)
+		# Anonymous feedback has no customer group, and "All Customer Groups" still covers it.
+		doc = frappe._dict(
+			customer_group=None, territory=None, customer_segment=None, channel="Web", category=None
+		)
+		doc.priority = "Medium"
+		self.assertEqual(policy_for_record(doc), policy.name)
+
+	def test_a_policy_switched_off_is_forgotten_at_once(self):
+		policy = make_policy("Switched Off")
+		self.assertIn(policy.name, [p.name for p in enabled_policies()])
+		policy.enabled = 0
+		policy.save()
+		self.assertNotIn(policy.name, [p.name for p in enabled_policies()])
+
+	def test_a_rolled_back_policy_leaves_the_cache_too(self):
+		policy = make_policy("Rolled Back")
+		self.assertIn(policy.name, [p.name for p in enabled_policies()])
+		frappe.db.rollback()
+		self.assertNotIn(policy.name, [p.name for p in enabled_policies()])
+
+
+class TestAcknowledgementOfADeletedRecord(FrappeTestCase):
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
+	def test_the_job_for_a_deleted_record_ends_quietly(self):
+		errors_before = frappe.db.count("Error Log")
+		self.assertIsNone(send_acknowledgement("FB19990101999"))
+		self.assertEqual(frappe.db.count("Error Log"), errors_before)
