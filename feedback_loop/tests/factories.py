@@ -151,6 +151,53 @@ def make_outgoing_email_account() -> str:
 	return name
 
 
+def make_feedback_inbox(label: str):
+	"""An incoming Email Account that files its mail as Feedback Records (append_to), and the
+	outgoing account replies need; no IMAP: tests hand it mails with `deliver_mail`."""
+	make_outgoing_email_account()
+	tag = frappe.generate_hash(length=5)
+	return frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": f"{label} {tag}",
+			"email_id": f"{frappe.scrub(label).replace('_', '-')}-{tag}@example.com",
+			"enable_incoming": 1,
+			"use_imap": 0,
+			"append_to": "Feedback Record",
+			"email_server": "127.0.0.1",
+			"password": "x",
+		}
+	).insert(ignore_permissions=True)
+
+
+def deliver_mail(
+	account,
+	sender: str,
+	subject: str,
+	body: str,
+	message_id: str | None = None,
+	in_reply_to: str | None = None,
+	sender_name: str = "Li Na",
+	date: str = "Tue, 24 Nov 2026 10:00:00 +0800",
+):
+	"""A plain-text mail received by `account` as Frappe's mail pull would; its Communication."""
+	from frappe.email.receive import InboundMail
+
+	headers = [
+		f"From: {sender_name} <{sender}>",
+		f"To: {account.email_id}",
+		f"Subject: {subject}",
+		f"Message-ID: <{message_id or frappe.generate_hash(length=10) + '@mail.example'}>",
+		f"Date: {date}",
+		"MIME-Version: 1.0",
+		"Content-Type: text/plain; charset=utf-8",
+	]
+	if in_reply_to:
+		headers.append(f"In-Reply-To: <{in_reply_to}>")
+	raw = ("\r\n".join(headers) + "\r\n\r\n" + body).encode()
+	return InboundMail(raw, account).process()
+
+
 def make_api_user(prefix: str, roles: list[str]) -> tuple[str, str]:
 	"""An integration user with an API key; returns its e-mail and the Authorization header value.
 

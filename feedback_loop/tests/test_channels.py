@@ -6,7 +6,6 @@ import json
 import time
 
 import frappe
-from frappe.email.receive import InboundMail
 from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import set_request
 from frappe.utils.password import update_password
@@ -18,10 +17,11 @@ from feedback_loop.core.intake.webhook_signature import signature
 from feedback_loop.services.intake.messaging import ReplayedMessage, WebhookRefused, receive
 from feedback_loop.services.triage import analysis as triage
 from feedback_loop.tests.factories import (
+	deliver_mail,
 	make_api_user,
 	make_contact,
 	make_customer,
-	make_outgoing_email_account,
+	make_feedback_inbox,
 )
 from feedback_loop.tests.http_client import Client, clear_rate_limits
 
@@ -230,37 +230,13 @@ class TestInboundEmail(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_outgoing_email_account()
-		cls.account = frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": f"Feedback Inbox {frappe.generate_hash(length=5)}",
-				"email_id": f"feedback-inbox-{frappe.generate_hash(length=5)}@example.com",
-				"enable_incoming": 1,
-				"use_imap": 0,
-				"append_to": "Feedback Record",
-				"email_server": "127.0.0.1",
-				"password": "x",
-			}
-		).insert(ignore_permissions=True)
+		cls.account = make_feedback_inbox("Feedback Inbox")
 		cls.customer = make_customer("Mail Customer")
 		cls.address = f"{frappe.generate_hash(length=8)}@mail-customer.example"
 		make_contact(cls.customer, email=cls.address)
 
 	def receive(self, sender, subject, body, message_id, in_reply_to=None):
-		headers = [
-			f"From: Li Na <{sender}>",
-			f"To: {self.account.email_id}",
-			f"Subject: {subject}",
-			f"Message-ID: <{message_id}>",
-			"Date: Tue, 24 Nov 2026 10:00:00 +0800",
-			"MIME-Version: 1.0",
-			"Content-Type: text/plain; charset=utf-8",
-		]
-		if in_reply_to:
-			headers.append(f"In-Reply-To: <{in_reply_to}>")
-		raw = ("\r\n".join(headers) + "\r\n\r\n" + body).encode()
-		return InboundMail(raw, self.account).process()
+		return deliver_mail(self.account, sender, subject, body, message_id, in_reply_to)
 
 	def acknowledgements_to(self, address):
 		return frappe.get_all("Email Queue Recipient", filters={"recipient": address}, pluck="parent")

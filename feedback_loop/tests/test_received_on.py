@@ -3,12 +3,11 @@ gave it — from the API, the mail's date, or the agent typing in a letter or a 
 
 import frappe
 from frappe.desk.query_report import run
-from frappe.email.receive import InboundMail
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_datetime, getdate, now_datetime, nowdate
 
 from feedback_loop.services.intake.create import create_feedback, received_moment
-from feedback_loop.tests.factories import make_customer, make_feedback, make_outgoing_email_account
+from feedback_loop.tests.factories import deliver_mail, make_customer, make_feedback, make_feedback_inbox
 
 
 class TestReceivedOn(FrappeTestCase):
@@ -64,33 +63,10 @@ class TestReceivedOn(FrappeTestCase):
 		self.assertNotEqual(get_datetime(stored).hour, 9, "converted to the site's time zone")
 
 	def test_a_mail_is_received_when_it_was_sent(self):
-		make_outgoing_email_account()
-		account = frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": f"Dated Inbox {frappe.generate_hash(length=5)}",
-				"email_id": f"dated-{frappe.generate_hash(length=5)}@example.com",
-				"enable_incoming": 1,
-				"use_imap": 0,
-				"append_to": "Feedback Record",
-				"email_server": "127.0.0.1",
-				"password": "x",
-			}
-		).insert(ignore_permissions=True)
-		raw = "\r\n".join(
-			[
-				"From: Wang Fang <wang.fang@dated.example>",
-				f"To: {account.email_id}",
-				"Subject: 杯子破损",
-				f"Message-ID: <{frappe.generate_hash(length=10)}@dated.example>",
-				"Date: Tue, 24 Nov 2026 10:00:00 +0800",
-				"MIME-Version: 1.0",
-				"Content-Type: text/plain; charset=utf-8",
-				"",
-				"收到的杯子破损了。",
-			]
-		).encode()
-		communication = InboundMail(raw, account).process()
+		account = make_feedback_inbox("Dated Inbox")
+		communication = deliver_mail(
+			account, "wang.fang@dated.example", "杯子破损", "收到的杯子破损了。", sender_name="Wang Fang"
+		)
 		doc = frappe.get_doc("Feedback Record", communication.reference_name)
 		self.assertEqual(get_datetime(doc.received_on), received_moment("2026-11-24T10:00:00+08:00"))
 		self.assertEqual(get_datetime(doc.sla_started_on), get_datetime(doc.received_on))

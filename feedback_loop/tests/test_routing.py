@@ -12,7 +12,6 @@ from itertools import pairwise
 
 import frappe
 from frappe.desk.form import assign_to
-from frappe.email.receive import InboundMail
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_years, nowdate
 
@@ -23,9 +22,10 @@ from feedback_loop.services.triage.routing import on_department_added, sync_all_
 from feedback_loop.setup.routing import CATCH_ALL, rule_name
 from feedback_loop.tests.factories import (
 	default_company,
+	deliver_mail,
 	make_customer,
 	make_feedback,
-	make_outgoing_email_account,
+	make_feedback_inbox,
 	make_user,
 )
 
@@ -135,33 +135,8 @@ class TestRoutingOnEveryChannel(RoutingTestCase):
 		self.assertTrue(all(a != b for a, b in pairwise(users)))
 
 	def mailed(self, body: str) -> str:
-		make_outgoing_email_account()
-		account = frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": f"Routing Inbox {frappe.generate_hash(length=5)}",
-				"email_id": f"routing-{frappe.generate_hash(length=5)}@example.com",
-				"enable_incoming": 1,
-				"use_imap": 0,
-				"append_to": "Feedback Record",
-				"email_server": "127.0.0.1",
-				"password": "x",
-			}
-		).insert(ignore_permissions=True)
-		raw = "\r\n".join(
-			[
-				"From: Li Na <li.na@routing.example>",
-				f"To: {account.email_id}",
-				"Subject: 快递太慢",
-				f"Message-ID: <{frappe.generate_hash(length=10)}@routing.example>",
-				"Date: Tue, 24 Nov 2026 10:00:00 +0800",
-				"MIME-Version: 1.0",
-				"Content-Type: text/plain; charset=utf-8",
-				"",
-				body,
-			]
-		).encode()
-		communication = InboundMail(raw, account).process()
+		account = make_feedback_inbox("Routing Inbox")
+		communication = deliver_mail(account, "li.na@routing.example", "快递太慢", body)
 		self.assertEqual(
 			frappe.db.get_value("Feedback Record", communication.reference_name, "category_group"),
 			"Logistics and Delivery",

@@ -6,15 +6,15 @@ from feedback_loop.services.callbacks.triggers import (
 	STATUS_CHANGED,
 	SUBMITTED,
 	fire_triggers,
-	watched_doctypes,
+	is_watched,
 )
 
 
 def on_submit(doc, method=None) -> None:
-	if doc.doctype in watched_doctypes():
+	if is_watched(doc.doctype):
 		fire_triggers(doc, SUBMITTED)
 
 
 def on_change(doc, method=None) -> None:
-	if doc.doctype in watched_doctypes() and doc.meta.has_field("status") and doc.has_value_changed("status"):
+	if is_watched(doc.doctype) and doc.meta.has_field("status") and doc.has_value_changed("status"):
 		fire_triggers(doc, STATUS_CHANGED)

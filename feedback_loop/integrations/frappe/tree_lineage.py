@@ -9,7 +9,7 @@ that doctype's on_update, after_rename and on_trash: any of them forgets the who
 import frappe
 from frappe.utils.nestedset import get_ancestors_of
 
-from feedback_loop.integrations.frappe.site_cache import cached_field, forget
+from feedback_loop.integrations.frappe.site_cache import forget
 
 TREES = ("Customer Group", "Territory", "Feedback Category")
 
@@ -22,7 +22,7 @@ def lineage(doctype: str, name: str | None) -> tuple[str, ...]:
 	"""(name, parent, …, root); () for no node or one that does not exist."""
 	if not name:
 		return ()
-	return tuple(cached_field(_key(doctype), name, lambda: _read(doctype, name)))
+	return tuple(frappe.cache.hget(_key(doctype), name, lambda: _read(doctype, name)))
 
 
 def _read(doctype: str, name: str) -> list[str]:
@@ -35,7 +35,7 @@ def root_of(doctype: str) -> str | None:
 	"""The tree's single root (Frappe's trees here have one: All Customer Groups, …)."""
 	parent_field = frappe.get_meta(doctype).nsm_parent_field or f"parent_{frappe.scrub(doctype)}"
 	return (
-		cached_field(
+		frappe.cache.hget(
 			_key(doctype),
 			"\0root",
 			lambda: frappe.db.get_value(doctype, {parent_field: ("is", "not set")}) or "",

@@ -1,8 +1,8 @@
 """Feedback Triggers: the ERP asks for a revisit when a watched document is submitted or reaches a status.
 
 One `doc_events["*"]` entry (integrations/frappe/any_document.py) serves every doctype, so the
-first thing it does must cost nothing for the many doctypes no trigger watches: the watched set is cached (per request, backed by
-Redis, cleared whenever a trigger changes). A document gets at most one callback per trigger:
+first thing it does must cost nothing for the many doctypes no trigger watches: the watching
+triggers are cached (per request, backed by Redis, forgotten whenever a trigger changes). A document gets at most one callback per trigger:
 the callback's dedupe key is unique in the database.
 """
 
@@ -14,6 +14,7 @@ from frappe.query_builder.functions import Min
 from frappe.utils import add_days, date_diff, getdate, now_datetime
 
 from feedback_loop.core.callbacks.schedule import DelayUnit, callback_due, held_back_by
+from feedback_loop.integrations.frappe.site_cache import forget
 from feedback_loop.services.messages.reach import addressable, reach_of_contact
 from feedback_loop.services.privacy.consent import withdrew_consent
 from feedback_loop.services.sla.calendar_source import calendar_for
@@ -26,8 +27,8 @@ EVERY_N_DAYS = "Every N Days"
 OPEN_CALLBACK_STATUSES = ("Scheduled", "Sent", "Responded")
 
 
-def watched_doctypes() -> frozenset[str]:
-	return frozenset(_watching())
+def is_watched(doctype: str) -> bool:
+	return doctype in _watching()
 
 
 def _watching() -> dict[str, list[tuple[str, str]]]:
@@ -35,38 +36,29 @@ def _watching() -> dict[str, list[tuple[str, str]]]:
 	# Installs and migrations save many documents before (or without) our tables: no revisits.
 	if frappe.flags.in_install or frappe.flags.in_migrate or frappe.flags.in_uninstall:
 		return {}
-	local = getattr(frappe.local, "feedback_loop_watched", None)
-	if local is None:
-		local = frappe.cache.get_value(_CACHE_KEY)
-		if local is None:
-			try:
-				rows = frappe.get_all(
-					"Feedback Trigger",
-					filters={"enabled": 1, "event": ("!=", EVERY_N_DAYS)},
-					fields=["name", "document_type", "event"],
-					order_by="name asc",
-				)
-			except Exception as error:
-				if frappe.db.is_table_missing(error):
-					return {}
-				raise
-			local = {}
-			for row in rows:
-				local.setdefault(row.document_type, []).append((row.name, row.event))
-			frappe.cache.set_value(_CACHE_KEY, local)
-		frappe.local.feedback_loop_watched = local
-	return local
+	try:
+		# Frappe keeps a request's copy too: a save of any doctype costs a dictionary look-up.
+		return frappe.cache.get_value(_CACHE_KEY, _read_watching)
+	except Exception as error:
+		if frappe.db.is_table_missing(error):
+			return {}
+		raise
+
+
+def _read_watching() -> dict[str, list[tuple[str, str]]]:
+	watching = {}
+	for row in frappe.get_all(
+		"Feedback Trigger",
+		filters={"enabled": 1, "event": ("!=", EVERY_N_DAYS)},
+		fields=["name", "document_type", "event"],
+		order_by="name asc",
+	):
+		watching.setdefault(row.document_type, []).append((row.name, row.event))
+	return watching
 
 
 def clear_watched_cache(*_args, **_kwargs) -> None:
-	# At once, and again after the commit or rollback (see integrations/frappe/site_cache.py).
-	def clear():
-		frappe.cache.delete_value(_CACHE_KEY)
-		frappe.local.feedback_loop_watched = None
-
-	clear()
-	frappe.db.after_commit.add(clear)
-	frappe.db.after_rollback.add(clear)
+	forget(_CACHE_KEY)
 
 
 def fire_triggers(doc, event: str) -> None:

@@ -9,7 +9,7 @@ import frappe
 from feedback_loop.core.sla.clock import ClockPolicy, EscalationLevel, Target, escalation_order
 from feedback_loop.core.sla.policy_match import PolicyConditions, RecordFacts, choose_policy
 from feedback_loop.core.sla.state import warning_fraction
-from feedback_loop.integrations.frappe.site_cache import cached, forget
+from feedback_loop.integrations.frappe.site_cache import forget
 from feedback_loop.integrations.frappe.tree_lineage import lineage, root_of
 from feedback_loop.services.sla.calendar_source import calendar_for
 
@@ -41,7 +41,7 @@ def policy_for_record(doc) -> str | None:
 def enabled_policies() -> list[PolicyConditions]:
 	"""The enabled policies' conditions, cached per site until a policy or a tree changes. A
 	condition on a tree's root ("All Customer Groups") holds for every record: it is none."""
-	return [PolicyConditions(**row) for row in cached(_POLICIES_KEY, _read_policies)]
+	return [PolicyConditions(**row) for row in frappe.cache.get_value(_POLICIES_KEY, _read_policies)]
 
 
 def _read_policies() -> list[dict]:

@@ -27,7 +27,7 @@ from feedback_loop.core.triage.priority_rules import (
 	decide_priority,
 	parse_words,
 )
-from feedback_loop.integrations.frappe.site_cache import cached, forget
+from feedback_loop.integrations.frappe.site_cache import forget
 from feedback_loop.integrations.frappe.tree_lineage import lineage
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.triage.record_text import analysis_text
@@ -185,7 +185,7 @@ def category_is_safety(category: str | None) -> bool:
 	"""The category or one of its parents is marked as a safety category."""
 	if not category:
 		return False
-	safety = set(cached(_SAFETY_KEY, _read_safety_categories))
+	safety = set(frappe.cache.get_value(_SAFETY_KEY, _read_safety_categories))
 	return any(node in safety for node in lineage("Feedback Category", category))
 
 
