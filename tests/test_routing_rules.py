@@ -8,7 +8,8 @@ from feedback_loop.core.triage.routing import (
 	unassign_condition,
 )
 
-OPEN = {"status": "Open", "category_group": "Price"}
+OPEN = {"status": "Open", "category_group": "Price", "analysis_status": "Analysed", "analysis_attempts": 0}
+WAITING_FOR_ANALYSIS = {"analysis_status": "Pending Re-analysis", "analysis_attempts": 0}
 
 
 def holds(condition: str, record: dict) -> bool:
@@ -24,7 +25,7 @@ def test_a_department_rule_takes_open_records_of_its_group_only():
 
 
 def test_the_catch_all_takes_any_open_record_and_gives_way_to_a_routed_group():
-	assert holds(assign_condition(None), {"status": "In Progress", "category_group": None})
+	assert holds(assign_condition(None), {**OPEN, "status": "In Progress", "category_group": None})
 	give_way = unassign_condition(None, ["Price", "After-sales"])
 	assert holds(give_way, OPEN)
 	assert not holds(give_way, {**OPEN, "category_group": None})
@@ -40,7 +41,14 @@ def test_a_department_rule_lets_go_when_the_group_changes_and_closes_when_final(
 
 def test_a_group_name_with_quotes_stays_one_literal():
 	condition = assign_condition("Kids' Toys")
-	assert holds(condition, {"status": "Open", "category_group": "Kids' Toys"})
+	assert holds(condition, {**OPEN, "category_group": "Kids' Toys"})
+
+
+def test_imported_history_is_routed_once_analysed_and_a_failed_analysis_does_not_hold_it_up():
+	for condition in (assign_condition(None), assign_condition("Price")):
+		assert not holds(condition, {**OPEN, **WAITING_FOR_ANALYSIS})
+		assert holds(condition, {**OPEN, **WAITING_FOR_ANALYSIS, "analysis_attempts": 1})
+		assert holds(condition, OPEN)
 
 
 def test_candidates_fall_back_from_department_to_everyone_to_managers():

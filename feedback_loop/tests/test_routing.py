@@ -18,6 +18,7 @@ from frappe.utils import add_years, nowdate
 from feedback_loop.core.sla.clock import EscalationLevel
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.sla.sweep import run_escalation_action
+from feedback_loop.services.triage.analysis import analyse_pending_records
 from feedback_loop.services.triage.routing import on_department_added, sync_all_rules
 from feedback_loop.setup.routing import CATCH_ALL, rule_name
 from feedback_loop.tests.factories import (
@@ -156,6 +157,32 @@ class TestRoutingOnEveryChannel(RoutingTestCase):
 		doc.save()
 		self.assertEqual(doc.category_group, "Product Quality")
 		self.assertEqual(assignment(doc.name), (self.quality_agent, QUALITY))
+
+	def test_imported_history_is_routed_once_its_analysis_knows_the_department(self):
+		# As Data Import stores a row: the doctype's defaults, then the file's values.
+		doc = frappe.new_doc("Feedback Record")
+		doc.update(
+			{
+				"customer": self.customer,
+				"feedback_type": "Complaint",
+				"subject": "快递太慢",
+				"description": "快递等了三天才到，物流慢，送得慢。",
+			}
+		)
+		frappe.flags.in_import = True
+		try:
+			doc.insert()
+		finally:
+			frappe.flags.in_import = False
+		self.assertEqual(assignment(doc.name), (None, None))
+		analyse_pending_records()
+		doc.reload()
+		self.assertEqual(doc.category_group, "Logistics and Delivery")
+		user, rule = assignment(doc.name)
+		self.assertEqual(rule, LOGISTICS)
+		self.assertIn(user, self.dispatch_agents)
+		# Never with the catch-all first: one assignment, one notification.
+		self.assertEqual(frappe.db.count("ToDo", {"reference_name": doc.name}), 1)
 
 	def test_resolving_closes_the_assignment_and_reopening_opens_it_again(self):
 		doc = make_feedback(self.customer, category="Late Delivery")

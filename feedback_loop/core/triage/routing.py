@@ -25,12 +25,19 @@ ROUND_ROBIN = "Round Robin"
 LOAD_BALANCING = "Load Balancing"
 
 
+#: Imported history is analysed after the import (services/triage/analysis.py): such a record
+#: waits for its first analysis with no attempt made yet. Routed before it, it would go to the
+#: catch-all and move to its department a moment later, a ToDo and a notification each way.
+AWAITING_FIRST_ANALYSIS = "analysis_status == 'Pending Re-analysis' and not analysis_attempts"
+
+
 def assign_condition(category_group: str | None) -> str:
-	"""The record is open and (for a department's rule) in that top-level category."""
-	open_record = f"status not in {FINAL_STATUSES!r}"
+	"""The record is open, analysed at least once (or its analysis failed and is retried), and
+	(for a department's rule) in that top-level category."""
+	routable = f"status not in {FINAL_STATUSES!r} and not ({AWAITING_FIRST_ANALYSIS})"
 	if not category_group:
-		return open_record
-	return f"category_group == {category_group!r} and {open_record}"
+		return routable
+	return f"category_group == {category_group!r} and {routable}"
 
 
 def unassign_condition(category_group: str | None, routed_groups: Sequence[str] = ()) -> str:
