@@ -177,7 +177,10 @@ def sync_all_rules(*_args, **_kwargs) -> int:
 	frappe.flags.in_feedback_routing_sync = True
 	try:
 		for name in rules:
-			rule = frappe.get_doc("Assignment Rule", name)
+			# A locking read: Frappe's round robin updates the rule (last_user) on every
+			# assignment, and a copy from this transaction's snapshot would fail to save with
+			# TimestampMismatchError while feedback is being routed.
+			rule = frappe.get_doc("Assignment Rule", name, for_update=True)
 			if sync_rule_users(rule, away):
 				rule.flags.ignore_permissions = True
 				rule.save()
