@@ -13,7 +13,9 @@ from frappe.website.serve import get_response
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from feedback_loop.core.intake.payload import FieldProblem, Problem
 from feedback_loop.core.intake.webhook_signature import signature
+from feedback_loop.services.intake.errors import problem_message
 from feedback_loop.services.intake.messaging import ReplayedMessage, WebhookRefused, receive
 from feedback_loop.services.triage import analysis as triage
 from feedback_loop.tests.factories import (
@@ -619,3 +621,15 @@ class TestDataImport(CommittedTestCase):
 			)
 		}
 		self.assertEqual(sentiments, {f"{self.marker}破损": "Negative", f"{self.marker}很好": "Positive"})
+
+
+class TestRefusalWording(FrappeTestCase):
+	def test_a_request_field_is_named_by_its_label_in_the_callers_language(self):
+		missing = Problem("consent", FieldProblem.REQUIRED)
+		self.assertEqual(problem_message(missing), "Consent: is required")
+		previous = frappe.local.lang
+		frappe.local.lang = "zh"
+		try:
+			self.assertTrue(problem_message(missing).startswith("同意隐私声明:"))
+		finally:
+			frappe.local.lang = previous

@@ -16,9 +16,15 @@ class InvalidFeedback(frappe.ValidationError):
 	http_status_code = 422
 
 
+#: Request fields that are not fields of the record, by the label the caller's form shows.
+_REQUEST_FIELD_LABELS = {"consent": "Consent"}
+
+
 def field_label(field: str) -> str:
 	meta = frappe.get_meta("Feedback Record")
-	return _(meta.get_label(field)) if meta.has_field(field) else field
+	if meta.has_field(field):
+		return _(meta.get_label(field))
+	return _(_REQUEST_FIELD_LABELS[field]) if field in _REQUEST_FIELD_LABELS else field
 
 
 def problem_message(problem: Problem) -> str:
