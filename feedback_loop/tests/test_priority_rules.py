@@ -106,6 +106,14 @@ class TestPriorityRules(FrappeTestCase):
 		)
 		self.assertTrue(doc.safety_suggested)
 		self.assertIn("Safety Hazard", doc.safety_evidence)
+		previous = frappe.local.lang
+		frappe.local.lang = "zh"
+		try:
+			# A Chinese reader sees the category's Chinese name in the reason.
+			(suggestion,) = [line for line in reasons(doc) if "安全隐患" in line]
+			self.assertNotIn("Safety Hazard", suggestion)
+		finally:
+			frappe.local.lang = previous
 		doc.safety_dismissed = 1
 		doc.save()
 		self.assertFalse(doc.safety_suggested)

@@ -277,9 +277,9 @@ def _reason(row: dict) -> str | None:
 		case Rule.SAFETY.value:
 			return _("{0}: safety or legal risk confirmed").format(after)
 		case Rule.SAFETY_SUGGESTED.value:
-			return _("Possible safety or legal risk ({0}): confirm it to make this Urgent").format(
-				row["evidence"]
-			)
+			# The evidence names the category (translated like every category) and the words found.
+			evidence = ", ".join(_(part) for part in row["evidence"].split(", "))
+			return _("Possible safety or legal risk ({0}): confirm it to make this Urgent").format(evidence)
 		case Rule.ESCALATION.value:
 			return _(
 				"{0}: raised earlier and kept (an SLA escalation, or the customer said it was not solved)"

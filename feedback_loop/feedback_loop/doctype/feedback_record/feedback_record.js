@@ -134,7 +134,8 @@ function show_safety_suggestion(frm) {
 	if (!frappe.model.can_write("Feedback Record")) return;
 	frm.dashboard.add_comment(
 		__("Possible safety or legal risk: {0}. Confirm it to make this feedback Urgent.", [
-			frappe.utils.escape_html(frm.doc.safety_evidence || ""),
+			// The category's name is translated like every category; the words found are the customer's.
+			frappe.utils.escape_html((frm.doc.safety_evidence || "").split(", ").map((part) => __(part)).join(", ")),
 		]),
 		"red",
 		true
