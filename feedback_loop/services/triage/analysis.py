@@ -56,9 +56,7 @@ def apply_triage(doc) -> None:
 	text = analysis_text(doc)
 	if not text:
 		# A survey's low score without a word: nothing to read, the score spoke (initial sentiment).
-		doc.analysis_status = ANALYSED
-		doc.analysis_attempts = 0
-		doc.analysed_on = now_datetime()
+		mark_analysed(doc)
 		return
 	try:
 		result = get_triager().triage(text)
@@ -73,6 +71,10 @@ def apply_triage(doc) -> None:
 			reference_name=doc.name,
 		)
 		return
+	mark_analysed(doc)
+
+
+def mark_analysed(doc) -> None:
 	doc.analysis_status = ANALYSED
 	doc.analysis_attempts = 0
 	doc.analysed_on = now_datetime()
@@ -140,16 +142,38 @@ def queue_imported_analysis() -> None:
 
 def analyse_pending_records(batch: int = 500) -> int:
 	"""Every record waiting for analysis, in batches, each batch committed (imports end here)."""
+	# Imported here: the backlog's steps are this module's.
+	from feedback_loop.services.triage.backlog import Neighbourhood
+
 	done = 0
+	# One job reads each party's and category's neighbours once, for all its batches.
+	neighbourhood = Neighbourhood()
 	while True:
 		names = pending_analysis(batch, "creation asc")
 		if not names:
 			return done
-		analysed = _reanalyse(names)
+		analysed = _analyse_batch(names, neighbourhood)
 		done += analysed
 		if not analysed:
 			# Every one of them failed again; their attempts grew, the retry job has them.
 			return done
+
+
+def _analyse_batch(names: list[str], neighbourhood) -> int:
+	"""A batch together (services/triage/backlog.py); what fails there, one record at a time."""
+	from feedback_loop.services.triage.backlog import analyse_batch
+
+	savepoint = "feedback_backlog_batch"
+	frappe.db.savepoint(savepoint)
+	try:
+		analysed, left = analyse_batch(names, neighbourhood)
+	except Exception:
+		frappe.db.rollback(save_point=savepoint)
+		neighbourhood.forget()
+		analysed, left = [], names
+	if not frappe.flags.in_test:
+		frappe.db.commit()
+	return len(analysed) + (_reanalyse(left) if left else 0)
 
 
 def reanalyse_records(everything: bool = False) -> int:

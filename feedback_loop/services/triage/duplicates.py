@@ -19,14 +19,16 @@ MAX_CANDIDATES = 50
 _NOT_ORIGINALS = (Status.DUPLICATE.value, Status.INVALID.value)
 
 
-def flag_possible_duplicate(doc, normalised_text: str) -> None:
+def flag_possible_duplicate(doc, normalised_text: str, candidates: dict[str, str] | None = None) -> None:
+	"""`candidates`: name → comparison text, when the caller read them for a whole batch."""
 	# Kept on the record so later records compare against it without tokenising it again.
 	doc.comparison_text = comparable(normalised_text)
 	doc.possible_duplicate_of = None
 	doc.duplicate_similarity = 0
 	if doc.status in _NOT_ORIGINALS:
 		return
-	candidates = candidate_keys(doc)
+	if candidates is None:
+		candidates = candidate_keys(doc)
 	settings = get_feedback_settings()
 	threshold = (settings.duplicate_similarity_threshold or 80) / 100
 	match = find_duplicate_key(doc.comparison_text, candidates, threshold)
@@ -67,8 +69,11 @@ def candidate_keys(doc) -> dict[str, str]:
 	rows = sorted(
 		{row.name: row for row in query.run(as_dict=True)}.values(), key=lambda row: (row.creation, row.name)
 	)[:MAX_CANDIDATES]
-	keys = {r.name: r.comparison_text for r in rows}
-	# Records analysed before comparison texts were stored get theirs computed here.
+	return with_comparison_texts({r.name: r.comparison_text for r in rows})
+
+
+def with_comparison_texts(keys: dict[str, str | None]) -> dict[str, str]:
+	"""Records analysed before comparison texts were stored get theirs computed here."""
 	missing = [name for name, key in keys.items() if not key]
 	if missing:
 		for r in frappe.get_all(

@@ -81,9 +81,12 @@ def window_days() -> int:
 	return 30 if value is None or value == "" else int(value)
 
 
-def apply_priority(doc) -> PriorityDecision:
-	"""Set the record's priority, the rules that made it and the safety suggestion."""
-	decision = decide_priority(record_facts(doc), rule_settings(), current_matrix())
+def apply_priority(doc, neighbours: tuple[int, int] | None = None) -> PriorityDecision:
+	"""Set the record's priority, the rules that made it and the safety suggestion.
+
+	`neighbours`: the same party's earlier reports and the other customers reporting the category
+	(`core/triage/neighbours.py`), when the caller counted them for a whole batch."""
+	decision = decide_priority(record_facts(doc, neighbours), rule_settings(), current_matrix())
 	doc.priority = decision.priority.value
 	doc.priority_basis = json.dumps([_as_dict(rule) for rule in decision.applied], ensure_ascii=False)
 	doc.safety_suggested = 1 if decision.safety_suggested else 0
@@ -144,10 +147,12 @@ def reprioritise_category(category: str, until: str, exclude: str) -> int:
 	return len(names)
 
 
-def record_facts(doc) -> PriorityFacts:
+def record_facts(doc, neighbours: tuple[int, int] | None = None) -> PriorityFacts:
 	days = window_days()
 	csat, nps = survey_scores(doc.survey_callback)
-	same_customer_reports, customers_reporting = neighbour_counts(doc, days)
+	same_customer_reports, customers_reporting = (
+		neighbour_counts(doc, days) if neighbours is None else with_own_report(doc, *neighbours)
+	)
 	analysed = doc.analysis_status == "Analysed" and bool(doc.text_language)
 	return PriorityFacts(
 		impact=doc.impact,
@@ -211,11 +216,9 @@ def neighbour_counts(doc, days: int) -> tuple[int, int]:
 	the window around this record, its own customer included; before and after, so that an open
 	record counts the customers who reported the problem since, too.
 	"""
-	merged = max((doc.occurrence_count or 1) - 1, 0)
-	flagged = 1 if doc.possible_duplicate_of else 0
 	if not doc.category or not days:
-		return max(merged, flagged), 0
-	party = next(((f, doc.get(f)) for f in ("customer", "sender") if doc.get(f)), None)
+		return own_reports(doc), 0
+	party = reporting_party(doc)
 	since, received = _window(doc, days)
 	until = min(add_days(received, days), now_datetime())
 	fr = frappe.qb.DocType("Feedback Record")
@@ -235,7 +238,23 @@ def neighbour_counts(doc, days: int) -> tuple[int, int]:
 		.where(fr.status.notin(_NOT_REPORTS))
 		.where(fr.name != (doc.name or ""))
 	).run()[0]
-	return max(merged, flagged, int(earlier or 0)), int(others or 0) + (1 if doc.customer else 0)
+	return with_own_report(doc, int(earlier or 0), int(others or 0))
+
+
+def reporting_party(doc) -> tuple[str, str] | None:
+	"""Whose earlier reports count as the same party's: the customer's, else the sender's."""
+	return next(((f, doc.get(f)) for f in ("customer", "sender") if doc.get(f)), None)
+
+
+def own_reports(doc) -> int:
+	"""Reports the record itself stands for: duplicates merged into it, or the one it repeats."""
+	return max((doc.occurrence_count or 1) - 1, 1 if doc.possible_duplicate_of else 0, 0)
+
+
+def with_own_report(doc, earlier: int, others: int) -> tuple[int, int]:
+	"""The counts over the category's other records, with the record's own reports and its
+	customer added."""
+	return max(own_reports(doc), earlier), others + (1 if doc.customer else 0)
 
 
 def _as_dict(rule) -> dict:

@@ -48,7 +48,7 @@ def run(
 	site_host = frappe.local.site
 	fixtures = _set_up(answers)
 	previous_limits = _raise_rate_limits()
-	switched_off = [] if routing else _routing_off()
+	switched_off = [] if routing else routing_off()
 	try:
 		api_jobs = [(f"{MARKER}{i}", i) for i in range(feedback)]
 		# Some requests are sent twice at once: the second must return the first's record.
@@ -120,7 +120,7 @@ def run(
 		_print(report, concurrency)
 		return report
 	finally:
-		_routing_on(switched_off)
+		routing_on(switched_off)
 		_restore_rate_limits(previous_limits)
 		_clean_up(fixtures)
 
@@ -176,7 +176,7 @@ def _set_up(answers: int) -> dict:
 	}
 
 
-def _routing_off() -> list[str]:
+def routing_off() -> list[str]:
 	"""The feedback's routing rules off for the run (Issues are not routed either): the comparison
 	of the saves themselves. Frappe's Assignment Rule locks its rule row for a round robin, which
 	serialises routed saves on both sides alike."""
@@ -190,7 +190,7 @@ def _routing_off() -> list[str]:
 	return names
 
 
-def _routing_on(names: list[str]) -> None:
+def routing_on(names: list[str]) -> None:
 	frappe.db.rollback()
 	for name in names:
 		frappe.db.set_value("Assignment Rule", name, "disabled", 0)
