@@ -10,7 +10,7 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import getdate
 
 from feedback_loop.core.intake.payload import API_FIELDS, check_payload
-from feedback_loop.services.intake.create import create_feedback
+from feedback_loop.services.intake.create import IntakeResult, create_feedback
 from feedback_loop.services.intake.errors import refuse
 from feedback_loop.services.intake.limits import api_requests_per_minute
 
@@ -55,16 +55,30 @@ def submit_feedback(
 	channel_name = values.get("channel") or "API"
 	result = create_feedback(values, channel=channel_name, external_id=values["external_id"])
 	frappe.local.response.http_status_code = 201 if result.created else 200
-	return receipt(result.name, result.created)
+	return receipt(result)
 
 
-def receipt(name: str, created: bool) -> dict:
-	doc = frappe.db.get_value(
-		"Feedback Record",
-		name,
-		["name", "status", "priority", "category", "customer", "first_response_due", "resolution_due"],
-		as_dict=True,
-		# A locking read: a record another request committed a moment ago is visible to it.
-		for_update=True,
-	)
-	return {**doc, "created": created}
+RECEIPT_FIELDS = (
+	"name",
+	"status",
+	"priority",
+	"category",
+	"customer",
+	"first_response_due",
+	"resolution_due",
+)
+
+
+def receipt(result: IntakeResult) -> dict:
+	if result.record is not None:
+		values = {field: result.record.get(field) for field in RECEIPT_FIELDS}
+	else:
+		values = frappe.db.get_value(
+			"Feedback Record",
+			result.name,
+			list(RECEIPT_FIELDS),
+			as_dict=True,
+			# A locking read: a record another request committed a moment ago is visible to it.
+			for_update=True,
+		)
+	return {**values, "created": result.created}

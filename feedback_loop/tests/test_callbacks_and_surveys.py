@@ -263,3 +263,19 @@ class TestVerificationRevisit(CallbackTestCase):
 		feedback.reload()
 		self.assertEqual(feedback.status, "In Progress")
 		self.assertNotEqual(feedback.priority, before)
+
+	def test_a_customers_own_answers_are_not_copied_into_the_history(self):
+		self.enable(VERIFY_TRIGGER)
+		_feedback, callback = self.resolved_feedback()
+		versions = frappe.db.count("Version", {"ref_doctype": "Feedback Callback", "docname": callback.name})
+		frappe.set_user("Guest")
+		try:
+			answered = submit_survey(token_for(callback), json.dumps({"q1": "yes", "q2": "5"}))
+		finally:
+			frappe.set_user("Administrator")
+		self.assertTrue(answered["ok"])
+		self.assertEqual(frappe.db.get_value("Feedback Callback", callback.name, "status"), "Responded")
+		self.assertEqual(
+			frappe.db.count("Version", {"ref_doctype": "Feedback Callback", "docname": callback.name}),
+			versions,
+		)

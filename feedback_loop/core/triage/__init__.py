@@ -8,6 +8,7 @@
 - ``initial_sentiment.py``  the sentiment labels, and a first one from the feedback type
 - ``category_search.py``    which categories a link search shows, in what order, with what hint
 - ``record_text.py``        which words of a record the analysis reads
+- ``neighbours.py``         a backlog's duplicate candidates and category counts, kept in memory
 - ``text/``                 text analysis, offline, Chinese and English: normalisation, sentiment,
                             keywords, categories (rules and a learned model), vague text, duplicates
 

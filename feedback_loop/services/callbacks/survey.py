@@ -232,7 +232,12 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 			verification_outcome(callback, FirstVerification.NOT_SOLVED)
 	# Saved last: its answer rows take gap locks, held from here to the commit (deadlock_retry.py).
 	callback.flags.ignore_permissions = True
-	callback.save()
+	# Its links were checked when the revisit was planned; one deleted since (an order) must not
+	# cost the customer their answer.
+	callback.flags.ignore_links = True
+	# The customer's own answers are the revisit's content; a Version would only copy their words
+	# (personal data) once more. An agent's call stays in the history.
+	callback.save(ignore_version=frappe.session.user == "Guest")
 
 
 REOPENABLE = ("Resolved", "Closed")

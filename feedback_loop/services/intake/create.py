@@ -9,6 +9,7 @@ same moment, returns the record the first request created.
 from dataclasses import dataclass
 
 import frappe
+from frappe.model.document import Document
 from frappe.utils import escape_html
 
 from feedback_loop.core.intake.payload import Problem, idempotency_key, parse_moment
@@ -54,6 +55,8 @@ COPIED = (
 class IntakeResult:
 	name: str
 	created: bool
+	#: The record, when this request created it: the caller answers from it without reading it again.
+	record: Document | None = None
 
 
 def existing_for(channel: str, external_id: str | None, latest: bool = False) -> str | None:
@@ -87,7 +90,9 @@ def create_feedback(
 	description = values.get("description") or ""
 	if not description_is_html:
 		description = plain_text_to_html(description)
-	doc = frappe.new_doc("Feedback Record")
+	# The doctype's defaults are set by the insert (Frappe's `_set_defaults`); a `new_doc` here
+	# would compute them twice.
+	doc = frappe.get_doc({"doctype": "Feedback Record"})
 	doc.update({field: values[field] for field in COPIED if values.get(field)})
 	doc.update(
 		{
@@ -126,7 +131,7 @@ def create_feedback(
 		refuse_with_message(str(refused))
 	for file_name, content in attachments or ():
 		attach(doc, file_name, content)
-	return IntakeResult(doc.name, created=True)
+	return IntakeResult(doc.name, created=True, record=doc)
 
 
 def received_moment(value) -> object:

@@ -2,6 +2,8 @@
 
 - ``analysis.py``               the text analysis on insert and on every edit of the text; never
                                 blocks a save (Pending Re-analysis, retried); imports analysed later
+- ``backlog.py``                an imported backlog analysed a batch at a time, its neighbours read
+                                once per job, the same steps as a save, written in bulk
 - ``record_text.py``            the words of a record that analysis, duplicates and training read
 - ``engine.py``                 the site's Triager: categories' keywords, settings' cues, the model
 - ``category_training.py``      retrain the category model on agents' confirmed choices
