@@ -89,6 +89,14 @@ def run(n: int = 200) -> None:
 			"ERPNext Issue",
 			issue_ms,
 		)
+		frappe_ms = _per_call_ms(n, lambda i: _frappe_part(lambda: _insert_feedback(customer, contact, 7 * n + i)))
+		_report(
+			"  the floor: Frappe's own part of a Feedback Record insert (the controller's steps off)",
+			"Feedback Record, Frappe's part",
+			frappe_ms,
+			"ERPNext Issue",
+			issue_ms,
+		)
 		print("SQL statements per save (the next save of the same customer):")
 		print(
 			f"  Feedback Record, not routed            {_statements(lambda: _insert_feedback(customer, contact, 5 * n)):4d}"
@@ -190,6 +198,23 @@ def _with_issue_sla(measure):
 	finally:
 		frappe.db.set_value("Service Level Agreement", sla.name, "enabled", 0)
 		frappe.db.set_single_value("Support Settings", "track_service_level_agreement", 0)
+
+
+def _frappe_part(insert):
+	"""`insert()` with the record's controller methods doing nothing: what Frappe alone spends on a
+	Feedback Record (defaults, link checks with their fetches, validation of its fields, naming,
+	the insert, post-save hooks), for this measurement only."""
+	from feedback_loop.feedback_loop.doctype.feedback_record.feedback_record import FeedbackRecord
+
+	methods = ("before_insert", "before_validate", "validate", "after_insert", "on_update")
+	kept = {name: FeedbackRecord.__dict__[name] for name in methods}
+	try:
+		for name in methods:
+			setattr(FeedbackRecord, name, lambda self: None)
+		return insert()
+	finally:
+		for name, method in kept.items():
+			setattr(FeedbackRecord, name, method)
 
 
 def _statements(save) -> int:
