@@ -39,6 +39,30 @@ ensure_mariadb() {
 	log "MariaDB started"
 }
 
+# What a Frappe bench needs from the system beyond Python and Node, from Debian's packages:
+# wkhtmltopdf renders every PDF (Frappe's print), a CJK font draws Chinese in PDFs and
+# screenshots instead of boxes, and Chromium runs the browser suite. Installed when missing.
+SYSTEM_PACKAGES=(wkhtmltopdf fonts-wqy-zenhei chromium)
+system_package_present() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+ensure_system_packages() {
+	local missing=() package
+	for package in "${SYSTEM_PACKAGES[@]}"; do
+		system_package_present "$package" || missing+=("$package")
+	done
+	if [ ${#missing[@]} -eq 0 ]; then
+		log "system packages present: ${SYSTEM_PACKAGES[*]}"
+		return 0
+	fi
+	log "installing system packages: ${missing[*]}"
+	local sudo=()
+	[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null ||
+		{ "${sudo[@]}" apt-get update -q >/dev/null &&
+			"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; } ||
+		{ log "could not install ${missing[*]} (apt-get); PDFs and the browser suite need them"; return 1; }
+}
+
 # Every redis the bench is configured for (cache, queue, socketio), started on its own port.
 ensure_redis() {
 	local url port
