@@ -89,7 +89,9 @@ def run(n: int = 200) -> None:
 			"ERPNext Issue",
 			issue_ms,
 		)
-		frappe_ms = _per_call_ms(n, lambda i: _frappe_part(lambda: _insert_feedback(customer, contact, 7 * n + i)))
+		frappe_ms = _per_call_ms(
+			n, lambda i: _frappe_part(lambda: _insert_feedback(customer, contact, 7 * n + i))
+		)
 		_report(
 			"  the floor: Frappe's own part of a Feedback Record insert (the controller's steps off)",
 			"Feedback Record, Frappe's part",
