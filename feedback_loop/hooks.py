@@ -22,7 +22,7 @@ after_uninstall = "feedback_loop.setup.uninstall.after_uninstall"
 
 # Desk
 # ----
-app_include_js = ["values_in_context.bundle.js", "new_feedback.bundle.js"]
+app_include_js = ["values_in_context.bundle.js", "new_feedback.bundle.js", "number_card_colours.bundle.js"]
 
 # ERPNext forms
 # -------------

@@ -102,6 +102,13 @@ def add_category_translations():
 #: Settings added after sites were installed: a migrate leaves a new field of a single empty.
 MESSAGE_SETTINGS = ("channel_order", "sms_max_segments", "sms_opt_out_zh", "sms_opt_out_en")
 LOOP_SETTINGS = ("tell_customer_on_resolution", "second_verification_working_days", "max_call_attempts")
+#: The thresholds by which the workspace's cards and Satisfaction Trend colour CSAT and NPS.
+SATISFACTION_FIGURE_SETTINGS = (
+	"low_csat_average_at_most",
+	"good_csat_average_at_least",
+	"low_nps_score_at_most",
+	"good_nps_score_at_least",
+)
 PRIORITY_RULE_SETTINGS = (
 	"apply_priority_rules",
 	"raise_on_low_score",
@@ -117,7 +124,9 @@ PRIORITY_RULE_SETTINGS = (
 
 def add_default_settings():
 	settings = frappe.get_single("Feedback Settings")
-	fill_defaults(settings, (*MESSAGE_SETTINGS, *LOOP_SETTINGS, *PRIORITY_RULE_SETTINGS))
+	fill_defaults(
+		settings, (*MESSAGE_SETTINGS, *LOOP_SETTINGS, *PRIORITY_RULE_SETTINGS, *SATISFACTION_FIGURE_SETTINGS)
+	)
 	if not settings.priority_matrix:
 		for impact, urgency, priority in default_rules():
 			settings.append("priority_matrix", {"impact": impact, "urgency": urgency, "priority": priority})

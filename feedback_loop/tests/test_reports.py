@@ -68,7 +68,8 @@ class TestFeedbackOverview(FrappeTestCase):
 		result, _summary = self.overview(group_by="Week")
 		self.assertEqual(
 			[(row["period"], row["total"]) for row in result["result"] if isinstance(row, dict)],
-			[("2019-W09", 1), ("2019-W10", 1), ("2019-W11", 2), ("2019-W13", 1)],
+			# A week without feedback is a row of zeros, not left out.
+			[("2019-W09", 1), ("2019-W10", 1), ("2019-W11", 2), ("2019-W12", 0), ("2019-W13", 1)],
 		)
 		result, summary = self.overview(channel="Desk")
 		self.assertEqual(summary["Feedback"]["value"], 2)
@@ -201,11 +202,16 @@ class TestSentimentTrend(FrappeTestCase):
 			},
 		)
 		self.assertEqual(
-			result["result"],
+			result["result"][:-1],
 			[
 				{"period": "2019-03", "total": 8, "negative": 50.0, "neutral": 12.5, "positive": 37.5},
 				{"period": "2019-04", "total": 2, "negative": 50.0, "neutral": 0.0, "positive": 50.0},
 			],
+		)
+		# The Total row: the shares of the summed counts, 5 of 10 negative.
+		self.assertEqual(
+			{k: result["result"][-1][k] for k in ("total", "negative", "neutral", "positive")},
+			{"total": 10, "negative": 50.0, "neutral": 10.0, "positive": 40.0},
 		)
 		summary = {card["label"]: card["value"] for card in result["report_summary"]}
 		# 61 days back from March 1: Dec 29 – Feb 28 holds February's 4 records.
@@ -218,8 +224,8 @@ class TestCallbackPerformance(FrappeTestCase):
 	def test_counts_and_response_rate_by_trigger(self):
 		customer = make_customer("Revisit Customer")
 		trigger = "Sales Order completed"
-		# March 2019 by hand: 2 responded, 1 no response, 1 still sent, 1 scheduled, 1 failed →
-		# scheduled 6, sent 4, response rate 2 of 3 known outcomes = 66.7 %.
+		# March 2019 by hand: 2 responded, 1 no response, 1 still awaiting an answer, 1 not sent
+		# yet, 1 failed → 6 revisits, 4 sent, response rate 2 answered of 4 sent = 50 %.
 		for status in ("Responded", "Responded", "No Response", "Sent", "Scheduled", "Failed"):
 			frappe.get_doc(
 				{
@@ -241,16 +247,18 @@ class TestCallbackPerformance(FrappeTestCase):
 			{
 				"trigger": trigger,
 				"callback_type": "After Order",
-				"scheduled": 6,
+				"revisits": 6,
+				"not_sent": 1,
 				"sent": 4,
 				"responded": 2,
 				"no_response": 1,
+				"awaiting": 1,
 				"failed_or_cancelled": 1,
-				"response_rate": 66.7,
+				"response_rate": 50.0,
 			},
 		)
 		summary = {card["label"]: card["value"] for card in result["report_summary"]}
-		self.assertEqual(summary["Response Rate (%)"], 66.7)
+		self.assertEqual(summary["Response Rate (%)"], 50.0)
 
 
 class TestSatisfactionTrend(FrappeTestCase):

@@ -1,5 +1,6 @@
 """Report arithmetic shared by the feedback reports: the previous period of the same length,
-period-over-period change, and channel shares with the over-concentration flag."""
+period-over-period change, every period of a range (so an empty one shows as a gap), and channel
+shares with the over-concentration flag."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +40,25 @@ def period_label(day: date, grouping: Grouping) -> str:
 		year, week, _ = day.isocalendar()
 		return f"{year}-W{week:02d}"
 	return f"{day.year}-{day.month:02d}"
+
+
+def period_labels(start: date, end: date, grouping: Grouping) -> list[str]:
+	"""Every period from the one holding `start` to the one holding `end`, in order: a period
+	without data is shown as one (a gap in a chart, a row of zeros), not left out."""
+	if end < start:
+		raise ValueError("the period ends before it starts")
+	if grouping is Grouping.DAY:
+		return [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
+	if grouping is Grouping.WEEK:
+		monday = start - timedelta(days=start.weekday())
+		return [
+			period_label(monday + timedelta(weeks=n), grouping) for n in range((end - monday).days // 7 + 1)
+		]
+	months = (end.year - start.year) * 12 + end.month - start.month
+	return [
+		f"{year}-{month + 1:02d}"
+		for year, month in (divmod(start.year * 12 + start.month - 1 + n, 12) for n in range(months + 1))
+	]
 
 
 def key_label(key, grouping: Grouping) -> str:

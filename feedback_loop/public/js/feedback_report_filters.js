@@ -16,3 +16,13 @@ window.feedback_loop_report_filters = function (own_filters) {
 		{ fieldname: "priority", label: __("Priority", null, "Feedback Record"), fieldtype: "Select", context: "Feedback Record", options: ["", "Urgent", "High", "Medium", "Low"] },
 	];
 };
+
+// A report's own Total row (its rates computed from the summed counts, not Frappe's average of
+// the rows' percentages) is marked bold, as it is in print; its label is not a link.
+window.feedback_loop_report_formatter = function (value, row, column, data, default_formatter) {
+	if (data && data.is_total && column.fieldtype === "Link") {
+		return `<b>${frappe.utils.escape_html(value || "")}</b>`;
+	}
+	const shown = default_formatter(value, row, column, data);
+	return data && data.bold ? `<b>${shown}</b>` : shown;
+};

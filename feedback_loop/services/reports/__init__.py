@@ -8,6 +8,7 @@ reader counts only the records they may read; the arithmetic on grouped rows is 
   ``sla_compliance.py``, ``callback_performance.py``, ``improvement_effectiveness.py``,
   ``customer_feedback_summary.py``              one module per report of the same name
 - ``workspace_cards.py``                        number cards beyond a plain count
+- ``score_levels.py``                           red / orange / green of a CSAT average or an NPS
 
 Wired: feedback_loop/report/<report>/<report>.py (each calls its module), api/workspace.py (number
 cards), api/feedback.py (the Customer page's summary), api/root_cause_analysis.py (from Top Issues).

@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from feedback_loop.core.feedback_status import ACTIVE_STATUSES
+from feedback_loop.core.reports.figures import percent
 from feedback_loop.core.triage.initial_sentiment import Sentiment
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.queries import period_conditions, record_filters
@@ -129,5 +130,14 @@ def summary(rows: list[dict]) -> list[dict]:
 		{"value": len(rows), "label": _("Customers with Feedback"), "datatype": "Int", "indicator": "Blue"},
 		{"value": total, "label": _("Feedback"), "datatype": "Int", "indicator": "Blue"},
 		{"value": sum(r["open"] for r in rows), "label": _("Open"), "datatype": "Int", "indicator": "Orange"},
-		figure_card(round(100.0 * negative / total, 1) if total else 0, _("Negative (%)"), "Red"),
+		figure_card(percent(negative, total), _("Negative (%)"), "Red"),
 	]
+
+
+def message() -> str:
+	return _(
+		"Negative (%) = negative feedback in per cent of the customer's feedback; on the card, of all "
+		"customers' feedback together (not an average of the rows). CSAT = the average of the "
+		"customer's CSAT answers (1-5) given in the period. Feedback counts in the period it was "
+		"received."
+	)

@@ -9,7 +9,15 @@ from frappe import _
 from frappe.utils import getdate
 
 from feedback_loop.core.intake.rules import CHANNELS
-from feedback_loop.core.reports.periods import Grouping, change, channel_shares, key_label, previous_range
+from feedback_loop.core.reports.figures import percent
+from feedback_loop.core.reports.periods import (
+	Grouping,
+	change,
+	channel_shares,
+	key_label,
+	period_labels,
+	previous_range,
+)
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import counts_by, period_sql, record_count
@@ -26,7 +34,10 @@ def overview(filters: dict) -> dict:
 	previous_start, previous_end = previous_range(start, end)
 	previous_total = record_count(filters, previous_start, previous_end)
 
-	periods: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+	# Every period of the range: one without feedback is a row of zeros, not left out.
+	periods: dict[str, dict[str, int]] = defaultdict(
+		lambda: defaultdict(int), {label: defaultdict(int) for label in period_labels(start, end, grouping)}
+	)
 	per_channel: dict[str, int] = defaultdict(int)
 	by_status: dict[str, int] = defaultdict(int)
 	for row in counts:
@@ -43,7 +54,7 @@ def overview(filters: dict) -> dict:
 		"total": total,
 		"previous_total": previous_total,
 		"change": change(total, previous_total),
-		"closed_loop_share": closed / total if total else 0.0,
+		"closed_loop_share": closed / total if total else None,
 	}
 
 
@@ -65,6 +76,8 @@ def columns(figures: dict) -> list[dict]:
 
 
 def rows(figures: dict) -> list[dict]:
+	if not figures["total"]:
+		return []  # Frappe then says there is nothing to show, rather than a table of zeros
 	out = []
 	for period, channels in figures["periods"].items():
 		row = {"period": period, "total": sum(channels.values())}
@@ -73,12 +86,15 @@ def rows(figures: dict) -> list[dict]:
 	return out
 
 
-def chart(figures: dict) -> dict:
+def chart(figures: dict) -> dict | None:
+	if not figures["total"]:
+		return None
 	labels = list(figures["periods"])
 	series = {
 		share.channel: [figures["periods"][label].get(share.channel, 0) for label in labels]
 		for share in figures["channels"]
 	}
+	# Counts: a period without feedback had none, so it is a 0 (in the table too), not a gap.
 	return series_chart(labels, series, "bar", barOptions={"stacked": True})
 
 
@@ -95,7 +111,9 @@ def summary(figures: dict) -> list[dict]:
 			_("Change vs previous period (%)"),
 			"Red" if (figures["change"] or 0) > 0 else "Green",
 		),
-		figure_card(round(figures["closed_loop_share"] * 100, 1), _("Closed loop (%)"), "Green"),
+		figure_card(
+			percent(figures["status"].get("Closed", 0), figures["total"]), _("Closed loop (%)"), "Green"
+		),
 	]
 	for share in figures["channels"][:1]:
 		cards.append(
@@ -115,3 +133,12 @@ def summary(figures: dict) -> list[dict]:
 			}
 		)
 	return cards
+
+
+def message() -> str:
+	return _(
+		"Feedback counts in the period it was received. Closed loop = Closed feedback in per cent of "
+		"all feedback of the period; a channel's share = its feedback in per cent of all, flagged "
+		"above 40 %; the change compares the count with the period of the same length just before. "
+		"A period without feedback is a row of zeros. The Total row sums the counts."
+	)

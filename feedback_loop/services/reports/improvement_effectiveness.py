@@ -10,6 +10,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from feedback_loop.core.plans.effect import Verdict
+from feedback_loop.core.reports.figures import percent, pooled_change
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import period_conditions
@@ -152,19 +153,20 @@ def chart(rows: list[dict]) -> dict | None:
 	return series_chart(
 		[r["name"] for r in measured],
 		{
-			"Baseline (per 30 Days)": [round(r["baseline_rate"], 1) for r in measured],
-			"After (per 30 Days)": [round(r["after_rate"], 1) for r in measured],
+			_("Baseline (per 30 Days)"): [round(r["baseline_rate"], 1) for r in measured],
+			_("After (per 30 Days)"): [round(r["after_rate"], 1) for r in measured],
 		},
 		"bar",
+		translate=False,
 	)
 
 
 def summary(counts: dict[str, int], rows: list[dict]) -> list[dict]:
 	effective = counts.get(Verdict.EFFECTIVE.value, 0)
 	judged = effective + counts.get(Verdict.NOT_EFFECTIVE.value, 0)
-	changes = [
-		r["change_percent"] for r in rows if r["verdict"] != PENDING and r["baseline_rate"] is not None
-	]
+	# The change of the measured plans' volumes together, not an average of their changes: the
+	# sums of the bars of the chart.
+	measured = [(r["baseline_rate"], r["after_rate"]) for r in rows if r["baseline_rate"] is not None]
 	return [
 		{"value": sum(counts.values()), "label": _("Plans"), "datatype": "Int", "indicator": "Blue"},
 		{"value": effective, "label": _("Verified Effective"), "datatype": "Int", "indicator": "Green"},
@@ -180,8 +182,15 @@ def summary(counts: dict[str, int], rows: list[dict]) -> list[dict]:
 			"datatype": "Int",
 			"indicator": "Grey",
 		},
-		figure_card(round(effective / judged * 100, 1) if judged else None, _("Effective (%)"), "Green"),
-		figure_card(
-			round(sum(changes) / len(changes), 1) if changes else None, _("Average Volume Change (%)"), "Blue"
-		),
+		figure_card(percent(effective, judged), _("Effective (%)"), "Green"),
+		figure_card(pooled_change(measured), _("Volume Change, Measured Plans (%)"), "Blue"),
 	]
+
+
+def message() -> str:
+	return _(
+		"Effective (%) = plans verified effective in per cent of the plans judged (effective or not). "
+		"Volume Change = the feedback per 30 days after all measured volume plans together against "
+		"their baselines together, not an average of each plan's change. Figures are what the "
+		"verification job measured; a plan not yet verified shows none."
+	)

@@ -113,6 +113,12 @@ def record_count(filters: dict, start, end) -> int:
 	)[0].count
 
 
+#: Returned sixth by a report with its own Total row: Frappe's would average the percentages of
+#: the rows (on the server and in the desk's table), and a migrate keeps a site's "Add Total Row"
+#: whatever the report's file says.
+SKIP_FRAPPE_TOTAL_ROW = 1
+
+
 def checked_filters(filters: dict | None) -> dict:
 	"""The report's filters, refused when the period is missing or ends before it starts."""
 	filters = frappe._dict(filters or {})

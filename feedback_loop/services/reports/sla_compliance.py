@@ -104,23 +104,43 @@ def _round(value) -> float | None:
 
 
 def rows(figures: dict) -> list[dict]:
-	out = []
-	for group, values in sorted(figures["groups"].items(), key=lambda item: -item[1]["total"]):
-		row = {"group": group or _("Not Set"), "total": values["total"]}
-		for clock in CLOCKS:
-			state = clock_compliance(values[clock])
-			median, p90 = figures["percentiles"][clock].get(group, (None, None))
-			row.update(
-				{
-					f"{clock}_met": state.met,
-					f"{clock}_breached": state.breached,
-					f"{clock}_breached_pct": _pct(state.breached_share),
-					f"{clock}_median": median,
-					f"{clock}_p90": p90,
-				}
-			)
-		out.append(row)
+	"""A row per group, largest first, then the Total row: the summed counts, the breached share
+	of the summed decided clocks and the percentiles of all the times together (the cards')."""
+	out = [
+		_row(group or _("Not Set"), values, figures["percentiles"], group)
+		for group, values in sorted(figures["groups"].items(), key=lambda item: -item[1]["total"])
+	]
+	if out:
+		out.append(_row(_("Total"), _totals(figures), figures["overall"], "", bold=1, is_total=1))
 	return out
+
+
+def _row(label: str, values: dict, percentiles: dict, key: str, **extra) -> dict:
+	row = {"group": label, "total": values["total"]}
+	for clock in CLOCKS:
+		state = clock_compliance(values[clock])
+		median, p90 = percentiles[clock].get(key, (None, None))
+		row.update(
+			{
+				f"{clock}_met": state.met,
+				f"{clock}_breached": state.breached,
+				f"{clock}_breached_pct": _pct(state.breached_share),
+				f"{clock}_median": median,
+				f"{clock}_p90": p90,
+			}
+		)
+	return {**row, **extra}
+
+
+def _totals(figures: dict) -> dict:
+	"""The groups' clock states summed: what the Total row and the cards are computed from."""
+	totals: dict = {"total": 0, **{clock: defaultdict(int) for clock in CLOCKS}}
+	for values in figures["groups"].values():
+		totals["total"] += values["total"]
+		for clock in CLOCKS:
+			for state, count in values[clock].items():
+				totals[clock][state] += count
+	return totals
 
 
 def _met_pct(states: dict[str, int]) -> float | None:
@@ -183,31 +203,27 @@ def columns(figures: dict) -> list[dict]:
 	return out
 
 
-def chart(table: list[dict]) -> dict:
-	shown = table[:15]
+def chart(table: list[dict]) -> dict | None:
+	"""The breached shares of the 15 largest groups and of the Total; a group none of whose
+	clocks is decided yet has no bar (not a 0 %, which would read as perfect)."""
+	if not table:
+		return None
+	shown = [*[row for row in table if not row.get("is_total")][:15], table[-1]]
 	return series_chart(
 		[row["group"] for row in shown],
 		{
-			"First Response Breached (%)": [row["response_breached_pct"] or 0 for row in shown],
-			"Resolution Breached (%)": [row["resolution_breached_pct"] or 0 for row in shown],
+			_("First Response Breached (%)"): [row["response_breached_pct"] for row in shown],
+			_("Resolution Breached (%)"): [row["resolution_breached_pct"] for row in shown],
 		},
 		"bar",
+		translate=False,
 	)
 
 
 def summary(figures: dict) -> list[dict]:
-	totals = {clock: defaultdict(int) for clock in CLOCKS}
-	for values in figures["groups"].values():
-		for clock in CLOCKS:
-			for state, count in values[clock].items():
-				totals[clock][state] += count
+	totals = _totals(figures)
 	cards = [
-		{
-			"value": sum(v["total"] for v in figures["groups"].values()),
-			"label": _("Feedback with SLA"),
-			"datatype": "Int",
-			"indicator": "Blue",
-		}
+		{"value": totals["total"], "label": _("Feedback with SLA"), "datatype": "Int", "indicator": "Blue"}
 	]
 	for clock, label in (("response", _("First Response")), ("resolution", _("Resolution"))):
 		state = clock_compliance(totals[clock])
@@ -216,7 +232,7 @@ def summary(figures: dict) -> list[dict]:
 			figure_card(
 				_met_pct(totals[clock]),
 				_("{0} Met (%)").format(label),
-				"Green" if (state.breached_share or 0) <= 0.1 else "Red",
+				"Grey" if state.breached_share is None else "Green" if state.breached_share <= 0.1 else "Red",
 			),
 			figure_card(
 				_met_pct(figures["previous"][clock]), _("{0} Met (%), Previous Period").format(label), "Grey"
@@ -225,3 +241,13 @@ def summary(figures: dict) -> list[dict]:
 			figure_card(p90, _("{0} 90th Percentile (Working Hours)").format(label), "Blue"),
 		]
 	return cards
+
+
+def message() -> str:
+	return _(
+		"A clock counts once it is decided: Met, or Breached (also while the feedback is still open). "
+		"Breached (%) = breached clocks in per cent of the decided ones; Met (%) on the cards is the "
+		"rest of them. Clocks still running or paused count in Feedback with SLA only. The Total row "
+		"and the cards are computed from the summed counts and all the times together, not from the "
+		"rows' percentages. Times are working hours of each record's SLA policy calendar."
+	)

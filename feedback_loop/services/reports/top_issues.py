@@ -7,6 +7,7 @@ from frappe.utils import getdate
 from feedback_loop.core.reports.periods import previous_range
 from feedback_loop.core.reports.top_issues import rank, terms_label, top_terms
 from feedback_loop.services.reports.cards import figure_card
+from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import counts_by, record_filters
 
 KEYS = {"Category": ("category", "Feedback Category"), "Item": ("item", "Item")}
@@ -92,15 +93,21 @@ def rows(issues: list, keywords: dict[str, str] | None = None) -> list[dict]:
 	]
 
 
-def chart(issues: list) -> dict:
-	return {
-		"data": {
-			# Category names are translated (Feedback Category is a translated doctype).
-			"labels": [_(i.key) for i in issues],
-			"datasets": [{"name": _("Feedback"), "values": [i.count for i in issues]}],
+def chart(issues: list) -> dict | None:
+	"""The issues shown, each with its feedback in this period beside the period before."""
+	if not issues:
+		return None
+	return series_chart(
+		# Category names are translated (Feedback Category is a translated doctype).
+		[_(i.key) for i in issues],
+		{
+			_("Feedback"): [i.count for i in issues],
+			_("Previous Period"): [i.previous for i in issues],
 		},
-		"type": "bar",
-	}
+		"bar",
+		translate=False,
+		colors=["#5e64ff", "#c0c6cc"],
+	)
 
 
 def summary(issues: list) -> list[dict]:
@@ -138,4 +145,12 @@ def feedback_of(issue: str, filters: dict, limit: int = 50) -> list[str]:
 		pluck="name",
 		order_by="received_on desc",
 		limit=limit,
+	)
+
+
+def message() -> str:
+	return _(
+		"Share = an issue's feedback in per cent of all feedback of the period with a category (or "
+		"item), not only of the issues shown; 10 % or more is flagged. Negative = the issue's negative "
+		"feedback in per cent of its own. Change = against the period of the same length just before."
 	)

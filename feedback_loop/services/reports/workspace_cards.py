@@ -6,7 +6,8 @@ from frappe.utils import add_days, getdate, nowdate
 
 from feedback_loop.core.feedback_status import ACTIVE_STATUSES
 from feedback_loop.core.plans.lifecycle import ACTIVE_PLAN_STATES, FINISHED_ACTIONS
-from feedback_loop.core.reports.satisfaction import net_promoter_score
+from feedback_loop.core.reports.satisfaction import csat_average, net_promoter_score
+from feedback_loop.services.reports.satisfaction_trend import distributions
 
 NPS_DAYS = 90
 CSAT_DAYS = 30
@@ -23,25 +24,24 @@ def breached_now() -> int:
 	)[0].count
 
 
+def window(days: int) -> tuple:
+	"""The last `days` days and today: the period the Satisfaction Trend report is opened with
+	from the card, so that the card and the report show the same figure."""
+	today = getdate()
+	return add_days(today, -days), today
+
+
 def csat(days: int = CSAT_DAYS) -> float | None:
-	"""Average CSAT (1–5) of the answers of the last `days` days; 0 means the question was not asked."""
-	row = frappe.get_list(
-		"Feedback Callback",
-		filters=[["csat", ">", 0], ["responded_on", ">=", add_days(getdate(), -days)]],
-		fields=["avg(csat) as average"],
-	)[0]
-	return round(float(row.average), 2) if row.average is not None else None
+	"""Average CSAT (1–5) of the answers of the last `days` days, as Satisfaction Trend counts it."""
+	return csat_average(_answers(days)["csat"].get("all", {}))
 
 
 def nps(days: int = NPS_DAYS) -> float | None:
-	rows = frappe.get_list(
-		"Feedback Callback",
-		filters=[["nps_answered", "=", 1], ["responded_on", ">=", add_days(getdate(), -days)]],
-		fields=["nps as score", "count(*) as count"],
-		group_by="score",
-		order_by="score",
-	)
-	return net_promoter_score({row.score: row.count for row in rows})
+	return net_promoter_score(_answers(days)["nps"].get("all", {}))
+
+
+def _answers(days: int) -> dict:
+	return distributions({}, *window(days), None)
 
 
 def overdue_improvement_actions() -> int:

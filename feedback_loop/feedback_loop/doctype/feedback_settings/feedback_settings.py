@@ -39,10 +39,14 @@ class FeedbackSettings(Document):
 		demand_words: DF.SmallText | None
 		duplicate_similarity_threshold: DF.Percent
 		duplicate_window_days: DF.Int
+		good_csat_average_at_least: DF.Float
+		good_nps_score_at_least: DF.Int
 		key_account_min_revenue: DF.Currency
 		key_account_urgency_steps: DF.Int
 		low_csat_at_most: DF.Int
+		low_csat_average_at_most: DF.Float
 		low_nps_at_most: DF.Int
+		low_nps_score_at_most: DF.Int
 		many_customers_at: DF.Int
 		max_attachment_mb: DF.Int
 		max_call_attempts: DF.Int

@@ -3,12 +3,19 @@
 
 import frappe
 
-from feedback_loop.services.reports.callback_performance import columns, performance, summary
-from feedback_loop.services.reports.queries import checked_filters
+from feedback_loop.services.reports.callback_performance import (
+	chart,
+	columns,
+	message,
+	performance,
+	rows,
+	summary,
+)
+from feedback_loop.services.reports.queries import SKIP_FRAPPE_TOTAL_ROW, checked_filters
 
 
 @frappe.read_only()
 def execute(filters: dict | None = None):
 	filters = checked_filters(filters)
-	rows = performance(filters)
-	return columns(), rows, None, None, summary(rows)
+	table = rows(performance(filters))
+	return columns(), table, message(), chart(table), summary(table), SKIP_FRAPPE_TOTAL_ROW

@@ -3,7 +3,7 @@
 
 import frappe
 
-from feedback_loop.services.reports.customer_feedback_summary import columns, report_rows, summary
+from feedback_loop.services.reports.customer_feedback_summary import columns, message, report_rows, summary
 from feedback_loop.services.reports.queries import checked_filters
 
 
@@ -11,4 +11,4 @@ from feedback_loop.services.reports.queries import checked_filters
 def execute(filters: dict | None = None):
 	filters = checked_filters(filters)
 	rows = report_rows(filters)
-	return columns(), rows, None, None, summary(rows)
+	return columns(), rows, message(), None, summary(rows)

@@ -3,7 +3,7 @@
 
 import frappe
 
-from feedback_loop.services.reports.feedback_overview import chart, columns, overview, rows, summary
+from feedback_loop.services.reports.feedback_overview import chart, columns, message, overview, rows, summary
 from feedback_loop.services.reports.queries import checked_filters
 
 
@@ -11,4 +11,4 @@ from feedback_loop.services.reports.queries import checked_filters
 def execute(filters: dict | None = None):
 	filters = checked_filters(filters)
 	figures = overview(filters)
-	return columns(figures), rows(figures), None, chart(figures), summary(figures)
+	return columns(figures), rows(figures), message(), chart(figures), summary(figures)

@@ -6,6 +6,7 @@ import frappe
 from feedback_loop.services.reports.improvement_effectiveness import (
 	chart,
 	columns,
+	message,
 	plans,
 	summary,
 	verdict_counts,
@@ -17,4 +18,4 @@ from feedback_loop.services.reports.queries import checked_filters
 def execute(filters: dict | None = None):
 	filters = checked_filters(filters)
 	rows = plans(filters)
-	return columns(), rows, None, chart(rows), summary(verdict_counts(filters), rows)
+	return columns(), rows, message(), chart(rows), summary(verdict_counts(filters), rows)

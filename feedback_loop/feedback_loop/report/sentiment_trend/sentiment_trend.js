@@ -7,4 +7,5 @@ frappe.query_reports["Sentiment Trend"] = {
 	filters: feedback_loop_report_filters([
 		{ fieldname: "group_by", label: __("Group By"), fieldtype: "Select", options: ["Day", "Week", "Month"], default: "Month" },
 	]),
+	formatter: feedback_loop_report_formatter,
 };

@@ -7,4 +7,5 @@ frappe.query_reports["SLA Compliance"] = {
 	filters: feedback_loop_report_filters([
 		{ fieldname: "based_on", label: __("Based On"), fieldtype: "Select", options: ["Priority", "SLA Policy", "Department", "Assignee"], default: "Priority" },
 	]),
+	formatter: feedback_loop_report_formatter,
 };

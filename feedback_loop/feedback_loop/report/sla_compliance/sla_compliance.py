@@ -3,8 +3,8 @@
 
 import frappe
 
-from feedback_loop.services.reports.queries import checked_filters
-from feedback_loop.services.reports.sla_compliance import chart, columns, compliance, rows, summary
+from feedback_loop.services.reports.queries import SKIP_FRAPPE_TOTAL_ROW, checked_filters
+from feedback_loop.services.reports.sla_compliance import chart, columns, compliance, message, rows, summary
 
 
 @frappe.read_only()
@@ -12,4 +12,4 @@ def execute(filters: dict | None = None):
 	filters = checked_filters(filters)
 	figures = compliance(filters)
 	table = rows(figures)
-	return columns(figures), table, None, chart(table), summary(figures)
+	return columns(figures), table, message(), chart(table), summary(figures), SKIP_FRAPPE_TOTAL_ROW

@@ -8,6 +8,7 @@ from feedback_loop.services.reports.top_issues import (
 	chart,
 	columns,
 	issue_keywords,
+	message,
 	rows,
 	summary,
 	top_issues,
@@ -21,7 +22,7 @@ def execute(filters: dict | None = None):
 	return (
 		columns(filters),
 		rows(issues, issue_keywords(issues, filters)),
-		None,
+		message(),
 		chart(issues),
 		summary(issues),
 	)
