@@ -15,7 +15,7 @@ from feedback_loop.core.callbacks.survey_answers import QUESTION_TYPES
 from feedback_loop.core.feedback_status import STATUSES
 from feedback_loop.core.intake.rules import Channel, FeedbackType, Frequency
 from feedback_loop.core.plans.effect import TARGET_TYPES, Verdict
-from feedback_loop.core.plans.lifecycle import FINISHED_ACTIONS
+from feedback_loop.core.plans.lifecycle import ACTION_STATUSES, FINISHED_ACTIONS
 from feedback_loop.core.rca.fishbone import SIX_M
 from feedback_loop.core.sla.state import ESCALATION_ACTIONS, ESCALATION_TRIGGERS, SLA_STATUSES
 from feedback_loop.core.sla.targets import TARGET_UNITS
@@ -77,6 +77,7 @@ SAME = [
 	(SIX_M, "Root Cause Analysis Cause", "category"),
 	(TARGET_TYPES, "Improvement Plan", "target_type"),
 	(values(Verdict), "Improvement Plan", "verification_result"),
+	(ACTION_STATUSES, "Improvement Plan Action", "action_status"),
 ]
 
 

@@ -9,17 +9,22 @@ from feedback_loop.core.plans.lifecycle import (
 	IN_PROGRESS,
 	NOT_EFFECTIVE,
 	PENDING_APPROVAL,
+	REJECTED,
+	SYSTEM_ROLE,
 	VERIFIED_EFFECTIVE,
 	VERIFYING,
+	ActionProblem,
 	StateProblem,
+	action_update_problem,
 	approver_role_for,
 	is_approval_transition,
 	plan_workflow_spec,
+	reported_status,
 	starts_new_cycle,
 	state_change_problem,
 )
 from feedback_loop.core.rca.lifecycle import rca_workflow_spec
-from feedback_loop.core.workflow import our_actions, our_states
+from feedback_loop.core.workflow import NextStepBlocked, next_step_blocked, our_actions, our_states
 
 
 def test_each_approver_role_approves_only_the_plans_it_is_named_on():
@@ -89,3 +94,92 @@ def test_frappe_s_own_states_and_actions_are_never_ours_to_remove():
 	assert "Approved" in spec.states and "Approved" not in our_states(spec)
 	assert "Approve" in spec.actions and "Approve" not in our_actions(spec)
 	assert spec.transitions[0].as_row()["state"] == DRAFT
+
+
+# --- who reports on an action ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("state", [DRAFT, PENDING_APPROVAL, APPROVED, IN_PROGRESS, REJECTED])
+def test_the_owner_of_an_action_reports_on_it_whatever_their_role(state):
+	for status in ("Open", "In Progress", "Done", None):
+		assert action_update_problem(state, is_owner=True, may_edit_plan=False, status=status) is None
+
+
+def test_nobody_else_but_a_planner():
+	assert (
+		action_update_problem(IN_PROGRESS, is_owner=False, may_edit_plan=False, status="Done")
+		== ActionProblem.NOT_YOURS
+	)
+	assert action_update_problem(IN_PROGRESS, is_owner=False, may_edit_plan=True, status="Done") is None
+
+
+@pytest.mark.parametrize("state", [COMPLETED, VERIFYING, VERIFIED_EFFECTIVE, NOT_EFFECTIVE])
+def test_a_plan_whose_work_is_over_keeps_its_actions(state):
+	for is_owner, may_edit_plan in ((True, False), (False, True)):
+		assert (
+			action_update_problem(state, is_owner=is_owner, may_edit_plan=may_edit_plan, status="Open")
+			== ActionProblem.PLAN_CLOSED
+		)
+
+
+def test_only_a_planner_cancels_an_action():
+	assert (
+		action_update_problem(IN_PROGRESS, is_owner=True, may_edit_plan=False, status="Cancelled")
+		== ActionProblem.CANCEL_BY_PLANNER
+	)
+	assert action_update_problem(IN_PROGRESS, is_owner=True, may_edit_plan=True, status="Cancelled") is None
+	assert (
+		action_update_problem(IN_PROGRESS, is_owner=True, may_edit_plan=True, status="Finished")
+		== ActionProblem.UNKNOWN_STATUS
+	)
+
+
+def test_progress_on_an_open_action_starts_it():
+	assert reported_status("Open", None, 30) == "In Progress"
+	assert reported_status("Open", None, 0) == "Open"
+	assert reported_status("In Progress", "Done", None) == "Done"
+	assert reported_status("In Progress", None, 60) == "In Progress"
+
+
+# --- telling a reader who sees no button why ----------------------------------------------------
+
+ANALYSTS = {"Quality Analyst"}
+
+
+def test_the_author_of_an_analysis_under_review_learns_that_another_analyst_validates():
+	spec = rca_workflow_spec(self_validation=0)
+	blocked = next_step_blocked(spec.transitions, "Under Review", ANALYSTS, is_author=True)
+	assert blocked == NextStepBlocked(("Validate",), ("Quality Analyst", "Feedback Manager"), authored=True)
+	# Another analyst validates; so does the author when the settings allow it.
+	assert next_step_blocked(spec.transitions, "Under Review", ANALYSTS, is_author=False) is None
+	allowed = rca_workflow_spec(self_validation=1).transitions
+	assert next_step_blocked(allowed, "Under Review", ANALYSTS, is_author=True) is None
+
+
+def test_a_reader_without_the_role_learns_who_moves_it_on():
+	spec = rca_workflow_spec(self_validation=0)
+	blocked = next_step_blocked(spec.transitions, "Under Review", {"Feedback Agent"}, is_author=False)
+	assert blocked == NextStepBlocked(
+		("Validate", "Reject", "Send Back"), ("Quality Analyst", "Feedback Manager")
+	)
+
+
+def test_a_plan_waits_for_its_approver():
+	spec = plan_workflow_spec(("Feedback Manager", "System Manager"))
+	# The services pass the transitions whose condition holds: this plan is the higher role's.
+	holding = [t for t in spec.transitions if t.condition in (None, "doc.approver_role == 'System Manager'")]
+	blocked = next_step_blocked(holding, PENDING_APPROVAL, {"Feedback Manager"}, is_author=False)
+	assert blocked == NextStepBlocked(("Approve", "Reject", "Send Back"), ("System Manager",))
+
+
+def test_nothing_to_say_at_the_end_or_for_the_steps_only_the_system_takes():
+	spec = plan_workflow_spec(("Feedback Manager", "System Manager"))
+	assert (
+		next_step_blocked(spec.transitions, VERIFIED_EFFECTIVE, {"Feedback Agent"}, is_author=False) is None
+	)
+	assert (
+		next_step_blocked(
+			spec.transitions, VERIFYING, {"Quality Analyst"}, is_author=False, ignore_roles={SYSTEM_ROLE}
+		)
+		is None
+	)

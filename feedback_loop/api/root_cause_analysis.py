@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 
 from feedback_loop.api.unsaved_documents import unsaved_doc
+from feedback_loop.services.next_step import next_step_note
 from feedback_loop.services.rca.analysis import analyses_of, fishbone_svg, start_analysis
 from feedback_loop.services.reports.top_issues import feedback_of
 
@@ -45,3 +46,12 @@ def start_root_cause_analysis_for_issue(issue: str, filters: str | dict) -> str:
 	if not names:
 		frappe.throw(_("No feedback of {0} in this period.").format(issue))
 	return start_analysis(names).name
+
+
+@frappe.whitelist()
+def next_step(name: str) -> str | None:
+	"""Who takes the analysis's next step, for a reader who may not (its author, say)."""
+	frappe.has_permission("Root Cause Analysis", "read", throw=True)
+	doc = frappe.get_doc("Root Cause Analysis", name)
+	frappe.has_permission("Root Cause Analysis", "read", doc, throw=True)
+	return next_step_note(doc)

@@ -188,6 +188,123 @@ class TestApproval(PlanTestCase):
 		frappe.set_user("Administrator")
 
 
+class TestActionOwners(PlanTestCase):
+	"""Whoever owns an action reports on it, whatever their role; the plan stays the planners'."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.storekeeper = make_user("fl-plan-storekeeper@example.com", ["Stock User"])
+
+	def in_progress(self, **values):
+		plan = self.approved(self.make_plan(**values))
+		return self.act(plan, "Start Work", self.analyst)
+
+	def report(self, user, plan, row, **values):
+		from feedback_loop.api.improvement_plan import update_action
+
+		frappe.set_user(user)
+		try:
+			return update_action(plan.name, row.name, **values)
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_an_agent_who_owns_an_action_marks_it_done_and_the_plan_follows(self):
+		plan = self.in_progress()
+		row = next(r for r in plan.actions if r.owner_user == self.owner_a)
+		# A Feedback Agent may not edit the plan itself.
+		self.assertFalse(frappe.has_permission("Improvement Plan", "write", plan.name, user=self.owner_a))
+		self.report(self.owner_a, plan, row, progress=40, note="Samples ordered")
+		plan.reload()
+		self.assertEqual((plan.actions[0].action_status, plan.actions[0].progress), ("In Progress", 40))
+		self.report(self.owner_a, plan, row, status="Done")
+		plan.reload()
+		self.assertEqual(plan.get("actions", {"name": row.name})[0].action_status, "Done")
+		self.assertEqual(plan.progress, 50)
+		self.assertEqual(frappe.db.get_value("ToDo", row.todo, "status"), "Closed")
+		self.assertIn("Double-wall boxes: Samples ordered", [log.note for log in plan.progress_log])
+		self.assertEqual(plan.progress_log[-1].logged_by, self.owner_a)
+
+	def test_a_manager_or_any_desk_user_who_owns_one_too(self):
+		plan = self.in_progress(
+			actions=[
+				{
+					"measure": "Renegotiate the carrier",
+					"owner_user": self.manager,
+					"due_date": add_days(today(), 5),
+				},
+				{
+					"measure": "Pad the shelves",
+					"owner_user": self.storekeeper,
+					"due_date": add_days(today(), 5),
+				},
+			]
+		)
+		self.report(self.manager, plan, plan.actions[0], status="Done")
+		# Not a role of the app: the plan is shared with them, so their ToDo opens it.
+		self.assertTrue(frappe.has_permission("Improvement Plan", "read", plan.name, user=self.storekeeper))
+		self.report(self.storekeeper, plan, plan.actions[1], status="Done")
+		plan.reload()
+		self.assertEqual([r.action_status for r in plan.actions], ["Done", "Done"])
+		self.assertEqual(plan.progress, 100)
+
+	def test_nobody_else_and_no_cancelling_and_not_once_the_work_is_over(self):
+		plan = self.in_progress()
+		row_a, row_b = plan.actions
+		with self.assertRaises(frappe.PermissionError):
+			self.report(self.owner_b, plan, row_a, status="Done")
+		with self.assertRaises(frappe.PermissionError):
+			self.report(self.owner_a, plan, row_a, status="Cancelled")
+		# A planner reports on any action, and may cancel one.
+		self.report(self.analyst, plan, row_b, status="Cancelled")
+		self.report(self.owner_a, plan, row_a, status="Done")
+		plan = self.act(frappe.get_doc("Improvement Plan", plan.name), "Complete", self.analyst)
+		with self.assertRaises(frappe.PermissionError):
+			self.report(self.owner_a, plan, row_a, status="Open")
+
+	def test_closing_the_todo_marks_the_action_done(self):
+		plan = self.in_progress()
+		row = next(r for r in plan.actions if r.owner_user == self.owner_b)
+		frappe.set_user(self.owner_b)
+		todo = frappe.get_doc("ToDo", row.todo)
+		todo.status = "Closed"
+		todo.save()
+		frappe.set_user("Administrator")
+		plan.reload()
+		self.assertEqual(plan.get("actions", {"name": row.name})[0].action_status, "Done")
+		self.assertEqual(plan.progress, 50)
+		# Cancelling the ToDo (removing the assignment) is not doing the work.
+		other = next(r for r in plan.actions if r.owner_user == self.owner_a)
+		frappe.get_doc("ToDo", other.todo).update({"status": "Cancelled"}).save()
+		plan.reload()
+		self.assertEqual(plan.get("actions", {"name": other.name})[0].action_status, "Open")
+
+	def test_the_form_says_who_moves_the_plan_and_points_an_owner_to_my_actions(self):
+		from feedback_loop.api.improvement_plan import next_step
+
+		plan = self.in_progress()
+		frappe.set_user(self.owner_a)
+		try:
+			self.assertEqual(
+				next_step(plan.name),
+				"The next step (Complete) is for the role Quality Analyst or Feedback Manager. "
+				"You own actions of this plan: report on them with My Actions.",
+			)
+			frappe.set_user(self.analyst)
+			self.assertIsNone(next_step(plan.name))
+			# Waiting for approval: who approves it.
+			frappe.set_user(self.analyst)
+			pending = self.make_plan()
+			pending = self.act(pending, "Submit for Approval", self.analyst)
+			frappe.set_user(self.analyst)
+			self.assertEqual(
+				next_step(pending.name),
+				"The next step (Approve / Reject / Send Back) is for the role Feedback Manager.",
+			)
+		finally:
+			frappe.set_user("Administrator")
+
+
 class TestCustomersTold(PlanTestCase):
 	def queued(self, names):
 		return frappe.get_all(

@@ -1,3 +1,5 @@
+import re
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
@@ -42,6 +44,44 @@ class TestInstall(FrappeTestCase):
 		self.assertIn(("Acknowledgement", "SMS", "zh"), by_key)
 		self.assertIn(("Acknowledgement", "WeChat", "en"), by_key)
 		self.assertEqual(frappe.get_single("Feedback Settings").reply_within_working_days, 3)
+
+
+class TestSeededSurveys(FrappeTestCase):
+	def test_no_intro_counts_the_questions_wrong(self):
+		# "Three quick questions" stood above four questions, "One question" above three.
+		counted = re.compile(
+			r"\b(one|two|three|four|five|six)\b( \w+)? questions?\b|([一二两三四五六])个\S{0,4}问题", re.I
+		)
+		numbers = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six"), 1)}
+		numbers |= {w: i for i, w in enumerate("一二三四五六", 1)} | {"两": 2}
+		for name in frappe.get_all("Feedback Survey Template", pluck="name"):
+			template = frappe.get_doc("Feedback Survey Template", name)
+			for field in ("intro_en", "intro_zh"):
+				for match in counted.finditer(template.get(field) or ""):
+					said = numbers[(match.group(1) or match.group(3)).lower()]
+					with self.subTest(template=name, field=field):
+						self.assertEqual(said, len(template.questions), template.get(field))
+
+	def test_the_patch_rewrites_only_intros_nobody_changed(self):
+		from feedback_loop.patches import count_free_survey_intros
+		from feedback_loop.setup.default_surveys import OLD_INTROS
+
+		template = "Feedback Survey Template"
+		kept = {name: frappe.db.get_value(template, name, "intro_en") for name in ("Post-order CSAT", "NPS")}
+		try:
+			frappe.db.set_value(
+				template, "Post-order CSAT", "intro_en", OLD_INTROS[("Post-order CSAT", "intro_en")]
+			)
+			frappe.db.set_value(template, "NPS", "intro_en", "Our own words.")
+			count_free_survey_intros.execute()
+			self.assertEqual(
+				frappe.db.get_value(template, "Post-order CSAT", "intro_en"),
+				"Thank you for your order. A few quick questions help us serve you better.",
+			)
+			self.assertEqual(frappe.db.get_value(template, "NPS", "intro_en"), "Our own words.")
+		finally:
+			for name, intro in kept.items():
+				frappe.db.set_value(template, name, "intro_en", intro)
 
 
 class TestChineseTranslations(FrappeTestCase):

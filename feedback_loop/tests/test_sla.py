@@ -1,12 +1,14 @@
 """SLA engine on a real site: policy choice, due moments, pause, the sweep, escalation, recompute."""
 
 import json
+from zoneinfo import ZoneInfo
 
 import frappe
 from frappe.desk.doctype.notification_settings.notification_settings import create_notification_settings
 from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import get_datetime, get_system_timezone
 
+from feedback_loop.core.messages.moments import utc_offset
 from feedback_loop.services.sla.calendar_source import clear_calendar_cache
 from feedback_loop.services.sla.policy import forget_policies
 from feedback_loop.services.sla.sweep import sweep
@@ -165,6 +167,42 @@ class TestDueMomentsAndPause(SlaTestCase):
 		self.reload(doc)
 		self.assertEqual(get_datetime(doc.first_responded_on), get_datetime(f"{MONDAY} 10:30:00"))
 		self.assertEqual(doc.response_sla_status, "Met")
+
+	def test_the_header_names_the_clock_that_matters_and_the_time_left(self):
+		from frappe.desk.form.load import run_onload
+
+		from feedback_loop.services.sla.indicator import sla_indicator
+
+		doc = self.feedback_at(f"{MONDAY} 10:00:00", urgency="High")  # Medium: respond by 12:00
+
+		def label(moment):
+			return sla_indicator(doc, get_datetime(f"{MONDAY} {moment}"))["label"]
+
+		self.assertEqual(label("10:40:00"), "On Track · First response due in 1 h 20 min")
+		# Warned at 80 % of the two working hours (11:36), breached from 12:00.
+		self.assertEqual(label("11:50:00"), "At Risk · First response due in 10 min")
+		late = sla_indicator(doc, get_datetime(f"{MONDAY} 12:30:00"))
+		self.assertEqual(
+			(late["label"], late["colour"]), ("Breached · First response overdue by 30 min", "red")
+		)
+		frappe.local.lang = "zh"
+		try:
+			self.assertEqual(label("10:40:00"), "正常 · 首次响应剩余 1小时20分钟")
+		finally:
+			frappe.local.lang = "en"
+		# Answered: the resolution, due a week later (five working days).
+		doc.first_responded_on = f"{MONDAY} 10:30:00"
+		self.assertEqual(
+			sla_indicator(doc, get_datetime("2026-11-24 09:00:00"))["label"],
+			"On Track · Resolution due in 6 d 1 h",
+		)
+		# The form gets it with the record.
+		with self.freeze_time(f"{MONDAY} 10:40:00"):
+			doc = frappe.get_doc("Feedback Record", doc.name)
+			run_onload(doc)
+			self.assertEqual(
+				doc.get_onload().sla_indicator["label"], "On Track · First response due in 1 h 20 min"
+			)
 
 	def test_a_higher_priority_recomputes_the_due_moment(self):
 		doc = self.feedback_at(f"{MONDAY} 10:00:00", urgency="High")
@@ -329,6 +367,27 @@ class TestPreview(SlaTestCase):
 		start = get_datetime("2026-11-23 10:00:00")
 		self.assertTrue(all(m["first_response_due"] > start for m in moments))
 
+	def test_trying_a_start_moment_is_no_field_of_the_policy(self):
+		# The moment to preview from was a stored Datetime the form set on every opening: each
+		# policy opened "Not Saved", and saving it filled the history with preview moments.
+		meta = frappe.get_meta("Feedback SLA Policy")
+		self.assertIsNone(meta.get_field("preview_start"))
+		self.assertEqual(
+			[f.fieldname for f in meta.fields if f.fieldname.startswith("preview")],
+			["preview_section", "preview_html"],
+		)
+
+	def test_the_targets_table_leaves_room_for_the_units(self):
+		# It shared its section with a column of statuses: half the form's width, where "Working
+		# Hours" was cut off. Now it has the width to itself, two of Frappe's grid columns each.
+		fields = [f.fieldname for f in frappe.get_meta("Feedback SLA Policy").fields]
+		after = frappe.get_meta("Feedback SLA Policy").get_field(fields[fields.index("targets") + 1])
+		self.assertEqual(after.fieldtype, "Section Break")
+		listed = [f for f in frappe.get_meta("Feedback SLA Target").fields if f.in_list_view]
+		# Frappe's grid has 10 of 12 columns for fields and leaves out whatever does not fit.
+		self.assertLessEqual(sum(f.columns for f in listed), 10)
+		self.assertTrue(all(f.columns >= 2 for f in listed))
+
 	def test_a_row_still_being_filled_in_previews_nothing(self):
 		# A new policy opens with a Monday without hours; the preview had answered with a 500.
 		from feedback_loop.api.sla import preview_due_moments
@@ -361,4 +420,17 @@ class TestPriorityMatrixAndAcknowledgement(SlaTestCase):
 		make_policy("FL Promise", is_default=1)
 		doc = self.feedback_at(f"{MONDAY} 10:00:00")
 		_, message = render_acknowledgement(doc, "en")
-		self.assertIn("2026-11-23 12:00", message)
+		# With the time zone it is given in: the policy's, here the site's.
+		offset = utc_offset(ZoneInfo(get_system_timezone()).utcoffset(get_datetime(f"{MONDAY} 12:00:00")))
+		self.assertIn(f"We will reply by 2026-11-23 12:00 ({offset}).", message)
+		_, message = render_acknowledgement(doc, "zh")
+		self.assertIn(f"我们将于 2026-11-23 12:00 ({offset}) 前回复您", message)
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
+	def test_a_policy_in_another_time_zone_promises_on_its_own_clock(self):
+		from feedback_loop.services.messages.acknowledgement import promised_reply_moment
+
+		make_policy("FL Promise Shanghai", is_default=1, timezone="Asia/Shanghai")
+		doc = self.feedback_at("2026-11-23 21:00:00")  # Tuesday 10:00 in Shanghai (New York in tests)
+		moment = promised_reply_moment(doc)
+		self.assertTrue(moment.endswith("(UTC+08:00)"), moment)

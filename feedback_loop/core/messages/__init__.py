@@ -4,6 +4,7 @@
                    means, and the next step of a message: send, wait (backoff) or give up
 - ``sms.py``       SMS texts within the segment limit (70 UCS-2 units for Chinese), opt-out last,
                    never cut inside a character, link or number; what a gateway's answer means
+- ``moments.py``   a promised moment with its time zone ("2026-12-08 18:00 (UTC+08:00)")
 - ``wechat.py``    WeChat Official Account answers (token, quota, unknown user, credentials),
                    the 48-hour service window, and the message bodies
 

@@ -134,3 +134,48 @@ def state_change_problem(
 def starts_new_cycle(old: str | None, new: str) -> bool:
 	"""Work again after Not Effective: the plan's figures start afresh, the old ones go to its log."""
 	return old == NOT_EFFECTIVE and new == IN_PROGRESS
+
+
+#: An action's statuses in the order they are offered; its owner sets any but Cancelled.
+OPEN_ACTION = "Open"
+ACTION_IN_PROGRESS = "In Progress"
+ACTION_STATUSES = (OPEN_ACTION, ACTION_IN_PROGRESS, DONE, CANCELLED)
+OWNER_STATUSES = (OPEN_ACTION, ACTION_IN_PROGRESS, DONE)
+#: States in which a plan's work is over: its actions are finished and stay as they were.
+ACTIONS_CLOSED_STATES = (COMPLETED, VERIFYING, *VERDICT_STATES)
+
+
+class ActionProblem(str, Enum):
+	NOT_YOURS = "not_yours"
+	PLAN_CLOSED = "plan_closed"
+	CANCEL_BY_PLANNER = "cancel_by_planner"
+	UNKNOWN_STATUS = "unknown_status"
+
+
+def action_update_problem(
+	plan_state: str | None, *, is_owner: bool, may_edit_plan: bool, status: str | None
+) -> ActionProblem | None:
+	"""Who may report on an action, and when.
+
+	Guarantees: the action's owner, whatever their role, or someone who may edit plans; never once
+	the plan's work is over (completed, being verified, judged); the owner may set Open, In
+	Progress or Done, and only a planner cancels an action (it changes the plan, not the work)."""
+	if not (is_owner or may_edit_plan):
+		return ActionProblem.NOT_YOURS
+	if plan_state in ACTIONS_CLOSED_STATES:
+		return ActionProblem.PLAN_CLOSED
+	if status is not None and status not in ACTION_STATUSES:
+		return ActionProblem.UNKNOWN_STATUS
+	if status == CANCELLED and not may_edit_plan:
+		return ActionProblem.CANCEL_BY_PLANNER
+	return None
+
+
+def reported_status(current: str, status: str | None, progress: float | None) -> str:
+	"""The action's status after a report: the one given, else In Progress once an open action
+	has some progress, else unchanged."""
+	if status:
+		return status
+	if current == OPEN_ACTION and progress and progress > 0:
+		return ACTION_IN_PROGRESS
+	return current

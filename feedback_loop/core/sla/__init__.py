@@ -8,6 +8,7 @@
 - ``state.py``         what a clock says at a moment (On Track, At Risk, Paused, Breached, Met);
                        escalation triggers and actions; raising a priority
 - ``policy_match.py``  which policy governs a record (conditions, precedence, default)
+- ``now.py``           the clock that matters to a reader now, its state and the time left
 
 Used by services/sla (the record's controller on save, the five-minute sweep, recomputation after
 a policy or Holiday List changes) and api/sla.py (the policy form's preview).

@@ -54,3 +54,48 @@ function pick_item_then_open({ values, items }, doctype) {
 	});
 	dialog.show();
 }
+
+// A Customer created from a Feedback Record's Customer field ("Create a new Customer"): ERPNext's
+// quick entry keeps the e-mail and the mobile number in a collapsed section, so the agent who
+// typed the customer's name never saw where its e-mail goes, and the new customer had none.
+// From a feedback record that section is open and filled in with what the record knows; ERPNext
+// makes the customer's primary Contact from it. Elsewhere the quick entry stays ERPNext's own.
+const ErpnextCustomerQuickEntry = frappe.ui.form.CustomerQuickEntryForm;
+
+function feedback_record_behind_link() {
+	const frm = frappe._from_link && frappe._from_link.frm;
+	return frm && frm.doctype === "Feedback Record" ? frm.doc : null;
+}
+
+if (ErpnextCustomerQuickEntry) {
+	frappe.ui.form.CustomerQuickEntryForm = class CustomerFromFeedbackQuickEntry extends (
+		ErpnextCustomerQuickEntry
+	) {
+		get_variant_fields() {
+			const fields = super.get_variant_fields();
+			if (!feedback_record_behind_link()) return fields;
+			const email = fields.findIndex((df) => df.fieldname === "email_address");
+			return fields.map((df, index) =>
+				index === email - 1 && df.fieldtype === "Section Break" ? { ...df, collapsible: 0 } : df
+			);
+		}
+
+		render_dialog() {
+			super.render_dialog();
+			const record = feedback_record_behind_link();
+			if (!record) return;
+			// set_value, not a default: the quick entry saves the dialog's document.
+			const fill = {
+				// The real address; a reader without the contact details has only the masked one.
+				email_address: record.contact_email || record.sender,
+				mobile_number: record.contact_phone,
+				customer_name: record.sender_name,
+			};
+			for (const [fieldname, value] of Object.entries(fill)) {
+				if (value && this.dialog.fields_dict[fieldname] && !this.dialog.get_value(fieldname)) {
+					this.dialog.set_value(fieldname, value);
+				}
+			}
+		}
+	};
+}

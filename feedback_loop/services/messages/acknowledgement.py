@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import frappe
 from frappe.utils import escape_html, get_datetime, now_datetime
 
+from feedback_loop.core.messages.moments import promised_moment
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
 from feedback_loop.services.messages.language import reply_language_of
@@ -92,7 +93,8 @@ def render_acknowledgement(doc, language: str, channel: str = "Email") -> tuple[
 
 
 def promised_reply_moment(doc) -> str | None:
-	"""The first-response due moment, on the clock of the policy's time zone (the customer's)."""
+	"""The first-response due moment, on the clock of the policy's time zone (the customer's),
+	with that time zone's offset, else the site's (System Settings)."""
 	if not (doc.first_response_due and doc.sla_policy):
 		return None
 	# Received long before it was entered (a letter, an old mail): it was due before it was even
@@ -103,4 +105,4 @@ def promised_reply_moment(doc) -> str | None:
 	moment = to_aware(doc.first_response_due)
 	if timezone:
 		moment = moment.astimezone(ZoneInfo(timezone))
-	return moment.strftime("%Y-%m-%d %H:%M")
+	return promised_moment(moment)

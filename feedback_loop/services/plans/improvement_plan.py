@@ -7,6 +7,7 @@ verification figures, and a new cycle after Not Effective keeps the old figures 
 
 import frappe
 from frappe import _
+from frappe.share import add_docshare
 from frappe.utils import add_days, flt, getdate, now_datetime, today
 
 from feedback_loop.core.plans.effect import plan_progress, validate_target
@@ -206,3 +207,12 @@ def sync_action_todos(doc) -> None:
 				}
 			).insert(ignore_permissions=True)
 			row.db_set("todo", new.name, update_modified=False)
+			share_with_owner(doc, row.owner_user)
+
+
+def share_with_owner(doc, user: str) -> None:
+	"""An owner whose roles do not read plans (a warehouse user, say) gets this plan shared, as
+	Frappe shares a document it assigns: their ToDo opens it, and My Actions reports on it."""
+	if not user or frappe.has_permission(doc.doctype, "read", doc, user=user):
+		return
+	add_docshare(doc.doctype, doc.name, user, read=1, flags={"ignore_share_permission": True}, notify=0)

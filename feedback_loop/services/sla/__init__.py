@@ -8,8 +8,9 @@
 - ``sweep.py``              the five-minute sweep: set-based state updates, escalations fired once
 - ``recompute.py``          open records' moments again after a policy or Holiday List changes
 - ``policy_validation.py``  clear messages for a policy that cannot work
+- ``indicator.py``          the form header's indicator: the clock that matters now, time left
 
-Wired: Feedback Record controller (``clocks.apply_sla``), Feedback SLA Policy controller
+Wired: Feedback Record controller (``clocks.apply_sla``; ``indicator.sla_indicator`` on load), Feedback SLA Policy controller
 (validation, recompute), integrations/erpnext/holiday_list.py, integrations/frappe/communication.py
 (an e-mail sent is a first response), tasks.py (``sweep_sla`` every five minutes), api/sla.py.
 """

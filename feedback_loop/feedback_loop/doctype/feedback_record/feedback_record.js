@@ -35,6 +35,7 @@ frappe.ui.form.on("Feedback Record", {
 			}
 		}
 		show_priority_reasons(frm, (frm.doc.__onload || {}).priority_reasons);
+		show_sla_indicator(frm);
 		show_safety_suggestion(frm);
 		// Opened from an order or invoice: show what was prefilled instead of hiding it.
 		const references = ["sales_order", "delivery_note", "sales_invoice", "item", "issue"];
@@ -126,6 +127,20 @@ function show_priority_reasons(frm, reasons) {
 				${reasons.map((r) => `<li>${frappe.utils.escape_html(r)}</li>`).join("")}</ul></div>`
 			: ""
 	);
+}
+
+// The SLA next to the status in the header: the clock that matters now, its state and the time
+// left, as the server words it (services/sla/indicator.py). The page is shared by every record
+// the form shows, so the previous record's pill goes first.
+function show_sla_indicator(frm) {
+	frm.page.$title_area.find(".fl-sla-indicator").remove();
+	const sla = (frm.doc.__onload || {}).sla_indicator;
+	if (!sla || frm.is_new()) return;
+	$(`<span class="indicator-pill whitespace-nowrap fl-sla-indicator ${sla.colour}"></span>`)
+		.css("margin-left", "var(--margin-sm)")
+		.attr("title", sla.title)
+		.append($("<span>").text(sla.label))
+		.insertAfter(frm.page.indicator);
 }
 
 // A safety or legal risk is never set silently: the agent confirms or turns down the suggestion.

@@ -22,6 +22,7 @@ from feedback_loop.services.privacy.anonymisation import (
 )
 from feedback_loop.services.privacy.contact_masking import set_masked_fields
 from feedback_loop.services.sla.clocks import apply_sla, note_late_entry
+from feedback_loop.services.sla.indicator import sla_indicator
 from feedback_loop.services.triage.analysis import apply_triage
 from feedback_loop.services.triage.assignee import keep_assignee_columns
 from feedback_loop.services.triage.customer_segment import segment_for_customer
@@ -214,6 +215,7 @@ class FeedbackRecord(Document):
 
 	def onload(self):
 		self.set_onload("priority_reasons", priority_reasons(self.priority_basis))
+		self.set_onload("sla_indicator", sla_indicator(self))
 
 	def after_insert(self):
 		note_late_entry(self)

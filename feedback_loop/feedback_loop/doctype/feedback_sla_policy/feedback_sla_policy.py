@@ -61,7 +61,6 @@ class FeedbackSLAPolicy(Document):
 		pause_statuses: DF.SmallText | None
 		policy_name: DF.Data
 		precedence: DF.Int
-		preview_start: DF.Datetime | None
 		priority: DF.Literal["", "Urgent", "High", "Medium", "Low"]
 		targets: DF.Table[FeedbackSLATarget]
 		territory: DF.Link | None

@@ -20,6 +20,10 @@ frappe.ui.form.on("Improvement Plan", {
 		if (!frm.is_new() && frm.perm[0].write) {
 			frm.add_custom_button(__("Add Progress Note"), () => add_progress_note(frm));
 		}
+		if (!frm.is_new()) {
+			add_my_actions(frm);
+			show_next_step(frm);
+		}
 	},
 
 	source_analysis(frm) {
@@ -49,4 +53,81 @@ function add_progress_note(frm) {
 		},
 		__("Add Progress Note")
 	);
+}
+
+// The work is done by each action's owner, whatever their role; the plan itself stays the
+// planners' (services/plans/actions.py decides who may report on what, and when).
+// `var`: Frappe may evaluate a form script more than once.
+var CLOSED_PLAN_STATES = ["Completed", "Verifying", "Verified Effective", "Not Effective"];
+
+function add_my_actions(frm) {
+	if (CLOSED_PLAN_STATES.includes(frm.doc.workflow_state)) return;
+	const mine = (frm.doc.actions || []).filter(
+		(row) => row.owner_user === frappe.session.user && !["Done", "Cancelled"].includes(row.action_status)
+	);
+	for (const row of mine) {
+		const label = frappe.utils.escape_html(frappe.ellipsis(row.measure || "", 40));
+		frm.add_custom_button(`${row.idx}. ${label}`, () => report_on_action(frm, row), __("My Actions"));
+	}
+}
+
+function report_on_action(frm, row) {
+	const dialog = new frappe.ui.Dialog({
+		title: __("Action {0}", [row.idx]),
+		fields: [
+			{
+				fieldtype: "HTML",
+				options: `<p>${frappe.utils.escape_html(row.measure || "")}</p>`,
+			},
+			{
+				fieldname: "status",
+				fieldtype: "Select",
+				label: __("Status"),
+				// Only a planner cancels an action.
+				options: ["Open", "In Progress", "Done"].map((value) => ({
+					value,
+					label: __(value, null, "Improvement Plan Action"),
+				})),
+				default: row.action_status,
+			},
+			{
+				fieldname: "progress",
+				fieldtype: "Percent",
+				label: __("Progress", null, "Improvement Plan Action"),
+				default: row.progress || 0,
+				depends_on: "eval:doc.status !== 'Done'",
+			},
+			{ fieldname: "note", fieldtype: "Small Text", label: __("Note", null, "Improvement Plan Log") },
+		],
+		primary_action_label: __("Save"),
+		primary_action(values) {
+			frappe
+				.call({
+					method: "feedback_loop.api.improvement_plan.update_action",
+					args: {
+						plan: frm.doc.name,
+						action: row.name,
+						status: values.status,
+						progress: values.progress,
+						note: values.note,
+					},
+					freeze: true,
+				})
+				.then(() => {
+					dialog.hide();
+					frm.reload_doc();
+				});
+		},
+	});
+	dialog.show();
+}
+
+// Who takes the next step, for a reader who does not see its button (services/next_step.py).
+function show_next_step(frm) {
+	const { name, modified } = frm.doc;
+	frappe.call("feedback_loop.api.improvement_plan.next_step", { name }).then(({ message }) => {
+		// The form may show another document, or this one saved again, by now.
+		if (!message || frm.doc.name !== name || frm.doc.modified !== modified) return;
+		frm.set_intro(frappe.utils.escape_html(message), "blue");
+	});
 }

@@ -20,6 +20,7 @@ var draw_fishbone = frappe.utils.debounce((frm) => {
 frappe.ui.form.on("Root Cause Analysis", {
 	refresh(frm) {
 		draw_fishbone(frm);
+		if (!frm.is_new()) show_next_step(frm);
 		if (frm.doc.workflow_state === "Validated" && frappe.model.can_create("Improvement Plan")) {
 			frm.add_custom_button(
 				__("Improvement Plan"),
@@ -39,3 +40,14 @@ frappe.ui.form.on("Root Cause Analysis Cause", {
 	is_root_cause: draw_fishbone,
 	causes_remove: draw_fishbone,
 });
+
+// Who takes the next step, for a reader who does not see its button: the author of an analysis
+// under review does not see Validate (services/next_step.py).
+function show_next_step(frm) {
+	const { name, modified } = frm.doc;
+	frappe.call("feedback_loop.api.root_cause_analysis.next_step", { name }).then(({ message }) => {
+		// The form may show another document, or this one saved again, by now.
+		if (!message || frm.doc.name !== name || frm.doc.modified !== modified) return;
+		frm.set_intro(frappe.utils.escape_html(message), "blue");
+	});
+}

@@ -189,6 +189,38 @@ class TestRootCauseAnalysis(FrappeTestCase):
 		self.assertIn('<svg xmlns="http://www.w3.org/2000/svg" version="1.1"', html)
 		self.assertIn("Measurement", html)
 
+	def test_the_shipped_print_format_is_the_doctypes_default(self):
+		# The desk's print view opens the doctype's default format (Frappe's Standard one without).
+		meta = frappe.get_meta("Root Cause Analysis")
+		self.assertEqual(meta.default_print_format, "Root Cause Analysis")
+		print_format = frappe.get_doc("Print Format", meta.default_print_format)
+		self.assertEqual((print_format.doc_type, print_format.disabled), ("Root Cause Analysis", 0))
+		self.assertIn("fishbone_svg(doc", print_format.html)
+
+	def test_the_author_learns_who_validates_instead_of_seeing_nothing(self):
+		from feedback_loop.api.root_cause_analysis import next_step
+
+		doc = self.reviewed_analysis()
+		frappe.set_user(self.author)
+		self.assertEqual(
+			next_step(doc.name),
+			"Another Quality Analyst or Feedback Manager validates this analysis: you wrote it.",
+		)
+		frappe.local.lang = "zh"
+		try:
+			self.assertEqual(next_step(doc.name), "本分析由您撰写，需由另一位质量分析员或反馈经理验证。")
+		finally:
+			frappe.local.lang = "en"
+		# The reviewer sees Validate: nothing to explain.
+		frappe.set_user(self.reviewer)
+		self.assertIsNone(next_step(doc.name))
+		# An agent reads the analysis but moves nothing.
+		frappe.set_user(self.agent)
+		self.assertEqual(
+			next_step(doc.name),
+			"The next step (Validate / Reject / Send Back) is for the role Quality Analyst or Feedback Manager.",
+		)
+
 	def reviewed_analysis(self, names=None):
 		doc = self.start(names or self.feedback[:1])
 		self.act(doc, "Start Analysis", self.author)
