@@ -23,6 +23,7 @@ from frappe.utils import add_days, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from feedback_loop.services.callbacks.links import token_for
+from feedback_loop.tests.factories import make_sent_survey
 
 PREFIX = "FLB"
 USER_PREFIX = "flb-"
@@ -269,21 +270,13 @@ def _feedback(customer: str, contact: str, subject: str, description: str) -> st
 
 
 def _survey_token(customer: str, contact: str, template: str, language: str, viewport: str) -> dict:
-	callback = frappe.get_doc(
-		{
-			"doctype": "Feedback Callback",
-			"callback_type": "After Order",
-			"customer": customer,
-			"contact": contact,
-			"channel": "E-mail",
-			"status": "Sent",
-			"language": language,
-			"survey_template": template,
-			"due_on": now_datetime(),
-			"sent_on": now_datetime(),
-			"dedupe_key": f"{PREFIX}-{language}-{viewport}-{frappe.generate_hash(length=6)}",
-		}
-	).insert(ignore_permissions=True)
+	callback = make_sent_survey(
+		customer,
+		contact,
+		template,
+		dedupe_key=f"{PREFIX}-{language}-{viewport}-{frappe.generate_hash(length=6)}",
+		language=language,
+	)
 	return {"callback": callback.name, "url": f"/feedback/survey/{token_for(callback)}"}
 
 

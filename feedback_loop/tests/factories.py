@@ -210,3 +210,22 @@ def make_api_user(prefix: str, roles: list[str]) -> tuple[str, str]:
 	authorization = f"token {user.api_key}:{user.api_secret}"
 	user.save(ignore_permissions=True)
 	return email, authorization
+
+
+def make_sent_survey(customer: str, contact: str, template: str, dedupe_key: str, **values):
+	"""A post-order revisit already sent by e-mail, ready to be answered through its link."""
+	return frappe.get_doc(
+		{
+			"doctype": "Feedback Callback",
+			"callback_type": "After Order",
+			"customer": customer,
+			"contact": contact,
+			"channel": "E-mail",
+			"status": "Sent",
+			"survey_template": template,
+			"due_on": frappe.utils.now_datetime(),
+			"sent_on": frappe.utils.now_datetime(),
+			"dedupe_key": dedupe_key,
+			**values,
+		}
+	).insert(ignore_permissions=True)

@@ -24,7 +24,7 @@ import requests
 from frappe.cache_manager import clear_doctype_map
 
 from feedback_loop.services.callbacks.links import token_for
-from feedback_loop.tests.factories import make_api_user, make_contact, make_customer
+from feedback_loop.tests.factories import make_api_user, make_contact, make_customer, make_sent_survey
 
 MARKER = "load-test-"
 WARM_UP = "load-warm-up-"
@@ -149,20 +149,9 @@ def _set_up(answers: int) -> dict:
 	template = frappe.db.get_value("Feedback Survey Template", {"template_name": "Post-order CSAT"})
 	tokens, callbacks = [], []
 	for i in range(answers):
-		callback = frappe.get_doc(
-			{
-				"doctype": "Feedback Callback",
-				"callback_type": "After Order",
-				"customer": customer,
-				"contact": contact,
-				"channel": "E-mail",
-				"status": "Sent",
-				"survey_template": template,
-				"due_on": frappe.utils.now_datetime(),
-				"sent_on": frappe.utils.now_datetime(),
-				"dedupe_key": f"{MARKER}{i}-{frappe.generate_hash(length=6)}",
-			}
-		).insert(ignore_permissions=True)
+		callback = make_sent_survey(
+			customer, contact, template, dedupe_key=f"{MARKER}{i}-{frappe.generate_hash(length=6)}"
+		)
 		callbacks.append(callback.name)
 		tokens.append(token_for(callback))
 	frappe.db.commit()
