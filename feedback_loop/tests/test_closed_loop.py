@@ -183,6 +183,16 @@ class TestVerificationRevisits(ClosedLoopTestCase):
 			)
 		)
 
+	def test_deleting_a_resolved_record_schedules_no_verification_of_it(self):
+		self.enable(VERIFY_TRIGGER)
+		customer, contact, _email = self.customer_with_email("Deleted Record Customer")
+		feedback = self.resolve(make_feedback(customer, contact=contact))
+		for callback in self.callback_of(feedback, VERIFICATION):
+			frappe.delete_doc("Feedback Callback", callback.name, force=True)
+		# Frappe runs on_change on deletion, with no earlier version: every status reads as new.
+		frappe.delete_doc("Feedback Record", feedback.name, force=True)
+		self.assertEqual(self.callback_of(feedback, VERIFICATION), [])
+
 	def test_an_unanswered_verification_of_a_high_record_gets_a_second_one_within_a_week(self):
 		self.enable(VERIFY_TRIGGER)
 		customer, contact, _email = self.customer_with_email("Urgent Customer")

@@ -16,5 +16,9 @@ def on_submit(doc, method=None) -> None:
 
 
 def on_change(doc, method=None) -> None:
+	# Frappe also runs on_change when it deletes a document, which then has no earlier version, so
+	# every watched status would read as changed: a deleted record is not a resolved one.
+	if doc.flags.in_delete:
+		return
 	if is_watched(doc.doctype) and doc.meta.has_field("status") and doc.has_value_changed("status"):
 		fire_triggers(doc, STATUS_CHANGED)
