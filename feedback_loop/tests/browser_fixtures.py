@@ -23,7 +23,7 @@ from frappe.utils import add_days, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from feedback_loop.services.callbacks.links import token_for
-from feedback_loop.tests.factories import make_sent_survey
+from feedback_loop.tests.factories import make_feedback, make_sent_survey
 
 PREFIX = "FLB"
 USER_PREFIX = "flb-"
@@ -252,21 +252,7 @@ def _contact(customer: str, first_name: str, email: str, user: str | None = None
 
 
 def _feedback(customer: str, contact: str, subject: str, description: str) -> str:
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Feedback Record",
-				"customer": customer,
-				"contact": contact,
-				"feedback_type": "Complaint",
-				"channel": "Desk",
-				"subject": subject,
-				"description": f"<p>{description}</p>",
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
+	return make_feedback(customer, contact=contact, subject=subject, description=f"<p>{description}</p>").name
 
 
 def _survey_token(customer: str, contact: str, template: str, language: str, viewport: str) -> dict:

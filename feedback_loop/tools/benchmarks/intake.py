@@ -20,7 +20,12 @@ from frappe.cache_manager import clear_doctype_map
 from feedback_loop.services.messages.acknowledgement import send_acknowledgement
 from feedback_loop.services.reports.customer_feedback_summary import customer_feedback_summary
 from feedback_loop.services.triage.engine import get_triager
-from feedback_loop.tests.factories import make_contact, make_customer, make_outgoing_email_account
+from feedback_loop.tests.factories import (
+	make_contact,
+	make_customer,
+	make_feedback,
+	make_outgoing_email_account,
+)
 from feedback_loop.tools.benchmarks.statements import counted_statements
 
 
@@ -226,21 +231,12 @@ def _statements(save) -> int:
 
 
 def _insert_feedback(customer: str, contact: str, i: int) -> str:
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Feedback Record",
-				"customer": customer,
-				"contact": contact,
-				"feedback_type": "Complaint",
-				"channel": "Desk",
-				"subject": f"快递第{i}次晚到",
-				"description": "<p>等了三天还没到，包装也破损了。</p>",
-			}
-		)
-		.insert()
-		.name
-	)
+	return make_feedback(
+		customer,
+		contact=contact,
+		subject=f"快递第{i}次晚到",
+		description="<p>等了三天还没到，包装也破损了。</p>",
+	).name
 
 
 def _insert_issue(customer: str, i: int) -> None:
