@@ -27,9 +27,10 @@ def feedback_record_query_conditions(user: str | None = None) -> str:
 	return ""
 
 
-def has_feedback_record_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+def has_feedback_record_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	user = user or frappe.session.user
 	if feedback_scope_of(user) is Scope.OWN:
 		return doc.owner == user
-	# None: no opinion, Frappe's role and user permissions decide.
-	return None
+	# True: no objection, Frappe's role and user permissions decide. (A hook can only deny;
+	# Frappe 16 reads None as a denial, Frappe 15 as no opinion.)
+	return True

@@ -10,6 +10,7 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import getdate
 
 from feedback_loop.core.intake.payload import API_FIELDS, check_payload
+from feedback_loop.services.deadlock_retry import retry_on_deadlock
 from feedback_loop.services.intake.create import IntakeResult, create_feedback
 from feedback_loop.services.intake.errors import refuse
 from feedback_loop.services.intake.limits import api_requests_per_minute
@@ -53,7 +54,9 @@ def submit_feedback(
 	values, problems = check_payload(payload, API_FIELDS, today=getdate(), ignore=TRANSPORT_KEYS)
 	refuse(problems)
 	channel_name = values.get("channel") or "API"
-	result = create_feedback(values, channel=channel_name, external_id=values["external_id"])
+	result = retry_on_deadlock(
+		lambda: create_feedback(values, channel=channel_name, external_id=values["external_id"])
+	)
 	frappe.local.response.http_status_code = 201 if result.created else 200
 	return receipt(result)
 

@@ -9,6 +9,7 @@ an unsigned, stale or replayed request is refused before anything is read from i
 import frappe
 from frappe.rate_limiter import rate_limit
 
+from feedback_loop.services.deadlock_retry import retry_on_deadlock
 from feedback_loop.services.intake.limits import api_requests_per_minute
 from feedback_loop.services.intake.messaging import receive
 
@@ -22,11 +23,14 @@ def receive_message(
 	request = frappe.request
 	# With a JSON body Frappe reads only the body into the arguments; the source is in the URL.
 	source = source or request.args.get("source") or ""
-	return receive(
-		source,
-		body=request.get_data(cache=True) or b"",
-		timestamp=request.headers.get("X-Feedback-Timestamp"),
-		nonce=request.headers.get("X-Feedback-Nonce"),
-		given_signature=request.headers.get("X-Feedback-Signature"),
-		payload=message,
+	# A retry starts again from the signature: the refused attempt's nonce was rolled back.
+	return retry_on_deadlock(
+		lambda: receive(
+			source,
+			body=request.get_data(cache=True) or b"",
+			timestamp=request.headers.get("X-Feedback-Timestamp"),
+			nonce=request.headers.get("X-Feedback-Nonce"),
+			given_signature=request.headers.get("X-Feedback-Signature"),
+			payload=message,
+		)
 	)

@@ -5,6 +5,7 @@ where Feedback Settings allow it, an anonymous visitor. Form post to
 import frappe
 from frappe.rate_limiter import rate_limit
 
+from feedback_loop.services.deadlock_retry import retry_on_deadlock
 from feedback_loop.services.intake.limits import web_submissions_per_hour
 from feedback_loop.services.intake.portal import submit_from_website
 
@@ -25,4 +26,5 @@ def submit_feedback(
 ) -> dict:
 	"""Create the feedback and return its number and the promised reply time."""
 	uploads = frappe.request.files.getlist("attachments") if frappe.request else []
-	return submit_from_website(dict(frappe.form_dict), uploads, frappe.session.user)
+	form = dict(frappe.form_dict)
+	return retry_on_deadlock(lambda: submit_from_website(form, uploads, frappe.session.user))

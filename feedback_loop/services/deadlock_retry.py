@@ -3,7 +3,13 @@
 InnoDB rolls the victim's whole transaction back and asks the client to try again. Saving a
 document's child rows takes gap locks (Frappe deletes the rows no longer there before it
 inserts), so two customers answering their surveys at the same moment can deadlock on the
-answers table; the right answer to one of them is a retry, not an error page.
+answers table; the right answer to one of them is a retry, not an error page. MariaDB 11.8
+(Frappe 16's) also refuses, under its default snapshot isolation, to lock a row another request
+changed after this one's first read ("Record has changed since last read", e.g. a naming
+series' counter), which Frappe raises as the same error: the same retry answers it.
+
+Only a whole request is retried (the API and webhook entry points), never a step inside one:
+the rollback takes back everything the request did so far.
 """
 
 import random
@@ -11,7 +17,10 @@ import time
 
 import frappe
 
-ATTEMPTS = 3
+ATTEMPTS = 8
+BACKOFF_BASE = 0.025
+#: Seconds: eight attempts stay within a few seconds however busy the site is.
+BACKOFF_CAP = 0.8
 
 
 def retry_on_deadlock(work):
@@ -24,4 +33,5 @@ def retry_on_deadlock(work):
 			frappe.db.rollback()
 			# Messages of the rolled-back attempt must not reach the caller.
 			frappe.local.message_log = []
-			time.sleep(random.uniform(0.02, 0.1) * attempt)
+			# Exponential backoff with jitter: requests that collided once spread out.
+			time.sleep(random.uniform(0, min(BACKOFF_CAP, BACKOFF_BASE * 2**attempt)))

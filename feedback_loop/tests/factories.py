@@ -1,7 +1,7 @@
 """Real ERPNext documents for integration tests: customers, contacts, items, orders, invoices.
 
 Every record goes through the normal insert/submit path (no direct SQL), so the tests see
-what a user would; FrappeTestCase rolls all of it back after each test class.
+what a user would; IntegrationTestCase rolls all of it back after each test class.
 """
 
 import frappe

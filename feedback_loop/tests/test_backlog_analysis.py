@@ -7,11 +7,11 @@ being routed once analysed.
 """
 
 import frappe
-from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import add_days, now_datetime
 
 from feedback_loop.services.triage import analysis
 from feedback_loop.services.triage.backlog import Neighbourhood, analyse_batch
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import make_contact, make_customer
 from feedback_loop.tools.benchmarks.statements import counted_statements
 
@@ -70,7 +70,7 @@ def decided(names: list[str]) -> dict[str, dict]:
 	return {row.pop("name"): row for row in rows}
 
 
-class TestBacklogAnalysis(FrappeTestCase):
+class TestBacklogAnalysis(IntegrationTestCase):
 	def setUp(self):
 		self.customers = [make_customer(f"Backlog Customer {i}") for i in range(4)]
 		self.contact = make_contact(self.customers[0], email="backlog@example.com")

@@ -6,7 +6,6 @@ import time
 
 import frappe
 from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, make_sales_invoice
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_datetime, now_datetime, set_request
 from frappe.website.serve import get_response_content
 
@@ -16,6 +15,7 @@ from feedback_loop.services.callbacks import sender as callback_sender
 from feedback_loop.services.callbacks.links import secret as _secret
 from feedback_loop.services.callbacks.links import survey_url, token_for
 from feedback_loop.services.callbacks.triggers import clear_watched_cache, schedule_callback
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -26,15 +26,13 @@ from feedback_loop.tests.factories import (
 	make_user,
 )
 
-test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
-
 ORDER_TRIGGER = "Sales Order completed"
 INVOICE_TRIGGER = "Sales Invoice submitted"
 VERIFY_TRIGGER = "Feedback resolved: verification revisit"
 CALL_TRIGGER = "New customer onboarding call"
 
 
-class CallbackTestCase(FrappeTestCase):
+class CallbackTestCase(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

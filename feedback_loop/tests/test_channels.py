@@ -6,7 +6,6 @@ import json
 import time
 
 import frappe
-from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import set_request
 from frappe.utils.password import update_password
 from frappe.website.serve import get_response
@@ -18,6 +17,7 @@ from feedback_loop.core.intake.webhook_signature import signature
 from feedback_loop.services.intake.errors import problem_message
 from feedback_loop.services.intake.messaging import ReplayedMessage, WebhookRefused, receive
 from feedback_loop.services.triage import analysis as triage
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import (
 	deliver_mail,
 	make_api_user,
@@ -26,8 +26,6 @@ from feedback_loop.tests.factories import (
 	make_feedback_inbox,
 )
 from feedback_loop.tests.http_client import Client, clear_rate_limits
-
-test_ignore = ["Customer", "Contact", "Sales Order", "Item"]
 
 API = "/api/method/feedback_loop.api.intake.submit_feedback"
 PORTAL = "/api/method/feedback_loop.api.portal.submit_feedback"
@@ -63,7 +61,14 @@ def delete_feedback(filters: dict) -> None:
 		frappe.delete_doc("Feedback Record", name, force=True, ignore_permissions=True)
 
 
-class CommittedTestCase(FrappeTestCase):
+#: A real image: Frappe 16 checks that an uploaded file is what its name says.
+ONE_PIXEL_PNG = bytes.fromhex(
+	"89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+	"0000000c49444154789c63382127070002b6010534a675aa0000000049454e44ae426082"
+)
+
+
+class CommittedTestCase(IntegrationTestCase):
 	"""Requests run in their own transaction: their fixtures are committed and removed afterwards."""
 
 	marker = ""
@@ -90,7 +95,7 @@ class TestRestApi(CommittedTestCase):
 		cls.email = f"{frappe.generate_hash(length=8)}@api-customer.example"
 		make_contact(cls.customer, email=cls.email)
 		cls.user, authorization = make_api_user("integration", ["Feedback Agent"])
-		cls.outsider, cls.outsider_token = make_api_user("outsider", ["Blogger"])
+		cls.outsider, cls.outsider_token = make_api_user("outsider", ["Stock User"])
 		frappe.db.commit()
 		cls.client = Client({"Authorization": authorization})
 
@@ -181,7 +186,8 @@ class TestRestApi(CommittedTestCase):
 		before = feedback_count(owner=self.user)
 		response = self.client.post(API, data='{"external_id": "x", ', content_type="application/json")
 		self.assertGreaterEqual(response.status_code, 400)
-		self.assertIn("JSONDecodeError", response.text)
+		# Frappe 15 names the parser's error; Frappe 16 parses the body itself and says so.
+		self.assertRegex(response.text, "JSONDecodeError|Invalid request body")
 		self.assertEqual(feedback_count(owner=self.user), before)
 
 	def test_the_rate_limit_answers_429(self):
@@ -228,7 +234,7 @@ class TestRestApi(CommittedTestCase):
 			frappe.db.commit()
 
 
-class TestInboundEmail(FrappeTestCase):
+class TestInboundEmail(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -405,7 +411,7 @@ class TestPortal(CommittedTestCase):
 				"description": "盒子被压坏了，杯子碎了。<script>alert(1)</script>",
 				"expected_solution": "换货",
 				"consent": "1",
-				"attachments": (BytesIO(b"%PDF-1.4 test"), "photo.pdf"),
+				"attachments": (BytesIO(ONE_PIXEL_PNG), "photo.png"),
 			},
 			headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"},
 		)
@@ -416,7 +422,7 @@ class TestPortal(CommittedTestCase):
 		self.assertEqual((doc.channel, doc.customer), ("Portal", self.customer))
 		self.assertNotIn("<script>", doc.description)
 		self.assertEqual(
-			frappe.get_all("File", filters={"attached_to_name": name}, pluck="file_name"), ["photo.pdf"]
+			frappe.get_all("File", filters={"attached_to_name": name}, pluck="file_name"), ["photo.png"]
 		)
 
 		# A field the portal does not offer, such as another customer, is refused.
@@ -623,7 +629,7 @@ class TestDataImport(CommittedTestCase):
 		self.assertEqual(sentiments, {f"{self.marker}破损": "Negative", f"{self.marker}很好": "Positive"})
 
 
-class TestRefusalWording(FrappeTestCase):
+class TestRefusalWording(IntegrationTestCase):
 	def test_a_request_field_is_named_by_its_label_in_the_callers_language(self):
 		missing = Problem("consent", FieldProblem.REQUIRED)
 		self.assertEqual(problem_message(missing), "Consent: is required")

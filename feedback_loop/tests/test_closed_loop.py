@@ -19,8 +19,6 @@ from feedback_loop.services.callbacks.triggers import (
 from feedback_loop.tests.factories import make_feedback, make_item, make_sales_order, make_user
 from feedback_loop.tests.test_callbacks_and_surveys import VERIFY_TRIGGER, CallbackTestCase
 
-test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
-
 NOTICE = "Resolution Notice"
 VERIFICATION = "Resolution Verification"
 

@@ -1,12 +1,12 @@
 """The demo-data command on a real site: bulk-inserted records a user can open, removed exactly."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tools.demo_data.site import make_demo_data, remove_demo_data
 
 
-class TestDemoData(FrappeTestCase):
+class TestDemoData(IntegrationTestCase):
 	def setUp(self):
 		remove_demo_data()
 

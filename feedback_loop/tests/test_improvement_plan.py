@@ -5,12 +5,12 @@ import email
 
 import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_datetime, today
 
 from feedback_loop.api.root_cause_analysis import start_root_cause_analysis
 from feedback_loop.services.plans.tracking import send_overdue_alerts, send_weekly_digest
 from feedback_loop.services.plans.verification import verify_due_plans
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -30,12 +30,10 @@ def _text_of(raw: str) -> str:
 	)
 
 
-test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
-
 CATEGORY = "Damaged in Transit"
 
 
-class PlanTestCase(FrappeTestCase):
+class PlanTestCase(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

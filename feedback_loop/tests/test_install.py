@@ -1,13 +1,13 @@
 import re
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from feedback_loop.setup.install import add_default_categories, add_roles
 from feedback_loop.setup.roles import ROLES
+from feedback_loop.tests.case import IntegrationTestCase
 
 
-class TestInstall(FrappeTestCase):
+class TestInstall(IntegrationTestCase):
 	def test_roles_exist(self):
 		for role in ROLES:
 			self.assertTrue(frappe.db.exists("Role", role), role)
@@ -46,7 +46,7 @@ class TestInstall(FrappeTestCase):
 		self.assertEqual(frappe.get_single("Feedback Settings").reply_within_working_days, 3)
 
 
-class TestSeededSurveys(FrappeTestCase):
+class TestSeededSurveys(IntegrationTestCase):
 	def test_no_intro_counts_the_questions_wrong(self):
 		# "Three quick questions" stood above four questions, "One question" above three.
 		counted = re.compile(
@@ -84,7 +84,7 @@ class TestSeededSurveys(FrappeTestCase):
 				frappe.db.set_value(template, name, "intro_en", intro)
 
 
-class TestChineseTranslations(FrappeTestCase):
+class TestChineseTranslations(IntegrationTestCase):
 	def test_default_categories_read_in_chinese(self):
 		# Installed before the app's own hooks ran; Frappe's own words (Other) keep theirs.
 		self.assertEqual(frappe._("Billing and Refund", lang="zh"), "账单与退款")

@@ -5,10 +5,10 @@ The test site's baseline has routing off (site_baseline.py), so a save is ours a
 """
 
 import frappe
-from frappe.tests.utils import FrappeTestCase, change_settings
 
 from feedback_loop.services.messages.acknowledgement import send_acknowledgement
 from feedback_loop.services.sla.policy import enabled_policies, forget_policies, policy_for_record
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import make_contact, make_customer, make_feedback
 from feedback_loop.tests.test_sla import make_policy
 from feedback_loop.tools.benchmarks.statements import counted_statements
@@ -19,7 +19,7 @@ def _after_series_lock(statements: list[str]) -> list[str]:
 	return statements[at:]
 
 
-class TestNamingLockHeldForTheInsertAlone(FrappeTestCase):
+class TestNamingLockHeldForTheInsertAlone(IntegrationTestCase):
 	def setUp(self):
 		self.customer = make_customer("Throughput Cafe")
 		self.contact = make_contact(self.customer, email="throughput@example.com")
@@ -57,7 +57,7 @@ class TestNamingLockHeldForTheInsertAlone(FrappeTestCase):
 		self.assertEqual(doc.priority, "Urgent")
 
 
-class TestCachedPolicies(FrappeTestCase):
+class TestCachedPolicies(IntegrationTestCase):
 	def tearDown(self):
 		forget_policies()
 
@@ -87,7 +87,7 @@ class TestCachedPolicies(FrappeTestCase):
 		self.assertNotIn(policy.name, [p.name for p in enabled_policies()])
 
 
-class TestAcknowledgementOfADeletedRecord(FrappeTestCase):
+class TestAcknowledgementOfADeletedRecord(IntegrationTestCase):
 	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
 	def test_the_job_for_a_deleted_record_ends_quietly(self):
 		errors_before = frappe.db.count("Error Log")

@@ -4,11 +4,11 @@ step marked done by what the site holds (not by a click), and every setup doctyp
 import json
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
 from feedback_loop.core.onboarding.steps import STEPS, Step
 from feedback_loop.services.onboarding.setup_state import ONBOARDING, refresh_onboarding
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import make_customer, make_feedback, make_outgoing_email_account
 
 
@@ -16,7 +16,7 @@ def step_done(step: Step) -> bool:
 	return bool(frappe.db.get_value("Onboarding Step", step.value, "is_complete"))
 
 
-class TestSetupSteps(FrappeTestCase):
+class TestSetupSteps(IntegrationTestCase):
 	def test_the_panel_lists_every_step_in_order_on_the_workspace(self):
 		onboarding = frappe.get_doc("Module Onboarding", ONBOARDING)
 		self.assertEqual([row.step for row in onboarding.steps], [step.value for step in STEPS])
@@ -96,7 +96,7 @@ class TestSetupSteps(FrappeTestCase):
 		)
 
 
-class TestSetupFixes(FrappeTestCase):
+class TestSetupFixes(IntegrationTestCase):
 	def test_the_panel_is_corrected_when_a_click_ticked_an_undone_step(self):
 		from feedback_loop.api.onboarding import refresh_setup_steps
 

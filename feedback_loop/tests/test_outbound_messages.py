@@ -8,7 +8,6 @@ import time
 
 import frappe
 from frappe.desk.form.load import get_communication_data
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from feedback_loop.api.survey import submit_survey
@@ -18,6 +17,7 @@ from feedback_loop.services.callbacks import sender as callback_sender
 from feedback_loop.services.callbacks.links import token_for
 from feedback_loop.services.intake.messaging import receive
 from feedback_loop.services.messages import outbound
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -26,12 +26,10 @@ from feedback_loop.tests.factories import (
 )
 from feedback_loop.tests.loopback_providers import SmsGateway, WeChatApi
 
-test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
-
 COMPLAINT = "包裹破损，等了三天才到，客服电话一直打不通，要求退款"
 
 
-class OutboundTestCase(FrappeTestCase):
+class OutboundTestCase(IntegrationTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		make_outgoing_email_account()

@@ -1,13 +1,11 @@
 import frappe
 from frappe.permissions import add_user_permission
-from frappe.tests.utils import FrappeTestCase
 
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
 
-test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
 
-
-class TestFeedbackVisibility(FrappeTestCase):
+class TestFeedbackVisibility(IntegrationTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		self.allowed = make_customer("Allowed Customer")

@@ -7,11 +7,11 @@ its own transaction, and uses a category of its own where a rule counts other re
 """
 
 import frappe
-from frappe.tests.utils import FrappeTestCase, change_settings
 
 from feedback_loop.api.feedback import preview_priority
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.triage.duplicates import merge_feedback
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import make_customer, make_feedback, make_item, make_sales_order
 
 RULES_ON = {"apply_priority_rules": 1}
@@ -41,7 +41,7 @@ def reasons(doc) -> list[str]:
 	return doc.get_onload().priority_reasons
 
 
-class TestPriorityRules(FrappeTestCase):
+class TestPriorityRules(IntegrationTestCase):
 	@change_settings("Feedback Settings", RULES_ON)
 	def test_a_strongly_negative_refund_demand_is_not_left_low(self):
 		customer = make_customer("Refund Customer")

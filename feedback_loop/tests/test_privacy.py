@@ -8,7 +8,6 @@ import frappe
 from frappe.desk.form.load import getdoc
 from frappe.desk.reportview import get as reportview_get
 from frappe.model.db_query import DatabaseQuery
-from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import add_days, now_datetime
 from frappe.utils.global_search import sync_global_search, update_global_search
 from frappe.website.doctype.personal_data_download_request.personal_data_download_request import (
@@ -16,11 +15,13 @@ from frappe.website.doctype.personal_data_download_request.personal_data_downloa
 )
 
 from feedback_loop.integrations.frappe import fieldlevel_permissions
+from feedback_loop.integrations.frappe.aggregate_list import lists_through_query_builder
 from feedback_loop.integrations.frappe.fieldlevel_permissions import ensure_applied
 from feedback_loop.services.callbacks.triggers import schedule_callback
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.privacy import anonymisation
 from feedback_loop.services.privacy.anonymisation import AnonymisedRecord
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import (
 	make_api_user,
 	make_contact,
@@ -32,13 +33,11 @@ from feedback_loop.tests.factories import (
 from feedback_loop.tests.http_client import Client
 from feedback_loop.tests.test_channels import CommittedTestCase
 
-test_ignore = ["Customer", "Contact", "Sales Order", "Item"]
-
 EMAIL = "zhang.san@company.com"
 PHONE = "13812345678"
 
 
-class TestMasking(FrappeTestCase):
+class TestMasking(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -178,7 +177,7 @@ class TestMasking(FrappeTestCase):
 		self.assertIn(EMAIL, frappe.get_print("Feedback Record", self.record))
 
 
-class TestConsent(FrappeTestCase):
+class TestConsent(IntegrationTestCase):
 	def test_outside_channels_record_consent_with_the_notice_version(self):
 		customer = make_customer("Consent Customer")
 		given = frappe.get_doc(
@@ -217,7 +216,7 @@ class TestConsent(FrappeTestCase):
 		self.assertIsNone(schedule_callback(trigger, record, dedupe_suffix=":after"))
 
 
-class TestRetention(FrappeTestCase):
+class TestRetention(IntegrationTestCase):
 	# Longer than the two years of demo data a site may hold: the job then has only this test's
 	# records to anonymise, not a benchmark's hundred thousand.
 	@change_settings("Feedback Settings", {"retention_days": 1000})
@@ -380,7 +379,7 @@ class TestRetention(FrappeTestCase):
 		self.assertEqual(anonymisation.anonymise_expired(), 0)
 
 
-class TestPersonalDataRequests(FrappeTestCase):
+class TestPersonalDataRequests(IntegrationTestCase):
 	def setUp(self):
 		make_outgoing_email_account()
 		self.email = f"pdr-{frappe.generate_hash(length=6)}@example.com"
@@ -429,14 +428,18 @@ class TestMaskingOverHttp(CommittedTestCase):
 		analyst, authorization = make_api_user("masking-rest-analyst", ["Quality Analyst"])
 		fields = ["name", "contact_email", "contact_phone", "sender", "contact_phone_masked"]
 
-		# Frappe alone: the field after a removed one is never checked (why the fix exists).
+		# Frappe 15 alone: the field after a removed one is never checked (why the fix exists).
+		# Frappe 16 builds list queries with its query builder and checks every field itself.
 		DatabaseQuery.apply_fieldlevel_read_permissions = fieldlevel_permissions._original
 		frappe.set_user(analyst)
 		try:
 			leaked = frappe.get_list("Feedback Record", filters={"name": record}, fields=fields)
 		finally:
 			frappe.set_user("Administrator")
-		self.assertIn(PHONE, json.dumps(leaked, default=str))
+		if lists_through_query_builder():
+			self.assertNotIn(PHONE, json.dumps(leaked, default=str))
+		else:
+			self.assertIn(PHONE, json.dumps(leaked, default=str))
 
 		# A fresh request: its worker's before_request hook installs the fix again.
 		fields = json.dumps(fields)

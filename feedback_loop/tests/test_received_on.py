@@ -3,14 +3,14 @@ gave it — from the API, the mail's date, or the agent typing in a letter or a 
 
 import frappe
 from frappe.desk.query_report import run
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_datetime, getdate, now_datetime, nowdate
 
 from feedback_loop.services.intake.create import create_feedback, received_moment
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import deliver_mail, make_customer, make_feedback, make_feedback_inbox
 
 
-class TestReceivedOn(FrappeTestCase):
+class TestReceivedOn(IntegrationTestCase):
 	def test_a_month_old_letter_is_numbered_today_and_already_breached(self):
 		customer = make_customer("Letter Customer")
 		received = add_days(now_datetime(), -30).replace(microsecond=0)

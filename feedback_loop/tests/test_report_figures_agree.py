@@ -7,12 +7,12 @@ import math
 
 import frappe
 from frappe.desk.query_report import run
-from frappe.tests.utils import FrappeTestCase
 
 from feedback_loop.api import workspace
 from feedback_loop.core.reports.figures import percent
 from feedback_loop.core.reports.satisfaction import LEVEL_INDICATOR, level
 from feedback_loop.services.reports import score_levels
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import make_customer, make_feedback
 
 TRIGGER = "Sales Order completed"
@@ -67,7 +67,7 @@ def seeded_feedback(customer, when, **values):
 	return name
 
 
-class TestCallbackPerformanceAgrees(FrappeTestCase):
+class TestCallbackPerformanceAgrees(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -171,7 +171,7 @@ def set_thresholds(**values):
 	frappe.clear_document_cache("Feedback Settings", "Feedback Settings")
 
 
-class ThresholdsRolledBack(FrappeTestCase):
+class ThresholdsRolledBack(IntegrationTestCase):
 	"""The class's changes to the thresholds are rolled back, and so is the cached settings."""
 
 	@classmethod
@@ -316,7 +316,7 @@ class TestWorkspaceSatisfactionCardsAgree(ThresholdsRolledBack):
 			self.assertEqual(workspace.nps_90_days()["indicator"], "Green")
 
 
-class TestSentimentTrendAgrees(FrappeTestCase):
+class TestSentimentTrendAgrees(IntegrationTestCase):
 	def test_periods_total_cards_and_chart_agree_and_an_empty_month_is_a_gap(self):
 		customer = make_customer("Figures Sentiment Customer")
 		# January 2018: 3 negative, 1 positive (75 % negative); February nothing; March 1
@@ -363,7 +363,7 @@ class TestSentimentTrendAgrees(FrappeTestCase):
 		)
 
 
-class TestFeedbackOverviewAgrees(FrappeTestCase):
+class TestFeedbackOverviewAgrees(IntegrationTestCase):
 	def test_weeks_total_row_cards_and_chart_agree(self):
 		customer = make_customer("Figures Overview Customer")
 		# March 2018 by week: W09 1 Email (closed), W10 2 Desk, W11 nothing, W12 1 Email, W13 1
@@ -403,7 +403,7 @@ class TestFeedbackOverviewAgrees(FrappeTestCase):
 		self.assertEqual(chart["Desk"][2], 0)
 
 
-class TestTopIssuesAgrees(FrappeTestCase):
+class TestTopIssuesAgrees(IntegrationTestCase):
 	def test_shares_cards_and_chart_agree(self):
 		customer = make_customer("Figures Top Issues Customer")
 		a, b = frappe.get_all(
@@ -435,7 +435,7 @@ class TestTopIssuesAgrees(FrappeTestCase):
 		self.assertEqual(chart["datasets"][1]["values"], [r["previous"] for r in rows])
 
 
-class TestSlaComplianceAgrees(FrappeTestCase):
+class TestSlaComplianceAgrees(IntegrationTestCase):
 	def test_groups_total_row_cards_and_chart_agree(self):
 		customer = make_customer("Figures SLA Customer")
 		# May 2018. High: response Met, Met, Breached (33.3 % breached); resolution Met, Breached.
@@ -484,7 +484,7 @@ class TestSlaComplianceAgrees(FrappeTestCase):
 		self.assertEqual(chart["Resolution Breached (%)"][list(by_group).index("Low")], None)
 
 
-class TestImprovementEffectivenessAgrees(FrappeTestCase):
+class TestImprovementEffectivenessAgrees(IntegrationTestCase):
 	def test_the_volume_change_card_is_the_change_of_the_charts_sums(self):
 		names = []
 		# 100 → 40 (−60 %) and 80 → 72 (−10 %): together 180 → 112, −37.8 % (the average: −35 %).
@@ -527,7 +527,7 @@ class TestImprovementEffectivenessAgrees(FrappeTestCase):
 		self.assertEqual(len(chart["datasets"]), 2)
 
 
-class TestCustomerFeedbackSummaryAgrees(FrappeTestCase):
+class TestCustomerFeedbackSummaryAgrees(IntegrationTestCase):
 	def test_the_cards_are_the_sums_of_the_rows(self):
 		first, second = make_customer("Figures Summary One"), make_customer("Figures Summary Two")
 		# June 2018: first 3 feedback, 3 negative (100 %); second 1, none negative (0 %). All: 3 of

@@ -3,8 +3,8 @@ set of records, and only the records the reader may see counted."""
 
 import frappe
 from frappe.desk.query_report import run
-from frappe.tests.utils import FrappeTestCase
 
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
 
 
@@ -19,7 +19,7 @@ def seed(customer, when, channel, status="Open", owner=None):
 	return doc.name
 
 
-class TestFeedbackOverview(FrappeTestCase):
+class TestFeedbackOverview(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -95,7 +95,7 @@ class TestFeedbackOverview(FrappeTestCase):
 			run("Feedback Overview", filters={"from_date": "2019-03-31", "to_date": "2019-03-01"})
 
 
-class TestTopIssues(FrappeTestCase):
+class TestTopIssues(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -176,7 +176,7 @@ class TestTopIssues(FrappeTestCase):
 		self.assertEqual(len(analysis.feedback_records), 6)
 
 
-class TestSentimentTrend(FrappeTestCase):
+class TestSentimentTrend(IntegrationTestCase):
 	def test_shares_by_period_and_the_change_in_negative_share(self):
 		customer = make_customer("Sentiment Customer")
 		# March 2019 by hand: 4 negative, 1 neutral, 3 positive → 50 % / 12.5 % / 37.5 %;
@@ -220,7 +220,7 @@ class TestSentimentTrend(FrappeTestCase):
 		self.assertEqual(summary["Change (percentage points)"], 25.0)
 
 
-class TestCallbackPerformance(FrappeTestCase):
+class TestCallbackPerformance(IntegrationTestCase):
 	def test_counts_and_response_rate_by_trigger(self):
 		customer = make_customer("Revisit Customer")
 		trigger = "Sales Order completed"
@@ -261,7 +261,7 @@ class TestCallbackPerformance(FrappeTestCase):
 		self.assertEqual(summary["Response Rate (%)"], 50.0)
 
 
-class TestSatisfactionTrend(FrappeTestCase):
+class TestSatisfactionTrend(IntegrationTestCase):
 	def test_csat_nps_and_ces_by_hand(self):
 		customer = make_customer("Satisfaction Customer")
 

@@ -4,11 +4,11 @@ checked against values worked out by hand, and only what the reader may see coun
 import frappe
 from frappe.desk.form.assign_to import add as assign
 from frappe.desk.query_report import run
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from feedback_loop.api.feedback import get_customer_feedback_summary
 from feedback_loop.services.reports.queries import counts_by
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
 from feedback_loop.tests.test_sla import SlaTestCase, make_policy
 
@@ -36,7 +36,7 @@ def report_summary(result) -> dict:
 	return {card["label"]: card["value"] for card in result["report_summary"]}
 
 
-class TestSlaCompliance(FrappeTestCase):
+class TestSlaCompliance(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -244,7 +244,7 @@ class TestWorkingHoursOnTheRecord(SlaTestCase):
 		self.assertEqual((doc.response_working_hours, doc.resolution_working_hours), (1.5, 6.5))
 
 
-class TestCustomerFeedbackSummary(FrappeTestCase):
+class TestCustomerFeedbackSummary(IntegrationTestCase):
 	def test_figures_per_customer_by_hand_and_the_customer_page_agrees(self):
 		first = make_customer("Summary Customer One")
 		second = make_customer("Summary Customer Two")
@@ -340,7 +340,7 @@ class TestCustomerFeedbackSummary(FrappeTestCase):
 			permission.delete(ignore_permissions=True)
 
 
-class TestImprovementEffectiveness(FrappeTestCase):
+class TestImprovementEffectiveness(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

@@ -12,7 +12,6 @@ from itertools import pairwise
 
 import frappe
 from frappe.desk.form import assign_to
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_years, nowdate
 
 from feedback_loop.core.sla.clock import EscalationLevel
@@ -21,6 +20,7 @@ from feedback_loop.services.sla.sweep import run_escalation_action
 from feedback_loop.services.triage.analysis import analyse_pending_records
 from feedback_loop.services.triage.routing import on_department_added, sync_all_rules
 from feedback_loop.setup.routing import CATCH_ALL, rule_name
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import (
 	default_company,
 	deliver_mail,
@@ -66,7 +66,7 @@ def assignment(name: str) -> tuple[str | None, str | None]:
 	return (rows[0].allocated_to, rows[0].assignment_rule) if rows else (None, None)
 
 
-class RoutingTestCase(FrappeTestCase):
+class RoutingTestCase(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

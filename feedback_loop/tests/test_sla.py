@@ -5,16 +5,14 @@ from zoneinfo import ZoneInfo
 
 import frappe
 from frappe.desk.doctype.notification_settings.notification_settings import create_notification_settings
-from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import get_datetime, get_system_timezone
 
 from feedback_loop.core.messages.moments import utc_offset
 from feedback_loop.services.sla.calendar_source import clear_calendar_cache
 from feedback_loop.services.sla.policy import forget_policies
 from feedback_loop.services.sla.sweep import sweep
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
-
-test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
 
 WINDOWS = [("09:00:00", "12:00:00"), ("13:30:00", "18:00:00")]
 MONDAY = "2026-11-23"  # a Monday
@@ -59,7 +57,7 @@ def make_policy(name, **values):
 	return doc.insert()
 
 
-class SlaTestCase(FrappeTestCase):
+class SlaTestCase(IntegrationTestCase):
 	def setUp(self):
 		clear_calendar_cache()
 		# Only the policies a test makes take part.

@@ -36,11 +36,11 @@ from datetime import date, datetime, time, timedelta
 
 import frappe
 from erpnext.support.doctype.service_level_agreement.service_level_agreement import get_expected_time_for
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_system_timezone
 
 from feedback_loop.core.sla.calendar import BusinessCalendar, Window
 from feedback_loop.core.sla.targets import due_moment
+from feedback_loop.tests.case import IntegrationTestCase
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 FIRST, LAST = date(2026, 1, 1), date(2028, 12, 31)
@@ -81,7 +81,7 @@ def days(first: date, count: int) -> list[date]:
 	return [first + timedelta(days=i) for i in range(count)]
 
 
-class TestSlaCalendarAgainstERPNext(FrappeTestCase):
+class TestSlaCalendarAgainstERPNext(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

@@ -4,7 +4,6 @@ feedback, failures and the retry job, duplicates and merge, retraining, settings
 from unittest.mock import patch
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from feedback_loop import tasks
 from feedback_loop.api.triage import accept_suggested_category
@@ -13,14 +12,13 @@ from feedback_loop.services.triage.analysis import ANALYSED, PENDING, retry_pend
 from feedback_loop.services.triage.category_training import retrain_category_model
 from feedback_loop.services.triage.duplicates import merge_feedback
 from feedback_loop.services.triage.engine import bump_triage_version, get_triager
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import make_customer, make_feedback
-
-test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
 
 SETTINGS_FIELDS = ("category_confidence_threshold", "negative_cues", "positive_cues", "duplicate_window_days")
 
 
-class TriageTestCase(FrappeTestCase):
+class TriageTestCase(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -201,7 +199,8 @@ class TestCategories(TriageTestCase):
 
 	def set_site_language(self, language):
 		frappe.db.set_single_value("System Settings", "language", language)
-		frappe.clear_document_cache("System Settings", "System Settings")
+		# Every cache of the settings, Frappe 16's in-process one too (a save would clear them).
+		frappe.clear_cache()
 		frappe.local.system_settings = None
 
 	def test_a_category_chinese_name_in_the_text_counts_for_it(self):

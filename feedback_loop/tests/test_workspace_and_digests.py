@@ -3,16 +3,16 @@
 import frappe
 from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as chart_data
 from frappe.desk.doctype.number_card.number_card import get_result
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now_datetime, nowdate
 
 from feedback_loop.api import workspace
 from feedback_loop.core.reports.satisfaction import net_promoter_score
 from feedback_loop.setup.digests import DIGESTS
+from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import make_customer, make_feedback
 
 
-class TestWorkspace(FrappeTestCase):
+class TestWorkspace(IntegrationTestCase):
 	def test_the_workspace_shows_the_cards_and_charts(self):
 		page = frappe.get_doc("Workspace", "Feedback Loop")
 		cards = {row.number_card_name for row in page.number_cards}
@@ -127,7 +127,7 @@ class TestWorkspace(FrappeTestCase):
 			frappe.db.delete("Improvement Plan", plan.name)
 
 
-class TestDigests(FrappeTestCase):
+class TestDigests(IntegrationTestCase):
 	def test_weekly_and_monthly_digests_are_seeded_off_and_render(self):
 		for name, report, frequency, period, _filters in DIGESTS:
 			digest = frappe.get_doc("Auto Email Report", name)

@@ -14,6 +14,7 @@ from frappe.utils.user import get_users_with_role
 from feedback_loop.core.callbacks.loop import SECOND_VERIFICATION_PRIORITIES, FirstVerification
 from feedback_loop.core.callbacks.schedule import next_attempt
 from feedback_loop.core.messages.channels import Channel
+from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.callbacks.links import solved_url, survey_url
 from feedback_loop.services.callbacks.phone import script_in
 from feedback_loop.services.callbacks.resolution import (
@@ -224,11 +225,12 @@ def _least_busy(users: list[str]) -> str | None:
 	if not users:
 		return None
 	open_todos = dict(
-		frappe.get_all(
+		aggregate_list(
 			"ToDo",
+			["allocated_to", count_all("n")],
 			filters={"status": "Open", "allocated_to": ("in", users), "reference_type": "Feedback Callback"},
-			fields=["allocated_to", "count(name) as n"],
-			group_by="allocated_to",
+			group_by=("allocated_to",),
+			ignore_permissions=True,
 			as_list=True,
 		)
 	)

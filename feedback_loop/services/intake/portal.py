@@ -187,6 +187,13 @@ def read_uploads(uploads: list) -> list[tuple[str, bytes]]:
 	than one past the count limit), so an oversized upload is refused without being held whole."""
 	limit = max_attachment_bytes()
 	return [
-		(os.path.basename(upload.filename)[:120], upload.stream.read(limit + 1))
+		(os.path.basename(upload.filename)[:120], _from_start(upload.stream).read(limit + 1))
 		for upload in [u for u in uploads if u and u.filename][: MAX_ATTACHMENTS + 1]
 	]
+
+
+def _from_start(stream):
+	"""The upload from its first byte: a request retried after a deadlock reads it again."""
+	if stream.seekable():
+		stream.seek(0)
+	return stream

@@ -72,9 +72,7 @@ def measure(plan) -> Figures:
 		plan.baseline_days,
 		plan.measurement_days,
 	)
-	first = frappe.get_all("Feedback Record", fields=["min(received_on) as first"], ignore_permissions=True)[
-		0
-	].first
+	first = frappe.db.get_value("Feedback Record", {}, "received_on", order_by="received_on asc")
 	baseline = baseline.clipped_to(getdate(first) if first else None)
 	baseline_count = _count(plan, baseline)
 	after_count = _count(plan, after)

@@ -6,11 +6,11 @@ their rate from counts by the same function."""
 
 from collections import defaultdict
 
-import frappe
 from frappe import _
 from frappe.utils import getdate
 
 from feedback_loop.core.reports.revisits import Outcomes, outcomes, total
+from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import period_conditions
@@ -26,13 +26,13 @@ def performance(filters: dict) -> list[tuple[str, str, Outcomes]]:
 	for field in ("customer", "trigger", "callback_type", "channel"):
 		if filters.get(field):
 			conditions.append([field, "=", filters[field]])
-	counts = frappe.get_list(
+	counts = aggregate_list(
 		"Feedback Callback",
-		filters=conditions,
 		# Aliases unlike any column: MariaDB's GROUP BY would prefer the column.
-		fields=["`trigger` as rule", "callback_type as kind", "status as state", "count(*) as count"],
-		group_by="rule, kind, state",
-		order_by="rule, kind",
+		["`trigger` as rule", "callback_type as kind", "status as state", count_all()],
+		filters=conditions,
+		group_by=("rule", "kind", "state"),
+		order_by=("rule", "kind"),
 	)
 	states: dict[tuple, dict] = defaultdict(lambda: defaultdict(int))
 	for row in counts:

@@ -8,32 +8,37 @@ Customer form's indicators use the same function (the form asks for one customer
 
 import frappe
 from frappe import _
+from frappe.query_builder import functions as fn
 from frappe.utils import getdate
 
 from feedback_loop.core.feedback_status import ACTIVE_STATUSES
 from feedback_loop.core.reports.figures import percent
 from feedback_loop.core.triage.initial_sentiment import Sentiment
+from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.queries import period_conditions, record_filters
 
-_ACTIVE = ", ".join(f"'{status.value}'" for status in sorted(ACTIVE_STATUSES))
+_ACTIVE = [status.value for status in sorted(ACTIVE_STATUSES)]
 
 
 def customer_rows(filters: dict, start=None, end=None) -> list[dict]:
 	"""A row per customer with feedback in the period (all time when no period is given)."""
-	rows = frappe.get_list(
+	record = frappe.qb.DocType("Feedback Record")
+	rows = aggregate_list(
 		"Feedback Record",
-		filters=[*record_filters(filters, start, end), ["customer", "is", "set"]],
-		fields=[
+		[
 			"customer as party",
-			"count(*) as total",
-			f"sum(status in ({_ACTIVE})) as open_count",
-			f"sum(sentiment = '{Sentiment.NEGATIVE.value}') as negative",
-			"sum(response_sla_status = 'Breached' or resolution_sla_status = 'Breached') as breached",
-			"max(received_on) as last_feedback_on",
+			count_all("total"),
+			fn.Sum(record.status.isin(_ACTIVE)).as_("open_count"),
+			fn.Sum(record.sentiment == Sentiment.NEGATIVE.value).as_("negative"),
+			fn.Sum(
+				(record.response_sla_status == "Breached") | (record.resolution_sla_status == "Breached")
+			).as_("breached"),
+			fn.Max(record.received_on).as_("last_feedback_on"),
 		],
-		group_by="party",
-		order_by="total desc",
+		filters=[*record_filters(filters, start, end), ["customer", "is", "set"]],
+		group_by=("party",),
+		order_by=(("total", "desc"),),
 	)
 	# Sales and support users may not read revisits: their CSAT column stays empty.
 	can_read_revisits = frappe.has_permission("Feedback Callback", "read")
@@ -62,13 +67,13 @@ def _csat_by_customer(customers: list[str], start, end) -> dict[str, tuple[float
 		["customer", "in", customers],
 		*period_conditions("responded_on", start, end),
 	]
-	rows = frappe.get_list(
+	callback = frappe.qb.DocType("Feedback Callback")
+	rows = aggregate_list(
 		"Feedback Callback",
+		["customer as party", fn.Avg(callback.csat).as_("csat"), count_all("answers")],
 		filters=conditions,
-		fields=["customer as party", "avg(csat) as csat", "count(*) as answers"],
-		group_by="party",
-		# Without an order Frappe sorts by a column outside the covering index.
-		order_by="party",
+		group_by=("party",),
+		order_by=("party",),
 	)
 	return {row.party: (round(float(row.csat), 2), row.answers) for row in rows}
 

@@ -20,7 +20,7 @@ from feedback_loop.core.reports.periods import (
 )
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
-from feedback_loop.services.reports.queries import counts_by, period_sql, record_count
+from feedback_loop.services.reports.queries import counts_by, period_term, record_count
 
 FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed")
 
@@ -28,7 +28,7 @@ FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolve
 def overview(filters: dict) -> dict:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
 	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
-	period = period_sql(grouping)
+	period = period_term(grouping)
 	# One scan: channel and status together ("state": a GROUP BY alias must not name a column).
 	counts = counts_by(filters, start, end, ("period", period), ("channel", "channel"), ("state", "status"))
 	previous_start, previous_end = previous_range(start, end)

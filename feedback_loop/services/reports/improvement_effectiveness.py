@@ -11,6 +11,7 @@ from frappe.utils import getdate
 
 from feedback_loop.core.plans.effect import Verdict
 from feedback_loop.core.reports.figures import percent, pooled_change
+from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import period_conditions
@@ -70,12 +71,12 @@ def plans(filters: dict) -> list[dict]:
 
 
 def verdict_counts(filters: dict) -> dict[str, int]:
-	rows = frappe.get_list(
+	rows = aggregate_list(
 		"Improvement Plan",
+		["verification_result as verdict", count_all()],
 		filters=plan_filters(filters),
-		fields=["verification_result as verdict", "count(*) as count"],
-		group_by="verdict",
-		order_by="verdict",
+		group_by=("verdict",),
+		order_by=("verdict",),
 	)
 	return {(row.verdict or PENDING): row.count for row in rows}
 

@@ -1,28 +1,35 @@
-"""The feedback reports' one way to count: a GROUP BY through `frappe.get_list`, so the reader's
-permissions (roles, User Permissions, the app's visibility rule) decide which records count,
-with the filters every report offers."""
+"""The feedback reports' one way to count: a GROUP BY through `frappe.get_list`
+(integrations/frappe/aggregate_list.py), so the reader's permissions (roles, User Permissions,
+the app's visibility rule) decide which records count, with the filters every report offers."""
 
 import zlib
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Cast, CustomFunction
 from frappe.utils import add_days
+from pypika.terms import Term
 
 from feedback_loop.core.reports.periods import Grouping
+from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 
-#: The period of a moment as a number or date, much cheaper to group by than a formatted text;
-#: core.report_periods.key_label turns it into the label (mode 3 of yearweek is ISO 8601).
-_PERIOD_KEYS = {
-	Grouping.DAY: "cast({column} as date)",
-	Grouping.WEEK: "yearweek({column}, 3)",
-	# Not extract(year_month from …): frappe.get_list drops a field that contains " from ".
-	Grouping.MONTH: "year({column}) * 100 + month({column})",
-}
+_YEARWEEK = CustomFunction("YEARWEEK", ["moment", "mode"])
+_YEAR = CustomFunction("YEAR", ["moment"])
+_MONTH = CustomFunction("MONTH", ["moment"])
+CRC32 = CustomFunction("CRC32", ["value"])
 
 
-def period_sql(grouping: Grouping, column: str = "received_on") -> str:
-	"""The period key of a row, by one of its moments (label it with core.report_periods.key_label)."""
-	return _PERIOD_KEYS[grouping].format(column=column)
+def period_term(grouping: Grouping, column: str = "received_on", doctype: str = "Feedback Record") -> Term:
+	"""The period key of a row by one of its moments, as a number or date — much cheaper to group
+	by than a formatted text; core.report_periods.key_label turns it into the label."""
+	moment = frappe.qb.DocType(doctype)[column]
+	if grouping == Grouping.DAY:
+		return Cast(moment, "date")
+	if grouping == Grouping.WEEK:
+		# Mode 3 is ISO 8601.
+		return _YEARWEEK(moment, 3)
+	# Not extract(year_month from …): Frappe 15's list query drops a field that contains " from ".
+	return _YEAR(moment) * 100 + _MONTH(moment)
 
 
 #: Filters that are plain equality on a column of the record.
@@ -46,8 +53,10 @@ def record_filters(filters: dict, start=None, end=None) -> list:
 	return conditions
 
 
-def counts_by(filters: dict, start, end, *group: tuple[str, str], extra: list | None = None) -> list[dict]:
-	"""Record counts per value of each (alias, SQL expression) in `group`.
+def counts_by(
+	filters: dict, start, end, *group: tuple[str, str | Term], extra: list | None = None
+) -> list[dict]:
+	"""Record counts per value of each (alias, column name or pypika term) in `group`.
 
 	An alias must not be the name of another column of the record: MariaDB's GROUP BY prefers
 	the column to the alias. A Select column, or a link to a doctype with few names, is grouped
@@ -71,16 +80,18 @@ def counts_by(filters: dict, start, end, *group: tuple[str, str], extra: list | 
 
 
 def _counts(conditions: list, group: tuple, checksummed: set[str]) -> list[dict]:
+	record = frappe.qb.DocType("Feedback Record")
 	fields = [
-		f"crc32({expr}) as {alias}" if alias in checksummed else f"{expr} as {alias}" for alias, expr in group
+		CRC32(record[expr]).as_(alias)
+		if alias in checksummed
+		else f"{expr} as {alias}"
+		if isinstance(expr, str)
+		else expr.as_(alias)
+		for alias, expr in group
 	]
-	aliases = ", ".join(alias for alias, _expr in group)
-	return frappe.get_list(
-		"Feedback Record",
-		filters=conditions,
-		fields=[*fields, "count(*) as count"],
-		group_by=aliases,
-		order_by=aliases,
+	aliases = [alias for alias, _expr in group]
+	return aggregate_list(
+		"Feedback Record", [*fields, count_all()], filters=conditions, group_by=aliases, order_by=aliases
 	)
 
 
@@ -88,9 +99,11 @@ def _counts(conditions: list, group: tuple, checksummed: set[str]) -> list[dict]
 CHECKSUMMED_LINKS = frozenset({"User", "Department", "Feedback SLA Policy", "Feedback Category"})
 
 
-def _checksummed_names(column: str) -> dict[int, str] | None:
+def _checksummed_names(column: str | Term) -> dict[int, str] | None:
 	"""Checksum → value for a Select column (its options) or a link to a small doctype (its
-	names); None for other columns, or when two values would share a checksum."""
+	names); None for other columns and expressions, or when two values would share a checksum."""
+	if not isinstance(column, str):
+		return None
 	df = frappe.get_meta("Feedback Record").get_field(column)
 	if df is None:
 		return None
@@ -108,9 +121,9 @@ def _checksummed_names(column: str) -> dict[int, str] | None:
 
 def record_count(filters: dict, start, end) -> int:
 	"""Records in the period the reader may see, for the comparison with the period before."""
-	return frappe.get_list(
-		"Feedback Record", filters=record_filters(filters, start, end), fields=["count(*) as count"]
-	)[0].count
+	return aggregate_list("Feedback Record", [count_all()], filters=record_filters(filters, start, end))[
+		0
+	].count
 
 
 #: Returned sixth by a report with its own Total row: Frappe's would average the percentages of

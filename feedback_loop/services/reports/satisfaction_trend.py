@@ -5,40 +5,42 @@ the distributions (core/reports/satisfaction.py)."""
 
 from collections import defaultdict
 
-import frappe
 from frappe import _
 from frappe.utils import getdate
+from pypika.terms import Term, ValueWrapper
 
 from feedback_loop.core.reports.periods import Grouping, key_label, period_labels, previous_range
 from feedback_loop.core.reports.satisfaction import csat_average, merged, net_promoter_score, satisfied_share
+from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
-from feedback_loop.services.reports.queries import period_conditions, period_sql
+from feedback_loop.services.reports.queries import period_conditions, period_term
 from feedback_loop.services.reports.score_levels import indicator
 
 SCORES = ("csat", "nps", "ces")
 
 
-def distributions(filters: dict, start, end, period_sql: str | None) -> dict:
+def distributions(filters: dict, start, end, period: Term | None) -> dict:
 	"""score → period → {value: count}, and "responses" → period → answered revisits (whatever
 	they answered), from one GROUP BY."""
 	conditions = [*answer_filters(filters), *period_conditions("responded_on", start, end)]
-	period = f"{period_sql} as slot" if period_sql else "'all' as slot"
+	slot = (period if period is not None else ValueWrapper("all")).as_("slot")
 	# One scan: every combination of the three answers; each score keeps the rows it was given in.
-	rows = frappe.get_list(
+	# Aliases unlike any column: MariaDB's GROUP BY would prefer the column.
+	group = ("slot", "csat_answer", "nps_answer", "nps_given", "ces_answer")
+	rows = aggregate_list(
 		"Feedback Callback",
-		filters=conditions,
-		# Aliases unlike any column: MariaDB's GROUP BY would prefer the column.
-		fields=[
-			period,
+		[
+			slot,
 			"csat as csat_answer",
 			"nps as nps_answer",
 			"nps_answered as nps_given",
 			"ces as ces_answer",
-			"count(*) as count",
+			count_all(),
 		],
-		group_by="slot, csat_answer, nps_answer, nps_given, ces_answer",
-		order_by="slot",
+		filters=conditions,
+		group_by=group,
+		order_by=("slot",),
 	)
 	found: dict = {score: defaultdict(lambda: defaultdict(int)) for score in SCORES}
 	responses: dict = defaultdict(int)
@@ -88,7 +90,7 @@ def answer_filters(filters: dict) -> list:
 def trend(filters: dict) -> dict:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
 	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
-	dist = distributions(filters, start, end, period_sql(grouping, "responded_on"))
+	dist = distributions(filters, start, end, period_term(grouping, "responded_on", "Feedback Callback"))
 	labelled = {
 		key: {key_label(slot, grouping): values for slot, values in by_slot.items()}
 		for key, by_slot in dist.items()

@@ -14,7 +14,7 @@ from feedback_loop.core.reports.figures import percent
 from feedback_loop.core.reports.periods import Grouping, key_label, period_labels, previous_range
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
-from feedback_loop.services.reports.queries import counts_by, period_sql
+from feedback_loop.services.reports.queries import counts_by, period_term
 
 MOODS = ("Negative", "Neutral", "Positive")
 COLOURS = ["#e24c4c", "#a0a0a0", "#29cd42"]
@@ -24,7 +24,7 @@ def trend(filters: dict) -> dict:
 	start, end = getdate(filters["from_date"]), getdate(filters["to_date"])
 	grouping = Grouping(filters.get("group_by") or Grouping.MONTH.value)
 	# "mood", not "sentiment": an alias named like a column is grouped by the column.
-	rows = counts_by(filters, start, end, ("period", period_sql(grouping)), ("mood", "sentiment"))
+	rows = counts_by(filters, start, end, ("period", period_term(grouping)), ("mood", "sentiment"))
 	periods: dict[str, dict[str, int]] = {label: {} for label in period_labels(start, end, grouping)}
 	now: dict[str, int] = defaultdict(int)
 	for row in rows:

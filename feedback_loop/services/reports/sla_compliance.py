@@ -10,7 +10,9 @@ record coming to Python.
 
 from collections import Counter, defaultdict
 
+import frappe
 from frappe import _
+from frappe.query_builder.functions import Round
 from frappe.utils import getdate
 
 from feedback_loop.core.reports.periods import previous_range
@@ -22,6 +24,7 @@ from feedback_loop.services.reports.queries import counts_by
 CLOCKS = ("response", "resolution")
 #: Working hours are counted to the nearest tenth (6 minutes) for the percentiles.
 HOURS_PRECISION = 1
+_RECORD = frappe.qb.DocType("Feedback Record")
 
 
 def compliance(filters: dict) -> dict:
@@ -37,8 +40,8 @@ def compliance(filters: dict) -> dict:
 		("grp", column),
 		("response_state", "response_sla_status"),
 		("resolution_state", "resolution_sla_status"),
-		("answered", "(first_responded_on is not null)"),
-		("taken", f"round(response_working_hours, {HOURS_PRECISION})"),
+		("answered", _RECORD.first_responded_on.isnotnull()),
+		("taken", Round(_RECORD.response_working_hours, HOURS_PRECISION)),
 		extra=with_sla,
 	)
 	groups: dict[str, dict] = defaultdict(
@@ -59,7 +62,7 @@ def compliance(filters: dict) -> dict:
 		start,
 		end,
 		("grp", column),
-		("taken", f"round(resolution_working_hours, {HOURS_PRECISION})"),
+		("taken", Round(_RECORD.resolution_working_hours, HOURS_PRECISION)),
 		extra=[*with_sla, ["resolution_fulfilled_on", "is", "set"]],
 	):
 		histograms["resolution"][row.grp or ""][float(row.taken)] += row.count

@@ -2,10 +2,12 @@
 
 import frappe
 from frappe import _
+from frappe.query_builder import functions as fn
 from frappe.utils import getdate
 
 from feedback_loop.core.reports.periods import previous_range
 from feedback_loop.core.reports.top_issues import rank, terms_label, top_terms
+from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import counts_by, record_filters
@@ -23,12 +25,13 @@ def top_issues(filters: dict) -> list:
 	group = (("issue_key", field),)
 	present = [[field, "is", "set"]]
 	# One scan for the count and the negative count of each issue.
-	rows = frappe.get_list(
+	record = frappe.qb.DocType("Feedback Record")
+	rows = aggregate_list(
 		"Feedback Record",
+		[f"{field} as issue_key", count_all(), fn.Sum(record.sentiment == "Negative").as_("negative")],
 		filters=record_filters(filters, start, end) + present,
-		fields=[f"{field} as issue_key", "count(*) as count", "sum(sentiment = 'Negative') as negative"],
-		group_by="issue_key",
-		order_by="issue_key",
+		group_by=("issue_key",),
+		order_by=("issue_key",),
 	)
 	counts = {r.issue_key: r.count for r in rows}
 	negatives = {r.issue_key: int(r.negative or 0) for r in rows if r.negative}

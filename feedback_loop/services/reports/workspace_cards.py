@@ -1,12 +1,12 @@
 """Figures of the Feedback Loop workspace's number cards that a plain count or average of one
 doctype cannot give. Each is one aggregate query through `frappe.get_list` (permissions apply)."""
 
-import frappe
 from frappe.utils import add_days, getdate, nowdate
 
 from feedback_loop.core.feedback_status import ACTIVE_STATUSES
 from feedback_loop.core.plans.lifecycle import ACTIVE_PLAN_STATES, FINISHED_ACTIONS
 from feedback_loop.core.reports.satisfaction import csat_average, net_promoter_score
+from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.satisfaction_trend import distributions
 
 NPS_DAYS = 90
@@ -16,11 +16,11 @@ ACTIVE = [status.value for status in sorted(ACTIVE_STATUSES)]
 
 def breached_now() -> int:
 	"""Records still being worked on with a response or resolution clock past its due moment."""
-	return frappe.get_list(
+	return aggregate_list(
 		"Feedback Record",
+		[count_all()],
 		filters=[["status", "in", ACTIVE]],
 		or_filters=[["response_sla_status", "=", "Breached"], ["resolution_sla_status", "=", "Breached"]],
-		fields=["count(*) as count"],
 	)[0].count
 
 
@@ -46,12 +46,13 @@ def _answers(days: int) -> dict:
 
 def overdue_improvement_actions() -> int:
 	"""Overdue as the daily overdue alert sees it (services/plans/tracking.py): plans being worked on."""
-	return frappe.get_list(
+	# One joined row per matching action.
+	return aggregate_list(
 		"Improvement Plan",
+		[count_all()],
 		filters=[
 			["Improvement Plan Action", "due_date", "<", nowdate()],
 			["Improvement Plan Action", "action_status", "not in", FINISHED_ACTIONS],
 			["workflow_state", "in", ACTIVE_PLAN_STATES],
 		],
-		fields=["count(`tabImprovement Plan Action`.name) as count"],
 	)[0].count

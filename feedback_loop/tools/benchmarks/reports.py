@@ -21,7 +21,8 @@ from frappe.desk.query_report import run as run_report
 from frappe.utils import add_days, getdate, now_datetime
 
 from feedback_loop.core.reports.periods import Grouping
-from feedback_loop.services.reports.queries import period_sql
+from feedback_loop.integrations.frappe.aggregate_list import as_sql
+from feedback_loop.services.reports.queries import period_term
 from feedback_loop.tools.demo_data.records import FEEDBACK_PREFIX
 from feedback_loop.tools.demo_data.site import BATCH, YEARS, _bulk_insert, make_demo_data
 
@@ -29,12 +30,13 @@ ISSUE_PREFIX = "ISSDEMO"
 
 FR = "`tabFeedback Record`"
 CB = "`tabFeedback Callback`"
-PERIOD = period_sql(Grouping.MONTH)
 
 
 def reports(start, end) -> list[tuple[str, dict, str]]:
 	"""(report, filters, the bare GROUP BY it is compared with)."""
 	dates = {"from_date": start, "to_date": end}
+	period = as_sql(period_term(Grouping.MONTH))
+	answered_period = as_sql(period_term(Grouping.MONTH, "responded_on", "Feedback Callback"))
 	in_range = f"creation >= '{start}' and creation < '{add_days(end, 1)}'"
 	received = f"received_on >= '{start}' and received_on < '{add_days(end, 1)}'"
 	on_due = f"due_on >= '{start}' and due_on < '{add_days(end, 1)}'"
@@ -42,7 +44,7 @@ def reports(start, end) -> list[tuple[str, dict, str]]:
 		(
 			"Feedback Overview",
 			{**dates, "group_by": "Month"},
-			f"select {PERIOD} p, channel, status, count(*) from {FR} where {received} group by p, channel, status",
+			f"select {period} p, channel, status, count(*) from {FR} where {received} group by p, channel, status",
 		),
 		(
 			"Top Issues",
@@ -53,12 +55,12 @@ def reports(start, end) -> list[tuple[str, dict, str]]:
 		(
 			"Sentiment Trend",
 			{**dates, "group_by": "Month"},
-			f"select {PERIOD} p, sentiment, count(*) from {FR} where {received} group by p, sentiment",
+			f"select {period} p, sentiment, count(*) from {FR} where {received} group by p, sentiment",
 		),
 		(
 			"Satisfaction Trend",
 			{**dates, "group_by": "Month"},
-			f"select {period_sql(Grouping.MONTH, 'responded_on')} p, csat, nps, nps_answered, ces, count(*) from {CB} "
+			f"select {answered_period} p, csat, nps, nps_answered, ces, count(*) from {CB} "
 			f"where status = 'Responded' and responded_on >= '{start}' and responded_on < '{add_days(end, 1)}' "
 			"group by p, csat, nps, nps_answered, ces",
 		),

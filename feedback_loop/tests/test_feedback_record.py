@@ -6,7 +6,6 @@ import email.header
 
 import frappe
 from frappe.desk.notifications import get_open_count
-from frappe.tests.utils import FrappeTestCase, change_settings
 from frappe.utils import getdate, now_datetime
 
 from feedback_loop.api.feedback import (
@@ -16,6 +15,7 @@ from feedback_loop.api.feedback import (
 )
 from feedback_loop.services.messages.acknowledgement import promised_reply_moment
 from feedback_loop.services.sla.policy import forget_policies
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -28,22 +28,8 @@ from feedback_loop.tests.factories import (
 	make_user,
 )
 
-# Frappe's test runner would otherwise build ERPNext's own test records for every doctype we
-# link to (orders, invoices, issues ...); we make exactly the records each test needs.
-test_ignore = [
-	"Sales Order",
-	"Delivery Note",
-	"Sales Invoice",
-	"Issue",
-	"Item",
-	"Customer",
-	"Contact",
-	# A survey-born record links its revisit, which links any DocType: none of their records needed.
-	"Feedback Callback",
-]
 
-
-class TestFeedbackFromCustomerAndOrder(FrappeTestCase):
+class TestFeedbackFromCustomerAndOrder(IntegrationTestCase):
 	def setUp(self):
 		self.customer = make_customer("Zhang Wei Trading", language="zh")
 		self.contact = make_contact(self.customer, email="zhang.wei@example.com", mobile="13812345678")
@@ -107,7 +93,7 @@ class TestFeedbackFromCustomerAndOrder(FrappeTestCase):
 			get_new_feedback_values("User", "Administrator")
 
 
-class TestFeedbackNumber(FrappeTestCase):
+class TestFeedbackNumber(IntegrationTestCase):
 	def test_number_is_fb_date_and_a_daily_counter(self):
 		customer = make_customer("Counter Customer")
 		with self.freeze_time("2026-03-01 10:00:00"):
@@ -121,7 +107,7 @@ class TestFeedbackNumber(FrappeTestCase):
 		self.assertEqual(next_day, "FB20260302001", "the counter starts again every day")
 
 
-class TestReferencesBelongToTheCustomer(FrappeTestCase):
+class TestReferencesBelongToTheCustomer(IntegrationTestCase):
 	def setUp(self):
 		self.customer = make_customer("Li Na Foods")
 		self.other = make_customer("Wang Fang Retail")
@@ -160,7 +146,7 @@ class TestReferencesBelongToTheCustomer(FrappeTestCase):
 		self.assertIn(contact, str(raised.exception))
 
 
-class TestCustomerSegment(FrappeTestCase):
+class TestCustomerSegment(IntegrationTestCase):
 	def setUp(self):
 		self.item = make_item()
 
@@ -182,7 +168,7 @@ class TestCustomerSegment(FrappeTestCase):
 		self.assertEqual(make_feedback(customer).customer_segment, "Key Account")
 
 
-class TestStatusLifecycle(FrappeTestCase):
+class TestStatusLifecycle(IntegrationTestCase):
 	def setUp(self):
 		self.doc = make_feedback(make_customer("Lifecycle Customer"))
 
@@ -231,7 +217,7 @@ class TestStatusLifecycle(FrappeTestCase):
 			make_feedback(self.doc.customer, status="Resolved", resolution_summary="<p>Done</p>")
 
 
-class TestPriorityAndSentiment(FrappeTestCase):
+class TestPriorityAndSentiment(IntegrationTestCase):
 	def test_priority_from_the_matrix_and_safety_flag(self):
 		customer = make_customer("Priority Customer")
 		self.assertEqual(make_feedback(customer, impact="Many Customers", urgency="High").priority, "Urgent")
@@ -264,7 +250,7 @@ class TestPriorityAndSentiment(FrappeTestCase):
 		self.assertEqual(numbers_only.sentiment, "Positive")
 
 
-class TestBadInput(FrappeTestCase):
+class TestBadInput(IntegrationTestCase):
 	def setUp(self):
 		self.customer = make_customer("Bad Input Customer")
 
@@ -303,7 +289,7 @@ class TestBadInput(FrappeTestCase):
 		self.assertIn("Broken", doc.description)
 
 
-class TestAcknowledgement(FrappeTestCase):
+class TestAcknowledgement(IntegrationTestCase):
 	def setUp(self):
 		make_outgoing_email_account()
 
@@ -388,7 +374,7 @@ class TestAcknowledgement(FrappeTestCase):
 		self.assertEqual(self.queued_for(doc.name), [])
 
 
-class TestDashboardsAndSummary(FrappeTestCase):
+class TestDashboardsAndSummary(IntegrationTestCase):
 	def test_customer_and_order_dashboards_count_feedback(self):
 		customer = make_customer("Dashboard Customer")
 		order = make_sales_order(customer, [make_item()])

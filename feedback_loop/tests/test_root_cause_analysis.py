@@ -8,12 +8,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
-from frappe.tests.utils import FrappeTestCase, change_settings
 
 from feedback_loop.api.root_cause_analysis import get_analyses, start_root_cause_analysis
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import make_customer, make_feedback, make_user
-
-test_ignore = ["Customer", "Sales Order", "Delivery Note", "Sales Invoice", "Issue", "Item", "Contact"]
 
 WHYS = [
 	{"question": "为什么外卖送达超时？", "answer": "骑手在商圈里迷路了", "verified": 1},
@@ -42,7 +40,7 @@ def static_site_server():
 		server.shutdown()
 
 
-class TestRootCauseAnalysis(FrappeTestCase):
+class TestRootCauseAnalysis(IntegrationTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		self.author = make_user("fl-rca-author@example.com", ["Quality Analyst"])

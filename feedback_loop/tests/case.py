@@ -1,0 +1,14 @@
+"""The integration test case of the running Frappe, under its Frappe 16 name.
+
+Frappe 16 splits tests into `UnitTestCase` and `IntegrationTestCase` (frappe.tests) and keeps
+`FrappeTestCase` only as a deprecated alias; Frappe 15 has `FrappeTestCase` alone. Both open a
+site, give every test class its own transaction and roll it back afterwards.
+"""
+
+try:
+	from frappe.tests import IntegrationTestCase, change_settings
+except ImportError:  # Frappe 15
+	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
+	from frappe.tests.utils import change_settings
+
+__all__ = ["IntegrationTestCase", "change_settings"]
