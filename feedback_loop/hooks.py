@@ -22,7 +22,12 @@ after_uninstall = "feedback_loop.setup.uninstall.after_uninstall"
 
 # Desk
 # ----
-app_include_js = ["values_in_context.bundle.js", "new_feedback.bundle.js", "number_card_colours.bundle.js"]
+app_include_js = [
+	"values_in_context.bundle.js",
+	"new_feedback.bundle.js",
+	"number_card_colours.bundle.js",
+	"link_queries.bundle.js",
+]
 
 # ERPNext forms
 # -------------
@@ -46,7 +51,10 @@ override_doctype_dashboards = {
 ignore_links_on_delete = ["Feedback Message"]
 
 # The setup panel's steps as the site is now, on each desk load (services/onboarding).
-boot_session = "feedback_loop.services.onboarding.setup_state.on_boot"
+boot_session = [
+	"feedback_loop.services.onboarding.setup_state.on_boot",
+	"feedback_loop.integrations.frappe.link_rights.on_boot",
+]
 
 # Tests: the site's baseline before a run (feedback_loop/tests/site_baseline.py).
 before_tests = ["feedback_loop.tests.site_baseline.prepare_site"]
@@ -70,10 +78,17 @@ before_job = ["feedback_loop.integrations.frappe.fieldlevel_permissions.ensure_a
 override_whitelisted_methods = {
 	"frappe.desk.form.load.getdoc": "feedback_loop.integrations.frappe.form_load.getdoc",
 	"frappe.desk.form.load.get_communications": "feedback_loop.integrations.frappe.form_load.get_communications",
+	# Our roles pick customers, orders, departments without rules on ERPNext's doctypes
+	# (integrations/frappe/link_rights.py): Frappe 15's and Frappe 16's link checks.
+	"frappe.client.validate_link": "feedback_loop.integrations.frappe.link_check.validate_link",
+	"frappe.client.validate_link_and_fetch": "feedback_loop.integrations.frappe.link_check.validate_link_and_fetch",
 }
 
 # Every link to a category: its Chinese name shown once (api/category_search.py).
-standard_queries = {"Feedback Category": "feedback_loop.api.category_search.search_categories"}
+standard_queries = {
+	"Feedback Category": "feedback_loop.api.category_search.search_categories",
+	"Feedback Messaging Source": "feedback_loop.api.link_search.search_messaging_sources",
+}
 
 # Documents of other apps
 # -----------------------
@@ -126,6 +141,7 @@ doc_events = {
 	"*": {
 		"on_submit": "feedback_loop.integrations.frappe.any_document.on_submit",
 		"on_change": "feedback_loop.integrations.frappe.any_document.on_change",
+		"on_trash": "feedback_loop.integrations.frappe.any_document.on_trash",
 	},
 }
 

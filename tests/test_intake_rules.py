@@ -26,6 +26,11 @@ def test_customer_is_required_except_anonymous_web_feedback():
 	assert party(anonymous=True, channel="Web", has_sender=False) == [IntakeProblem.ANONYMOUS_NEEDS_CONTACT]
 
 
+def test_a_record_whose_customer_was_deleted_stays_editable():
+	assert party(party_changed=False) == []
+	assert party(party_changed=True) == [IntakeProblem.CUSTOMER_REQUIRED]
+
+
 def test_channels_that_name_their_sender_keep_a_strangers_message():
 	for channel in ("Email", "API", "WeChat", "SMS"):
 		assert party(channel=channel) == []

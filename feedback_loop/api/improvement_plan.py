@@ -1,20 +1,12 @@
 """Whitelisted Improvement Plan endpoints for the desk: My Actions and the next step's note."""
 
 import frappe
-from frappe import _
 
+from feedback_loop.integrations.frappe.desk_users import desk_users_only
 from feedback_loop.services.next_step import next_step_note
 from feedback_loop.services.plans.actions import update_action as report_on_action
 
 PLAN = "Improvement Plan"
-
-
-def _desk_users_only() -> None:
-	"""An action may belong to anyone who works in the desk, whatever their role; never a portal
-	customer or a guest."""
-	user = frappe.session.user
-	if user == "Guest" or frappe.get_cached_value("User", user, "user_type") != "System User":
-		frappe.throw(_("Not permitted"), frappe.PermissionError)
 
 
 @frappe.whitelist(methods=["POST"])
@@ -27,7 +19,8 @@ def update_action(
 ) -> dict:
 	"""The owner of one of the plan's actions (or someone who may edit the plan) reports on it:
 	status, progress, a note in the plan's log. Returns the plan's progress."""
-	_desk_users_only()
+	# An action may belong to anyone who works in the desk, whatever their role.
+	desk_users_only()
 	doc = report_on_action(plan, action, status=status, progress=progress, note=note)
 	return {"progress": doc.progress, "modified": doc.modified}
 

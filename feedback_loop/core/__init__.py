@@ -19,6 +19,7 @@ Map, one package per capability of the loop:
 - ``reports/``    periods, top issues, satisfaction and SLA compliance figures
 - ``privacy/``    masking of contact data, who sees which feedback
 - ``onboarding/`` the administrator's setup steps and when each is done
+- ``erp_links/``  what a record keeps of a deleted ERPNext document, which revisits it cancels
 
 and the record's shared vocabulary, used by every capability:
 

@@ -17,6 +17,7 @@ Map, one package per capability, named as in ``feedback_loop.core``:
 - ``reports/``    the script reports, the workspace's number cards, the Customer page's figures
 - ``privacy/``    consent, masked contact data, anonymisation after the retention period
 - ``onboarding/`` the setup panel's steps marked done from the site's real state
+- ``erp_links/``  our records' links to ERPNext documents: a deleted one leaves a trace
 
 and what every capability shares:
 

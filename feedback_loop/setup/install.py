@@ -11,7 +11,6 @@ from feedback_loop.setup.default_categories import ROOT, TREE
 from feedback_loop.setup.default_sla_policy import DEFAULT_POLICY
 from feedback_loop.setup.default_surveys import add_default_surveys
 from feedback_loop.setup.digests import add_digests
-from feedback_loop.setup.link_rights import grant_link_rights
 from feedback_loop.setup.roles import ROLES
 from feedback_loop.setup.routing import add_routing_rules, mark_safety_categories
 from feedback_loop.setup.workflows import add_plan_workflow, add_rca_workflow
@@ -26,7 +25,6 @@ def before_install():
 def after_install():
 	add_roles()
 	add_custom_fields()
-	grant_link_rights()
 	add_default_categories()
 	mark_safety_categories()
 	add_category_translations()

@@ -1,35 +1,29 @@
-"""What our roles may see of ERPNext's doctypes, so that they can fill in the links of what they edit.
+"""Rules earlier versions of the app added on ERPNext's doctypes, taken away again.
 
-A Feedback Agent records feedback for a customer, about an order, a delivery, an invoice or an
-issue; a Quality Analyst names the department that owns an action. Frappe's link search refuses
-a doctype the user may neither select nor read, so with only our role an agent could not pick a
-customer at all; and a form checks the links it fills in itself (a customer's group and
-territory, the customer of a record added to an analysis). Fetching from the customer needs
-read; everywhere else select is enough: the document's name and search fields, nothing more.
-
-Frappe applies a doctype's Custom DocPerms instead of its standard rules once it has any, so
-adding a rule first copies the standard ones (`frappe.permissions.add_permission`, as the Role
-Permission Manager does). Rules are added on install and by a patch, never again on migrate: an
-administrator who removes one keeps it removed. Uninstall removes our rules and, where the copies
-are all that is left and still equal the standard rules, the copies too.
+Up to December 2026 install gave our roles select or read on ten ERPNext doctypes through
+`frappe.permissions.add_permission`, which first copies a doctype's standard rules into Custom
+DocPerms: from then on Frappe read the copies instead of ERPNext's own rules, and ERPNext's later
+permission changes never reached the site. Our roles now pick those documents without any rule
+(integrations/frappe/link_rights.py). The patch `give_back_erpnext_permissions` and uninstall
+remove our rules and, where the copies are all that is left and still equal the standard rules,
+the copies too; a doctype an administrator customised keeps its customisation.
 """
 
 import frappe
-from frappe.permissions import add_permission
 
-#: doctype → role → right.
-GRANTS: dict[str, dict[str, str]] = {
-	"Customer": {"Feedback Manager": "read", "Feedback Agent": "read", "Quality Analyst": "select"},
-	"Sales Order": {"Feedback Manager": "select", "Feedback Agent": "select"},
-	"Delivery Note": {"Feedback Manager": "select", "Feedback Agent": "select"},
-	"Sales Invoice": {"Feedback Manager": "select", "Feedback Agent": "select"},
-	"Issue": {"Feedback Manager": "select", "Feedback Agent": "select"},
-	"Department": {"Feedback Manager": "select", "Feedback Agent": "select", "Quality Analyst": "select"},
-	"Customer Group": {"Feedback Manager": "select", "Feedback Agent": "select"},
-	"Territory": {"Feedback Manager": "select", "Feedback Agent": "select"},
-	"Holiday List": {"Feedback Manager": "select"},
-	"Role": {"Feedback Manager": "select"},
-}
+#: The doctypes earlier versions added rules on.
+EARLIER_GRANTS = (
+	"Customer",
+	"Sales Order",
+	"Delivery Note",
+	"Sales Invoice",
+	"Issue",
+	"Department",
+	"Customer Group",
+	"Territory",
+	"Holiday List",
+	"Role",
+)
 
 #: The rights a rule holds, compared when deciding whether copies still equal the standard rules.
 RIGHTS = (
@@ -50,19 +44,8 @@ RIGHTS = (
 )
 
 
-def grant_link_rights() -> None:
-	for doctype, roles in GRANTS.items():
-		if not frappe.db.exists("DocType", doctype):
-			continue
-		for role, right in roles.items():
-			if _has_rule(doctype, role):
-				continue
-			add_permission(doctype, role, 0, right)
-		frappe.clear_cache(doctype=doctype)
-
-
 def remove_link_rights(roles: list[str]) -> None:
-	for doctype in GRANTS:
+	for doctype in EARLIER_GRANTS:
 		frappe.db.delete("Custom DocPerm", {"parent": doctype, "role": ("in", roles)})
 		if _copies_equal_standard(doctype):
 			frappe.db.delete("Custom DocPerm", {"parent": doctype})
@@ -73,14 +56,9 @@ def copied_rules_left() -> list[str]:
 	"""Doctypes whose Custom DocPerms are only unchanged copies of their standard rules."""
 	return [
 		doctype
-		for doctype in GRANTS
+		for doctype in EARLIER_GRANTS
 		if frappe.db.exists("Custom DocPerm", {"parent": doctype}) and _copies_equal_standard(doctype)
 	]
-
-
-def _has_rule(doctype: str, role: str) -> bool:
-	rule = {"parent": doctype, "role": role, "permlevel": 0}
-	return bool(frappe.db.exists("Custom DocPerm", rule) or frappe.db.exists("DocPerm", rule))
 
 
 def _copies_equal_standard(doctype: str) -> bool:

@@ -9,8 +9,12 @@ switched off here and switched on, inside their own transaction, by the tests th
 
 import frappe
 
+from feedback_loop.integrations.frappe.fieldlevel_permissions import ensure_applied
+
 
 def prepare_site() -> None:
+	# Test runs serve no request: the app's runtime patches are applied as a request would.
+	ensure_applied()
 	settings = frappe.get_single("Feedback Settings")
 	settings.apply_priority_rules = 0
 	settings.revisits_paused = 0

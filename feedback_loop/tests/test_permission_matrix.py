@@ -11,15 +11,20 @@ import re
 from pathlib import Path
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
+import frappe.client
+from frappe.desk.search import search_link
+from frappe.utils import set_request
 
 import feedback_loop
 import feedback_loop.api
+from feedback_loop.tests.case import IntegrationTestCase
+from feedback_loop.tests.factories import make_contact, make_customer
 
 # Whitelisting happens on import: load every endpoint module so none escapes the audit.
 for _module in pkgutil.iter_modules(feedback_loop.api.__path__):
 	importlib.import_module(f"feedback_loop.api.{_module.name}")
 
+LINK_SEARCH = "feedback_loop.api.link_search.search"
 DOC = Path(feedback_loop.__file__).resolve().parents[1] / "docs" / "permissions.md"
 CODES = {"r": "read", "w": "write", "c": "create", "d": "delete", "s": "submit", "p": "report"}
 PORTAL = "Customer (portal)"
@@ -58,7 +63,7 @@ def user_with_only(role: str) -> str:
 	return email
 
 
-class TestPermissionMatrix(FrappeTestCase):
+class TestPermissionMatrix(IntegrationTestCase):
 	def test_every_doctype_of_the_app_is_documented(self):
 		_roles, matrix = documented_matrix()
 		ours = set(frappe.get_all("DocType", filters={"module": "Feedback Loop", "istable": 0}, pluck="name"))
@@ -140,35 +145,82 @@ class TestPermissionMatrix(FrappeTestCase):
 				frappe.set_user("Administrator")
 
 	def test_our_roles_can_fill_in_every_link_of_what_they_edit(self):
-		# Frappe's link search refuses a doctype the user may neither select nor read.
+		"""What the desk does for a link: search (with the form's query), then check the name
+		picked and fetch what the form copies from it."""
 		from feedback_loop.setup.roles import ROLES
 
 		_roles, matrix = documented_matrix()
 		for role in ROLES:
 			editable = [dt for dt, rights in matrix.items() if rights[role] & {"write", "create"}]
 			targets = {
-				(field.options, f"{doctype}.{field.fieldname}")
+				(field.options, f"{doctype}.{field.fieldname}", field.fetch_from or "")
 				for doctype in editable
 				for field in links_filled_in(doctype)
 			}
 			self.assertTrue(targets)
+			# A customer's contact, made by someone else, as an agent picks one.
+			make_contact(make_customer("Matrix Contact Owner"))
+			picked_any: set[str] = set()
 			frappe.set_user(user_with_only(role))
 			try:
-				for target, field in sorted(targets):
+				for target, field, _fetch in sorted(targets):
 					with self.subTest(role=role, field=field):
-						self.assertTrue(
-							frappe.has_permission(target, "select") or frappe.has_permission(target, "read"),
-							f"{role} cannot pick a {target}",
-						)
+						# What the desk does: search, then check the name the user picked.
+						found = search_link(target, "", query=LINK_SEARCH)
+						if not found:
+							continue
+						picked = found[0]["value"]
+						checked = desk_link_check(target, picked, [])
+						self.assertEqual(checked.get("name"), picked, f"{role} cannot pick a {target}")
+						picked_any.add(target)
+				# The site has customers, orders, users ...: most searches found something to pick.
+				self.assertGreater(len(picked_any), len({t for t, _f, _s in targets}) // 2, role)
 			finally:
 				frappe.set_user("Administrator")
 
+	def test_a_customer_picked_by_an_agent_brings_only_what_the_form_copies(self):
+		customer = frappe.get_all("Customer", pluck="name", limit=1)[0]
+		frappe.set_user(user_with_only("Feedback Agent"))
+		try:
+			self.assertFalse(frappe.has_permission("Customer", "read"), "ERPNext's rules are untouched")
+			checked = desk_link_check("Customer", customer, ["customer_name", "credit_limits"])
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(
+			checked.get("customer_name"), frappe.db.get_value("Customer", customer, "customer_name")
+		)
+		# Not a field any of our forms copies from a customer.
+		self.assertNotIn("credit_limits", checked)
+
+	def test_an_agent_cannot_read_erpnext_lists_through_the_app(self):
+		frappe.set_user(user_with_only("Feedback Agent"))
+		try:
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_list("Sales Order", fields=["name", "grand_total"])
+			# Not a doctype our roles pick: Frappe's own answer, a refusal.
+			with self.assertRaises(frappe.PermissionError):
+				search_link("Supplier", "", query=LINK_SEARCH)
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_every_doctype_our_roles_pick_has_erpnexts_own_rules(self):
+		"""So a rule for our roles could only be a Custom DocPerm, replacing those rules."""
+		from feedback_loop.integrations.frappe.link_rights import GRANTS
+
+		for doctype in GRANTS:
+			with self.subTest(doctype=doctype):
+				self.assertTrue(frappe.db.exists("DocPerm", {"parent": doctype}))
+				self.assertFalse(
+					frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": ("like", "%Feedback%")})
+				)
+
 	def test_the_rights_on_erpnext_doctypes_are_documented(self):
-		from feedback_loop.setup.link_rights import GRANTS
+		from feedback_loop.integrations.frappe.link_rights import GRANTS
 
 		section = DOC.read_text(encoding="utf-8").split("## Rights on other apps' doctypes", 1)[1]
 		section = section.split("\n## ", 1)[0]
-		rows = [line for line in section.splitlines() if line.startswith("| ")][1:]
+		table = section.split("| DocType | role | right |", 1)[1]
+		rows = [line for line in table.splitlines() if line.startswith("| ")]
 		documented = {}
 		for line in rows:
 			doctype, role, right = (cell.strip() for cell in line.strip("|").split("|"))
@@ -218,3 +270,16 @@ def dummy_arguments(fn) -> dict:
 		else:
 			values[name] = "FB-DOES-NOT-MATTER"
 	return values
+
+
+def desk_link_check(doctype: str, name: str, fields: list[str]) -> dict:
+	"""The link check the desk calls on this Frappe, through the app's hooks."""
+	method = (
+		"frappe.client.validate_link_and_fetch"
+		if hasattr(frappe.client, "validate_link_and_fetch")
+		else "frappe.client.validate_link"
+	)
+	handler = frappe.get_attr(frappe.get_hooks("override_whitelisted_methods")[method][-1])
+	# Frappe 16's check reads the request's method (it may let the browser cache a GET).
+	set_request(method="POST", path=f"/api/method/{method}")
+	return handler(doctype, name, fields) or {}

@@ -60,15 +60,24 @@ class IntakeProblem(str, Enum):
 
 
 def check_party(
-	*, has_customer: bool, anonymous: bool, channel: str, anonymous_allowed: bool, has_sender: bool
+	*,
+	has_customer: bool,
+	anonymous: bool,
+	channel: str,
+	anonymous_allowed: bool,
+	has_sender: bool,
+	party_changed: bool = True,
 ) -> list[IntakeProblem]:
 	"""A feedback belongs to a customer, except anonymous web feedback where the site allows it
 	and messages whose channel tells who sent them.
 
 	Anonymous feedback still needs an e-mail address or a name to reply to; otherwise nobody
 	can ever close the loop with its author.
+
+	The rule holds when feedback comes in and whenever somebody changes who it is from; a record
+	whose customer was deleted in ERPNext afterwards stays editable (`party_changed` False).
 	"""
-	if has_customer:
+	if has_customer or not party_changed:
 		return []
 	if _as_channel(channel) in SENDER_IDENTIFIED_CHANNELS and has_sender and not anonymous:
 		return []

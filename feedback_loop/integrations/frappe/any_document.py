@@ -1,6 +1,7 @@
 """Every document of every app (`doc_events["*"]`): a submit or a status change that a Feedback
-Trigger watches schedules a revisit. Returns at once for the many doctypes no trigger watches
-(one cached set)."""
+Trigger watches schedules a revisit; a deleted ERPNext document our records point at leaves
+them a trace instead of a link. Returns at once for the many doctypes neither concerns (cached
+sets)."""
 
 from feedback_loop.services.callbacks.triggers import (
 	STATUS_CHANGED,
@@ -8,6 +9,7 @@ from feedback_loop.services.callbacks.triggers import (
 	fire_triggers,
 	is_watched,
 )
+from feedback_loop.services.erp_links import deleted_documents
 
 
 def on_submit(doc, method=None) -> None:
@@ -22,3 +24,7 @@ def on_change(doc, method=None) -> None:
 		return
 	if is_watched(doc.doctype) and doc.meta.has_field("status") and doc.has_value_changed("status"):
 		fire_triggers(doc, STATUS_CHANGED)
+
+
+def on_trash(doc, method=None) -> None:
+	deleted_documents.on_trash(doc)

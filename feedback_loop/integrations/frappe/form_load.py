@@ -13,6 +13,7 @@ import frappe
 from frappe.desk.form import load
 
 from feedback_loop.core.privacy.masking import mask_email, scrub_text
+from feedback_loop.integrations.frappe.desk_users import desk_users_only
 from feedback_loop.services.privacy.contact_masking import MASKED_FIELDS
 
 CONTACT_LEVEL = 1
@@ -20,6 +21,7 @@ CONTACT_LEVEL = 1
 
 @frappe.whitelist()
 def getdoc(doctype: str, name: str):
+	desk_users_only()
 	result = load.getdoc(doctype, name)
 	docinfo = frappe.response.get("docinfo")
 	if docinfo and must_mask(doctype):
@@ -37,6 +39,7 @@ def getdoc(doctype: str, name: str):
 
 @frappe.whitelist()
 def get_communications(doctype: str, name: str, start: int = 0, limit: int = 20):
+	desk_users_only()
 	communications = load.get_communications(doctype, name, start, limit)
 	if must_mask(doctype):
 		communications = [mask_communication(c) for c in communications]

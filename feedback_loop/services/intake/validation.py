@@ -27,6 +27,8 @@ def validate_intake(doc) -> None:
 		has_sender=bool(
 			doc.sender or doc.sender_name or doc.contact_email or doc.contact_phone or doc.external_sender
 		),
+		# A customer deleted in ERPNext leaves the record without one (services/erp_links).
+		party_changed=doc.is_new() or any(doc.has_value_changed(f) for f in ("customer", "anonymous")),
 	)
 	problems += check_classification(doc.channel, doc.feedback_type)
 	problems += check_text(doc.subject, plain_text(doc.description))

@@ -4,6 +4,7 @@
 import frappe
 from frappe.model.document import Document
 
+from feedback_loop.services.erp_links.deleted_documents import referenced_doctype_added
 from feedback_loop.services.messages.outbound import delete_messages_of
 from feedback_loop.services.privacy.anonymisation import (
 	CALLBACK_PERSONAL,
@@ -53,6 +54,7 @@ class FeedbackCallback(Document):
 		csat: DF.Float
 		customer: DF.Link | None
 		dedupe_key: DF.Data | None
+		deleted_documents: DF.SmallText | None
 		due_on: DF.Datetime
 		feedback_record: DF.Link | None
 		language: DF.Data | None
@@ -78,6 +80,9 @@ class FeedbackCallback(Document):
 
 	def validate(self):
 		refuse_personal_data_after_anonymisation(self, CALLBACK_PERSONAL)
+
+	def after_insert(self):
+		referenced_doctype_added(self.reference_doctype)
 
 	def on_trash(self):
 		delete_messages_of(self.doctype, self.name)

@@ -81,6 +81,7 @@ class FeedbackRecord(Document):
 		customer_group: DF.Link | None
 		customer_name: DF.Data | None
 		customer_segment: DF.Literal["", "New", "Returning", "Key Account"]
+		deleted_documents: DF.SmallText | None
 		delivery_note: DF.Link | None
 		department: DF.Link | None
 		description: DF.TextEditor

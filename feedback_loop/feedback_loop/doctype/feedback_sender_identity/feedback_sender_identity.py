@@ -18,6 +18,7 @@ class FeedbackSenderIdentity(Document):
 
 		contact: DF.Link
 		customer: DF.Link | None
+		deleted_documents: DF.SmallText | None
 		external_id: DF.Data
 		identity_key: DF.Data | None
 		source: DF.Link

@@ -47,6 +47,7 @@ class ImprovementPlan(Document):
 		completed_on: DF.Date | None
 		currency: DF.Link | None
 		cycle: DF.Int
+		deleted_documents: DF.SmallText | None
 		expected_completion: DF.Date | None
 		feedback_records: DF.Table[ImprovementPlanFeedback]
 		item: DF.Link | None

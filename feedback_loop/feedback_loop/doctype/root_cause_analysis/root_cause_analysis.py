@@ -38,6 +38,7 @@ class RootCauseAnalysis(Document):
 		category: DF.Link | None
 		causes: DF.Table[RootCauseAnalysisCause]
 		chain_justification: DF.SmallText | None
+		deleted_documents: DF.SmallText | None
 		feedback_records: DF.Table[RootCauseAnalysisFeedback]
 		item: DF.Link | None
 		method: DF.Literal["5 Whys", "Fishbone", "Both"]
