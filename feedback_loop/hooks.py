@@ -82,6 +82,8 @@ override_whitelisted_methods = {
 	# (integrations/frappe/link_rights.py): Frappe 15's and Frappe 16's link checks.
 	"frappe.client.validate_link": "feedback_loop.integrations.frappe.link_check.validate_link",
 	"frappe.client.validate_link_and_fetch": "feedback_loop.integrations.frappe.link_check.validate_link_and_fetch",
+	# Frappe 16's workflow buttons ask for the Workflow, which only System Managers may read.
+	"frappe.client.get_value": "feedback_loop.integrations.frappe.workflow_action.get_value",
 }
 
 # Every link to a category: its Chinese name shown once (api/category_search.py).

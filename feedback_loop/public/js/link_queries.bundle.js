@@ -15,7 +15,7 @@ function needs_our_search(doctype) {
 
 function through_our_search(control) {
 	if (!control || control.__feedback_loop_search) return;
-	const own = control.get_query || control.df.get_query;
+	const own = control.get_query || (control.df && control.df.get_query);
 	control.get_query = function (...args) {
 		const base = (typeof own === "function" ? own.apply(this, args) : own) || {};
 		return base.query ? base : { ...base, query: SEARCH };

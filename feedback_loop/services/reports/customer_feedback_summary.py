@@ -16,6 +16,7 @@ from feedback_loop.core.reports.figures import percent
 from feedback_loop.core.triage.initial_sentiment import Sentiment
 from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.cards import figure_card
+from feedback_loop.services.reports.link_columns import link_column
 from feedback_loop.services.reports.queries import period_conditions, record_filters
 
 _ACTIVE = [status.value for status in sorted(ACTIVE_STATUSES)]
@@ -109,13 +110,7 @@ def report_rows(filters: dict) -> list[dict]:
 
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "customer",
-			"label": _("Customer"),
-			"fieldtype": "Link",
-			"options": "Customer",
-			"width": 160,
-		},
+		link_column("customer", _("Customer"), "Customer", 160),
 		{"fieldname": "customer_name", "label": _("Customer Name"), "fieldtype": "Data", "width": 180},
 		{"fieldname": "total", "label": _("Feedback"), "fieldtype": "Int", "width": 90},
 		{"fieldname": "open", "label": _("Open"), "fieldtype": "Int", "width": 80},

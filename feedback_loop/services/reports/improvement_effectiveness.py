@@ -14,6 +14,7 @@ from feedback_loop.core.reports.figures import percent, pooled_change
 from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
+from feedback_loop.services.reports.link_columns import link_column
 from feedback_loop.services.reports.queries import period_conditions
 
 PENDING = "Pending"
@@ -98,7 +99,7 @@ def columns() -> list[dict]:
 			"options": "Feedback Category",
 			"width": 140,
 		},
-		{"fieldname": "item", "label": _("Item"), "fieldtype": "Link", "options": "Item", "width": 120},
+		link_column("item", _("Item"), "Item", 120),
 		{"fieldname": "target_type", "label": _("Target"), "fieldtype": "Data", "width": 170},
 		{
 			"fieldname": "target_value",

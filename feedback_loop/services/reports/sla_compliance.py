@@ -19,6 +19,7 @@ from feedback_loop.core.reports.periods import previous_range
 from feedback_loop.core.reports.sla_compliance import BASED_ON_COLUMN, BasedOn, clock_compliance, percentile
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
+from feedback_loop.services.reports.link_columns import link_column
 from feedback_loop.services.reports.queries import counts_by
 
 CLOCKS = ("response", "resolution")
@@ -158,14 +159,18 @@ def _pct(share: float | None) -> float | None:
 
 def columns(figures: dict) -> list[dict]:
 	based_on = figures["based_on"]
-	group_column = {
-		BasedOn.PRIORITY: {"fieldtype": "Data"},
-		BasedOn.POLICY: {"fieldtype": "Link", "options": "Feedback SLA Policy"},
-		BasedOn.DEPARTMENT: {"fieldtype": "Link", "options": "Department"},
-		BasedOn.ASSIGNEE: {"fieldtype": "Link", "options": "User"},
-	}[based_on]
+	linked = {
+		BasedOn.POLICY: "Feedback SLA Policy",
+		BasedOn.DEPARTMENT: "Department",
+		BasedOn.ASSIGNEE: "User",
+	}
+	group_column = (
+		link_column("group", _(based_on.value), linked[based_on], 180)
+		if based_on in linked
+		else {"fieldname": "group", "label": _(based_on.value), "fieldtype": "Data", "width": 180}
+	)
 	out = [
-		{"fieldname": "group", "label": _(based_on.value), "width": 180, **group_column},
+		group_column,
 		{"fieldname": "total", "label": _("Feedback with SLA"), "fieldtype": "Int", "width": 130},
 	]
 	for clock, label in (("response", _("First Response")), ("resolution", _("Resolution"))):

@@ -10,6 +10,7 @@ from feedback_loop.core.reports.top_issues import rank, terms_label, top_terms
 from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, count_all
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
+from feedback_loop.services.reports.link_columns import link_column
 from feedback_loop.services.reports.queries import counts_by, record_filters
 
 KEYS = {"Category": ("category", "Feedback Category"), "Item": ("item", "Item")}
@@ -45,13 +46,7 @@ def top_issues(filters: dict) -> list:
 def columns(filters: dict) -> list[dict]:
 	_field, doctype = KEYS[filters.get("issue_by") or "Category"]
 	return [
-		{
-			"fieldname": "issue",
-			"label": _(filters.get("issue_by") or "Category"),
-			"fieldtype": "Link",
-			"options": doctype,
-			"width": 200,
-		},
+		link_column("issue", _(filters.get("issue_by") or "Category"), doctype, 200),
 		{"fieldname": "count", "label": _("Feedback"), "fieldtype": "Int", "width": 100},
 		{"fieldname": "share", "label": _("Share (%)"), "fieldtype": "Percent", "width": 100},
 		{"fieldname": "high_frequency", "label": _("10 % or more"), "fieldtype": "Check", "width": 110},
