@@ -28,7 +28,8 @@ _REFERENCED_KEY = "feedback_loop:callback_reference_doctypes"
 
 def on_trash(doc) -> None:
 	links = _links_to().get(doc.doctype, ())
-	referenced = not doc.meta.istable and doc.doctype in _referenced_doctypes()
+	# Our own documents (a verification revisit refers to its Feedback Record) keep Frappe's rules.
+	referenced = not doc.meta.istable and doc.meta.module != MODULE and doc.doctype in _referenced_doctypes()
 	if not links and not referenced:
 		return
 	deleted = DeletedDocument(
