@@ -175,8 +175,16 @@ class TestDeletingERPNextDocuments(IntegrationTestCase):
 		# Not the customer's primary contact: ERPNext itself refuses to delete that one.
 		contact = make_contact(self.customer, email=f"{frappe.generate_hash(length=8)}@example.com")
 		record = make_feedback(self.customer, contact=contact).name
+		order = make_sales_order(self.customer, [make_item()])
+		revisit = self.revisit_about("Sales Order", order)
+		frappe.db.set_value("Feedback Callback", revisit, "contact", contact)
 		frappe.delete_doc("Contact", contact)
 		self.assert_trace("Contact", contact, record, "contact", None)
+		# Nobody left to ask: the revisit to that contact is cancelled, its order link stays.
+		after = frappe.db.get_value(
+			"Feedback Callback", revisit, ["contact", "status", "reference_name"], as_dict=True
+		)
+		self.assertEqual((after.contact, after.status, after.reference_name), (None, "Cancelled", order))
 		# The address the feedback came from stays on the record itself.
 		self.assertTrue(frappe.db.get_value("Feedback Record", record, "name"))
 
