@@ -62,7 +62,17 @@ frappe.ui.form.on("Feedback Record", {
 	safety_or_legal_risk: preview_priority,
 	customer_segment: preview_priority,
 
+	onload(frm) {
+		// The customer the references (contact, order ...) belong to.
+		frm.__references_customer = frm.doc.customer;
+	},
+
 	customer(frm) {
+		const previous = frm.__references_customer;
+		frm.__references_customer = frm.doc.customer;
+		// The same customer set again (the link's own check sets it once more), or the first one
+		// with the references that came with it (Create → Feedback): nothing to drop.
+		if (!previous || previous === frm.doc.customer) return;
 		// References of the previous customer would be refused on save.
 		for (const field of ["contact", "sales_order", "delivery_note", "sales_invoice", "issue"]) {
 			if (frm.doc[field]) frm.set_value(field, null);
