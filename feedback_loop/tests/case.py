@@ -12,3 +12,12 @@ except ImportError:  # Frappe 15
 	from frappe.tests.utils import change_settings
 
 __all__ = ["IntegrationTestCase", "change_settings"]
+
+
+def set_test_mode(on: bool) -> None:
+	"""Test mode outside a test run (benchmarks): Frappe 15 reads `frappe.flags.in_test`, Frappe 16
+	`frappe.in_test` (a test mail account needs no SMTP server, a job runs at once)."""
+	import frappe
+
+	frappe.flags.in_test = on
+	frappe.in_test = on

@@ -20,6 +20,7 @@ from frappe.cache_manager import clear_doctype_map
 from feedback_loop.services.messages.acknowledgement import send_acknowledgement
 from feedback_loop.services.reports.customer_feedback_summary import customer_feedback_summary
 from feedback_loop.services.triage.engine import get_triager
+from feedback_loop.tests.case import set_test_mode
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -31,9 +32,9 @@ from feedback_loop.tools.benchmarks.statements import counted_statements
 
 def run(n: int = 200) -> None:
 	try:
-		frappe.flags.in_test = True  # the benchmark mail account needs no SMTP server
+		set_test_mode(True)  # the benchmark mail account needs no SMTP server
 		make_outgoing_email_account()
-		frappe.flags.in_test = False  # acknowledgements go to the job queue, as on a live site
+		set_test_mode(False)  # acknowledgements go to the job queue, as on a live site
 		customer = make_customer("Benchmark Customer", language="zh")
 		contact = make_contact(customer, email="benchmark@example.com")
 
@@ -133,7 +134,7 @@ def run(n: int = 200) -> None:
 		)
 	finally:
 		frappe.db.rollback()
-		frappe.flags.in_test = False
+		set_test_mode(False)
 		frappe.flags.mute_emails = False
 		# The rollback undoes the rules switched on and off, not what Redis cached of them.
 		for doctype in ("Feedback Record", "Issue"):

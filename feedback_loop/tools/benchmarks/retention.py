@@ -21,6 +21,7 @@ import frappe
 from frappe.utils import add_days, now_datetime
 
 from feedback_loop.services.privacy import anonymisation
+from feedback_loop.tests.case import set_test_mode
 from feedback_loop.tools.demo_data.site import _bulk_insert
 
 PREFIX = "FBRETBENCH"
@@ -29,7 +30,7 @@ PHONE = "13987654321"
 
 
 def run(records: int = 2000) -> None:
-	frappe.flags.in_test = True  # the job commits between batches on a live site; here it must not
+	set_test_mode(True)  # the job commits between batches on a live site; here it must not
 	try:
 		_write_expired_records(records)
 		savepoint = "retention_benchmark"
@@ -67,7 +68,7 @@ def run(records: int = 2000) -> None:
 		frappe.db.rollback()
 		# The settings were read (and cached) inside the rolled-back transaction.
 		frappe.clear_document_cache("Feedback Settings", "Feedback Settings")
-		frappe.flags.in_test = False
+		set_test_mode(False)
 
 
 def _personal_data_left() -> int:
