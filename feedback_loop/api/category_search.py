@@ -4,8 +4,8 @@ decided in core/triage/category_search.py."""
 import frappe
 from frappe import _
 from frappe.utils import cint
-from frappe.utils.data import make_filter_tuple
 
+from feedback_loop.api.link_search import as_filter_list
 from feedback_loop.core.triage.category_search import CategoryNames, matching_categories
 from feedback_loop.services.triage.category_translations import LANGUAGE
 
@@ -43,6 +43,4 @@ def search_categories(
 
 def _enabled_only(filters: dict | list | None) -> list:
 	# As Frappe's own search does for a doctype with an Enabled check.
-	if isinstance(filters, dict):
-		filters = [make_filter_tuple("Feedback Category", key, value) for key, value in filters.items()]
-	return [*(filters or []), ["Feedback Category", "enabled", "=", 1]]
+	return [*as_filter_list("Feedback Category", filters), ["Feedback Category", "enabled", "=", 1]]

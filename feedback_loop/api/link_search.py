@@ -14,7 +14,7 @@ from frappe.utils import cint
 from frappe.utils.data import make_filter_tuple
 
 from feedback_loop.integrations.frappe.desk_users import desk_users_only
-from feedback_loop.integrations.frappe.link_rights import frappe_answers, user_permission_filters
+from feedback_loop.integrations.frappe.link_rights import frappe_answers, may_see, user_permission_filters
 
 
 @frappe.whitelist()
@@ -36,7 +36,7 @@ def search(
 		)
 	meta = frappe.get_meta(doctype)
 	fields = ["name", *_shown_fields(meta)]
-	conditions = [*_as_filter_list(doctype, filters), *user_permission_filters(doctype)]
+	conditions = [*as_filter_list(doctype, filters), *user_permission_filters(doctype)]
 	for flag, unwanted in (("enabled", 0), ("disabled", 1)):
 		if meta.has_field(flag):
 			conditions.append([flag, "!=", unwanted])
@@ -65,7 +65,8 @@ def _shown_fields(meta) -> list[str]:
 	return [f for f in dict.fromkeys(fields) if f != "name" and meta.has_field(f)]
 
 
-def _as_filter_list(doctype: str, filters) -> list:
+def as_filter_list(doctype: str, filters) -> list:
+	"""A search's filters (JSON text, a dict or a list) as a list of filters."""
 	if isinstance(filters, str):
 		filters = json.loads(filters) if filters else None
 	if not filters:
@@ -90,12 +91,12 @@ def search_messaging_sources(
 	enabled sources by name, for anyone who may select them. Frappe 16's own search refuses a
 	role holding only select, as Feedback Agent does, the `enabled` filter it adds."""
 	desk_users_only()
-	if not (frappe.has_permission(doctype, "select") or frappe.has_permission(doctype, "read")):
+	if not may_see(doctype):
 		raise frappe.PermissionError
 	words = (txt or "").replace("%", "").strip()
 	return frappe.get_all(
 		"Feedback Messaging Source",
-		filters=[["enabled", "=", 1], *_as_filter_list("Feedback Messaging Source", filters)],
+		filters=[["enabled", "=", 1], *as_filter_list("Feedback Messaging Source", filters)],
 		or_filters=[["name", "like", f"%{words}%"], ["source_name", "like", f"%{words}%"]] if words else None,
 		fields=["name", "channel"],
 		order_by="name",

@@ -24,7 +24,7 @@ from frappe.utils import add_days, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from feedback_loop.services.callbacks.links import token_for
-from feedback_loop.tests.factories import make_feedback, make_sent_survey
+from feedback_loop.tests.factories import leaf, make_feedback, make_sent_survey
 
 PREFIX = "FLB"
 USER_PREFIX = "flb-"
@@ -226,8 +226,8 @@ def _customer(customer_name: str) -> str:
 				"doctype": "Customer",
 				"customer_name": customer_name,
 				"customer_type": "Company",
-				"customer_group": _leaf("Customer Group"),
-				"territory": _leaf("Territory"),
+				"customer_group": leaf("Customer Group"),
+				"territory": leaf("Territory"),
 			}
 		)
 		.insert(ignore_permissions=True)
@@ -469,7 +469,3 @@ def _delete_feed_line(doctype: str, name: str, since) -> None:
 			"creation": (">=", since),
 		},
 	)
-
-
-def _leaf(doctype: str) -> str:
-	return frappe.get_all(doctype, filters={"is_group": 0}, pluck="name", order_by="lft", limit=1)[0]

@@ -42,6 +42,11 @@ GRANTS: dict[str, dict[str, str]] = {
 MODULE = "Feedback Loop"
 
 
+def may_see(doctype: str) -> bool:
+	"""Whether the session user may select or read the doctype by its own rules."""
+	return bool(frappe.has_permission(doctype, "select") or frappe.has_permission(doctype, "read"))
+
+
 def frappe_answers(doctype: str) -> bool:
 	"""Whether Frappe's own search and link check serve the session user for the doctype: they
 	may read every document of it by its own (ERPNext's) rules, or our roles give them nothing

@@ -6,12 +6,13 @@ Our roles read feedback about customers and items without rights on those doctyp
 (docs/permissions.md), so for such a reader the column is the plain name, not a link.
 """
 
-import frappe
+from feedback_loop.integrations.frappe.link_rights import may_see
 
 
 def link_column(fieldname: str, label: str, doctype: str, width: int) -> dict:
-	readable = frappe.has_permission(doctype, "select") or frappe.has_permission(doctype, "read")
 	column = {"fieldname": fieldname, "label": label, "width": width}
 	return (
-		{**column, "fieldtype": "Link", "options": doctype} if readable else {**column, "fieldtype": "Data"}
+		{**column, "fieldtype": "Link", "options": doctype}
+		if may_see(doctype)
+		else {**column, "fieldtype": "Data"}
 	)
