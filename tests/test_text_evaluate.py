@@ -180,6 +180,8 @@ def test_sentiment_on_chinese_and_english_files(tmp_path, capsys):
 		assert "accuracy neg/pos" in header
 		assert "3-class macro-F1" in header
 		assert "texts/s" in header
+		assert "Negative recall" in header
+		assert "Negative precision" in header
 		ours = figures(line_starting(part, "feedback_loop "))
 		# Clear positive and negative examples: all four right; a macro-F1 and a speed follow.
 		assert ours[0] == 1.0
@@ -296,7 +298,26 @@ def test_in_domain_prints_what_a_model_trained_on_the_file_reaches(tmp_path, cap
 	path = write_csv(tmp_path / "en.csv", ["text", "label"], rows)
 	assert evaluate.main(["--sentiment", str(path), "--in-domain"]) == 0
 	reference = figures(line_starting(capsys.readouterr().out, "trained on this file (5-fold)"))
-	assert reference == [1.0]
+	# Sign accuracy, then the shown label: Negative recall, Negative precision, 3-class accuracy.
+	assert reference == [1.0, 1.0, 1.0, 1.0]
+
+
+def test_the_shown_label_is_scored_as_users_read_it():
+	gold = ["negative", "negative", "negative", "neutral", "positive"]
+	shown = ["negative", "neutral", "negative", "negative", "positive"]
+	recall, precision = evaluate.negative_recall_precision(gold, shown)
+	# Two of three negatives shown Negative; two of three texts shown Negative are negative.
+	assert (round(recall, 3), round(precision, 3)) == (0.667, 0.667)
+	columns = evaluate.shown_label_columns(gold, shown).split()
+	assert columns[1:] == ["0.667", "0.667", "0.600"]
+	assert math.isnan(evaluate.negative_recall_precision(["positive"], ["positive"])[0])
+	# Without neutral rows there is no 3-class macro-F1, but the shown label still counts.
+	assert evaluate.shown_label_columns(["negative", "positive"], ["neutral", "positive"]).split() == [
+		"-",
+		"0.000",
+		"nan",
+		"0.500",
+	]
 
 
 def test_a_near_copy_of_snownlps_corpus_counts_as_seen(tmp_path, capsys):

@@ -142,6 +142,25 @@ class TestTriggersAndSending(CallbackTestCase):
 		self.assertIn("already been answered", self.page(token))
 		self.assertFalse(submit_survey(token, json.dumps({"q1": "5"}))["ok"])
 
+	def test_a_low_score_is_negative_feedback_whatever_the_words(self):
+		# Only this revisit: the onboarding call, on by default, would take the new customer's slot.
+		frappe.db.set_value("Feedback Trigger", {"enabled": 1}, "enabled", 0)
+		clear_watched_cache()
+		self.enable(ORDER_TRIGGER)
+		customer, _contact, _email = self.customer_with_email()
+		order = self.completed_order(customer)
+		callback = self.callbacks_of(reference_doctype="Sales Order", reference_name=order.name)[0]
+		self.send(callback.name)
+		doc = frappe.get_doc("Feedback Callback", callback.name)
+		answers = {"q1": "1", "q2": "Delivery", "q4": "Thank you, nothing else to add"}
+		self.assertEqual(submit_survey(token_for(doc), json.dumps(answers)), {"ok": True})
+		doc.reload()
+		feedback = frappe.get_doc("Feedback Record", doc.created_feedback)
+		# The polite words alone read Positive; the score of 1 out of 5 decides, and says so first.
+		self.assertEqual(feedback.sentiment, "Negative")
+		self.assertTrue(feedback.sentiment_cues.startswith("CSAT 1/5 (-1)"), feedback.sentiment_cues)
+		self.assertLessEqual(feedback.sentiment_score, -0.3)
+
 	def test_a_trigger_firing_twice_schedules_once(self):
 		trigger = self.enable(INVOICE_TRIGGER)
 		customer, _contact, _email = self.customer_with_email()

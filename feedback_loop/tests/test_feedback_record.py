@@ -414,6 +414,8 @@ class TestDashboardsAndSummary(IntegrationTestCase):
 		self.assertEqual(summary["total"], 3)
 		self.assertEqual(summary["open"], 2)
 		self.assertEqual(summary["negative_share"], 33.3)
+		# The indicator says on hover what "negative" counts.
+		self.assertIn("CSAT 2 or less", summary["sentiment_note"])
 		self.assertEqual(getdate(summary["last_feedback_on"]), getdate(now_datetime()))
 
 

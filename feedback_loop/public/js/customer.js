@@ -14,10 +14,12 @@ frappe.ui.form.on("Customer", {
 					__("Open Feedback: {0}", [s.open]),
 					s.open ? "orange" : "green"
 				);
-				frm.dashboard.add_indicator(
-					__("Negative Feedback: {0}%", [s.negative_share]),
-					s.negative_share >= 30 ? "red" : "blue"
-				);
+				frm.dashboard
+					.add_indicator(
+						__("Negative Feedback: {0}%", [s.negative_share]),
+						s.negative_share >= 30 ? "red" : "blue"
+					)
+					.attr("title", s.sentiment_note);
 				frm.dashboard.add_indicator(
 					__("Last Feedback: {0}", [frappe.datetime.comment_when(s.last_feedback_on)]),
 					"gray"

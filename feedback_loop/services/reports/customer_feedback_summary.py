@@ -18,6 +18,7 @@ from feedback_loop.integrations.frappe.aggregate_list import aggregate_list, cou
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.link_columns import link_column
 from feedback_loop.services.reports.queries import period_conditions, record_filters
+from feedback_loop.services.reports.sentiment_counting import how_sentiment_is_counted
 
 _ACTIVE = [status.value for status in sorted(ACTIVE_STATUSES)]
 
@@ -99,9 +100,14 @@ def _figures(row, name: str | None, satisfaction: tuple[float, int] | None) -> d
 def customer_feedback_summary(customer: str) -> dict:
 	"""The Customer form's indicators: the same figures for one customer, all time."""
 	rows = customer_rows({"customer": customer})
-	if rows:
-		return rows[0]
-	return {"customer": customer, "total": 0, "open": 0, "negative": 0, "negative_share": 0.0}
+	summary = (
+		rows[0]
+		if rows
+		else {"customer": customer, "total": 0, "open": 0, "negative": 0, "negative_share": 0.0}
+	)
+	# Shown on the indicator's hover: what "negative" counts.
+	summary["sentiment_note"] = how_sentiment_is_counted()
+	return summary
 
 
 def report_rows(filters: dict) -> list[dict]:
@@ -135,9 +141,13 @@ def summary(rows: list[dict]) -> list[dict]:
 
 
 def message() -> str:
-	return _(
-		"Negative (%) = negative feedback in per cent of the customer's feedback; on the card, of all "
-		"customers' feedback together (not an average of the rows). CSAT = the average of the "
-		"customer's CSAT answers (1-5) given in the period. Feedback counts in the period it was "
-		"received."
+	return (
+		_(
+			"Negative (%) = negative feedback in per cent of the customer's feedback; on the card, of all "
+			"customers' feedback together (not an average of the rows). CSAT = the average of the "
+			"customer's CSAT answers (1-5) given in the period. Feedback counts in the period it was "
+			"received."
+		)
+		+ " "
+		+ how_sentiment_is_counted()
 	)

@@ -15,6 +15,7 @@ from feedback_loop.core.reports.periods import Grouping, key_label, period_label
 from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import counts_by, period_term
+from feedback_loop.services.reports.sentiment_counting import how_sentiment_is_counted
 
 MOODS = ("Negative", "Neutral", "Positive")
 COLOURS = ["#e24c4c", "#a0a0a0", "#29cd42"]
@@ -107,9 +108,13 @@ def summary(figures: dict) -> list[dict]:
 
 
 def message() -> str:
-	return _(
-		"Each share is the feedback of that sentiment in per cent of all feedback of the period "
-		"(feedback without a sentiment counts as Neutral). The Total row and the cards are the shares "
-		"of the summed counts, not an average of the periods' shares. A period without feedback "
-		"shows no shares and no bar, not 0 %. Feedback counts in the period it was received."
+	return (
+		_(
+			"Each share is the feedback of that sentiment in per cent of all feedback of the period "
+			"(feedback without a sentiment counts as Neutral). The Total row and the cards are the shares "
+			"of the summed counts, not an average of the periods' shares. A period without feedback "
+			"shows no shares and no bar, not 0 %. Feedback counts in the period it was received."
+		)
+		+ " "
+		+ how_sentiment_is_counted()
 	)

@@ -12,6 +12,7 @@ from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.link_columns import link_column
 from feedback_loop.services.reports.queries import counts_by, record_filters
+from feedback_loop.services.reports.sentiment_counting import how_sentiment_is_counted
 
 KEYS = {"Category": ("category", "Feedback Category"), "Item": ("item", "Item")}
 #: Keywords are counted over the latest records of the issues shown, not all of them: a fixed
@@ -147,8 +148,12 @@ def feedback_of(issue: str, filters: dict, limit: int = 50) -> list[str]:
 
 
 def message() -> str:
-	return _(
-		"Share = an issue's feedback in per cent of all feedback of the period with a category (or "
-		"item), not only of the issues shown; 10 % or more is flagged. Negative = the issue's negative "
-		"feedback in per cent of its own. Change = against the period of the same length just before."
+	return (
+		_(
+			"Share = an issue's feedback in per cent of all feedback of the period with a category (or "
+			"item), not only of the issues shown; 10 % or more is flagged. Negative = the issue's negative "
+			"feedback in per cent of its own. Change = against the period of the same length just before."
+		)
+		+ " "
+		+ how_sentiment_is_counted()
 	)

@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
+from feedback_loop.core.triage.survey_evidence import with_survey_evidence
 from feedback_loop.core.triage.text.triage import CategorySource, Triage
 from feedback_loop.services.triage.duplicates import flag_possible_duplicate
 from feedback_loop.services.triage.engine import get_triager
@@ -83,9 +84,10 @@ def mark_analysed(doc) -> None:
 def apply_result(doc, result: Triage) -> None:
 	doc.text_language = result.language if result.language in ("zh", "en", "mixed") else None
 	if result.language:
-		doc.sentiment = result.sentiment.label.value
-		doc.sentiment_score = result.sentiment.score
-		doc.sentiment_cues = ", ".join(f"{cue} ({weight:+g})" for cue, weight in result.sentiment.cues)
+		sentiment = with_survey_evidence(result.sentiment, doc.get("survey_scores"))
+		doc.sentiment = sentiment.label.value
+		doc.sentiment_score = sentiment.score
+		doc.sentiment_cues = ", ".join(f"{cue} ({weight:+g})" for cue, weight in sentiment.cues)
 	doc.keywords = ", ".join(result.keywords)
 	doc.needs_clarification = 1 if result.vagueness else 0
 	doc.clarifying_question = result.clarifying_question
