@@ -425,3 +425,34 @@ def _dashboard_count(doctype: str, name: str) -> int:
 	# request gets a new connection, the test run keeps this one for every later test.
 	frappe.db.set_execution_timeout(0)
 	return next(row["count"] for row in counts["external_links_found"] if row["doctype"] == "Feedback Record")
+
+
+class TestKeyFacts(IntegrationTestCase):
+	def test_a_complaint_without_its_order_or_product_says_so_until_one_is_given(self):
+		customer = make_customer("Key Facts")
+		doc = make_feedback(customer)
+		self.assertEqual((doc.facts_complete, doc.missing_facts), (0, "Order or product"))
+		doc.item = make_item()
+		doc.save()
+		self.assertEqual((doc.facts_complete, doc.missing_facts), (1, None))
+
+	@change_settings("Feedback Settings", {"allow_anonymous_web_feedback": 1})
+	def test_a_vague_anonymous_complaint_misses_every_fact_and_a_suggestion_only_words(self):
+		# A name is no way to answer.
+		vague = make_feedback(
+			None, channel="Web", anonymous=1, sender_name="王", subject="不好", description="<p>不好</p>"
+		)
+		self.assertTrue(vague.needs_clarification)
+		self.assertEqual(
+			vague.missing_facts.split("\n"), ["Who to answer", "Clear description", "Order or product"]
+		)
+		idea = make_feedback(
+			None,
+			channel="Web",
+			anonymous=1,
+			sender_name="王",
+			feedback_type="Suggestion",
+			subject="Invoices",
+			description="<p>Could the invoice list show the due date next to the amount?</p>",
+		)
+		self.assertEqual((idea.facts_complete, idea.missing_facts), (1, None))

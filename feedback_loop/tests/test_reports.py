@@ -313,3 +313,86 @@ class TestSatisfactionTrend(IntegrationTestCase):
 		summary = {card["label"]: card["value"] for card in april["report_summary"]}
 		for label in ("CSAT (1-5)", "NPS", "CES (1-7)", "CSAT change vs previous period"):
 			self.assertEqual(summary[label], "—", label)
+
+
+class TestChannelHealth(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.customer = make_customer("Channel Health Customer")
+		# Worked out by hand. The period, 2019-03-04 (Monday) to 03-24: weeks W10, W11, W12.
+		# Email 2 + 0 + 1 (one Invalid, one Duplicate, two with every key fact), Desk 0 + 1 + 0,
+		# Phone nothing. The twelve weeks before: Phone 4, Email 4 (50 % each).
+		period = [
+			("2019-03-04", "Email", "Invalid", 1),
+			("2019-03-08", "Email", "Duplicate", 1),
+			("2019-03-13", "Desk", "Open", 0),
+			("2019-03-24", "Email", "Open", 0),
+		]
+		for day, channel, status, complete in period:
+			name = seed(cls.customer, f"{day} 10:00:00", channel, status)
+			frappe.db.set_value("Feedback Record", name, "facts_complete", complete, update_modified=False)
+		for day in ("2018-12-17", "2019-01-07", "2019-02-04", "2019-03-03"):
+			seed(cls.customer, f"{day} 10:00:00", "Phone")
+			seed(cls.customer, f"{day} 11:00:00", "Email")
+		seed(cls.customer, "2018-12-09 10:00:00", "Phone")  # a day before the twelve weeks
+
+	def health(self, **filters):
+		result = run(
+			"Channel Health",
+			filters={
+				"from_date": "2019-03-04",
+				"to_date": "2019-03-24",
+				"customer": self.customer,
+				**filters,
+			},
+		)
+		rows = {row["channel"]: row for row in result["result"]}
+		summary = {card["label"]: card["value"] for card in result["report_summary"]}
+		return result, rows, summary
+
+	def test_figures_by_hand(self):
+		result, rows, summary = self.health()
+		weeks = [c["label"] for c in result["columns"][8:]]
+		self.assertEqual(weeks, ["2019-W10", "2019-W11", "2019-W12"])
+		email, desk, phone = rows["Email"], rows["Desk"], rows["Phone"]
+		self.assertEqual(
+			[email[k] for k in ("total", "share", "usual_share", "complete", "invalid", "duplicate")],
+			[3, 75.0, 50.0, 66.7, 33.3, 33.3],
+		)
+		self.assertEqual([email[f"w_2019_w{n}"] for n in (10, 11, 12)], [2, 0, 1])
+		self.assertEqual(email["flag"], "Over 40 % of all feedback")
+		self.assertEqual(
+			(desk["total"], desk["share"], desk["usual_share"], desk["flag"]), (1, 25.0, 0.0, "")
+		)
+		# Phone went silent: listed with its zeros, and flagged.
+		self.assertEqual(
+			(phone["total"], phone["share"], phone["usual_share"], phone["flag"], phone["w_2019_w11"]),
+			(0, 0.0, 50.0, "Under 10 % of its usual share", 0),
+		)
+		self.assertIsNone(phone["complete"])
+		total = result["result"][-1]
+		self.assertEqual((total["total"], total["complete"], total["w_2019_w10"]), (4, 50.0, 2))
+		self.assertEqual(
+			(
+				summary["Channels flagged"],
+				summary["Key Facts Complete (%)"],
+				summary["Invalid or Duplicate (%)"],
+			),
+			(2, 50.0, 50.0),
+		)
+		# A channel that never brought anything is left out unless every channel is asked for.
+		self.assertNotIn("SMS", rows)
+		self.assertIn("SMS", self.health(every_channel=1)[1])
+
+	def test_a_channel_filter_cannot_make_every_share_100(self):
+		_result, rows, _summary = self.health(channel="Email")
+		self.assertEqual(rows["Email"]["share"], 75.0)
+
+	def test_the_overview_counts_invalid_and_duplicate_feedback_too(self):
+		result = run(
+			"Feedback Overview",
+			filters={"from_date": "2019-03-04", "to_date": "2019-03-24", "customer": self.customer},
+		)
+		cards = {card["label"]: card["value"] for card in result["report_summary"]}
+		self.assertEqual((cards["Invalid"], cards["Duplicate"]), (1, 1))

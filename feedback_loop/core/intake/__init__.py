@@ -6,6 +6,8 @@
                             by field before anything is stored; the idempotency key
 - ``webhook_signature.py``  signed messages from messaging gateways: HMAC, clock skew, one nonce once
 - ``automatic_mail.py``     mail no person wrote (auto-replies, bounces) is never acknowledged
+- ``key_facts.py``         the facts each feedback type needs (who to answer, clear words, the order or
+                            product) and which a record lacks
 - ``received_on.py``        when the customer gave the feedback: never in the future, never before
                             the problem happened; the SLA clock starts there
 

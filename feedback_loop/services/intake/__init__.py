@@ -13,6 +13,7 @@
 - ``portal.py``           the customer's own feedback on the portal, and the web form
 - ``errors.py``           refusals of outside input: one message per field, in the caller's language
 - ``limits.py``           rate and size limits from Feedback Settings
+- ``key_facts.py``        which key facts a record lacks for its type, stored for Channel Health
 
 Wired: Feedback Record controller (validation, references, sender identity, inbound e-mail),
 api/intake.py, api/messaging.py, api/portal.py, api/feedback.py (prefill), www/feedback/new.py,

@@ -22,7 +22,17 @@ from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import counts_by, period_term, record_count
 
-FUNNEL = ("Open", "Acknowledged", "In Progress", "Waiting on Customer", "Resolved", "Closed")
+FUNNEL = (
+	"Open",
+	"Acknowledged",
+	"In Progress",
+	"Waiting on Customer",
+	"Resolved",
+	"Closed",
+	# What did not count: no real feedback, or a repeat of one already there.
+	"Invalid",
+	"Duplicate",
+)
 
 
 def overview(filters: dict) -> dict:

@@ -221,6 +221,19 @@ function show_text_analysis(frm) {
 			"orange"
 		);
 	}
+	if (!doc.facts_complete && doc.missing_facts) {
+		frm.dashboard.add_comment(
+			__("Before anyone can act on this {0}, it still needs: {1}", [
+				__(doc.feedback_type, null, "Feedback Record").toLowerCase(),
+				doc.missing_facts
+					.split("\n")
+					.map((fact) => __(fact))
+					.join(", "),
+			]),
+			"orange",
+			true
+		);
+	}
 	if (doc.analysis_status === "Pending Re-analysis") {
 		frm.dashboard.set_headline(
 			__("The text analysis failed and will be retried automatically."),

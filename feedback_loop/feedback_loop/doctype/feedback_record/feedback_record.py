@@ -10,6 +10,7 @@ from feedback_loop.services.callbacks.resolution import check_notice_choice
 from feedback_loop.services.callbacks.resolution import on_resolved as tell_customer_it_is_resolved
 from feedback_loop.services.feedback_status import apply_status_change
 from feedback_loop.services.intake.inbound_email import is_mail_stub, prepare_mail_stub
+from feedback_loop.services.intake.key_facts import set_key_facts
 from feedback_loop.services.intake.references import validate_references
 from feedback_loop.services.intake.sender_identity import remember_from_feedback
 from feedback_loop.services.intake.validation import validate_intake
@@ -91,6 +92,7 @@ class FeedbackRecord(Document):
 		expected_solution: DF.SmallText | None
 		external_id: DF.Data | None
 		external_sender: DF.Data | None
+		facts_complete: DF.Check
 		feedback_type: DF.Literal["Complaint", "Suggestion", "Praise", "Inquiry"]
 		first_responded_on: DF.Datetime | None
 		first_response_due: DF.Datetime | None
@@ -101,6 +103,7 @@ class FeedbackRecord(Document):
 		item: DF.Link | None
 		item_name: DF.Data | None
 		keywords: DF.SmallText | None
+		missing_facts: DF.SmallText | None
 		messaging_source: DF.Link | None
 		needs_clarification: DF.Check
 		next_escalation_at: DF.Datetime | None
@@ -207,6 +210,8 @@ class FeedbackRecord(Document):
 		# Before the SLA: a policy may match on the category the analysis sets, and the priority
 		# rules read what the analysis found.
 		apply_triage(self)
+		# After the analysis: a vague text is no clear description.
+		set_key_facts(self)
 		set_category_group(self)
 		apply_priority(self)
 		apply_status_change(self)
