@@ -9,6 +9,7 @@ from feedback_loop.core.plans.lifecycle import (
 	IN_PROGRESS,
 	NOT_EFFECTIVE,
 	PENDING_APPROVAL,
+	PENDING_SENIOR_APPROVAL,
 	REJECTED,
 	SYSTEM_ROLE,
 	VERIFIED_EFFECTIVE,
@@ -16,8 +17,8 @@ from feedback_loop.core.plans.lifecycle import (
 	ActionProblem,
 	StateProblem,
 	action_update_problem,
-	approver_role_for,
 	is_approval_transition,
+	needs_senior_approval,
 	plan_workflow_spec,
 	reported_status,
 	starts_new_cycle,
@@ -27,38 +28,83 @@ from feedback_loop.core.rca.lifecycle import rca_workflow_spec
 from feedback_loop.core.workflow import NextStepBlocked, next_step_blocked, our_actions, our_states
 
 
-def test_each_approver_role_approves_only_the_plans_it_is_named_on():
-	spec = plan_workflow_spec(("Feedback Manager", "System Manager"))
-	approvals = [t for t in spec.transitions if t.action == "Approve"]
-	assert [(t.allowed, t.condition) for t in approvals] == [
-		("Feedback Manager", "doc.approver_role == 'Feedback Manager'"),
-		("System Manager", "doc.approver_role == 'System Manager'"),
+def test_the_department_head_approves_first_then_the_senior_leader():
+	spec = plan_workflow_spec(("Feedback Manager", "CEO"))
+	first = [
+		(t.action, t.next_state, t.allowed, t.condition)
+		for t in spec.transitions
+		if t.state == PENDING_APPROVAL
 	]
-	assert all(is_approval_transition(t.state, t.action) for t in approvals)
+	head = "doc.department_head == frappe.session.user"
+	no_head = "not doc.department_head and doc.approver_role == 'Feedback Manager'"
+	assert first == [
+		("Approve", PENDING_SENIOR_APPROVAL, "All", f"{head} and doc.needs_senior_approval"),
+		("Approve", APPROVED, "All", f"{head} and not doc.needs_senior_approval"),
+		("Reject", REJECTED, "All", head),
+		("Send Back", DRAFT, "All", head),
+		("Approve", PENDING_SENIOR_APPROVAL, "Feedback Manager", f"{no_head} and doc.needs_senior_approval"),
+		("Approve", APPROVED, "Feedback Manager", f"{no_head} and not doc.needs_senior_approval"),
+		("Reject", REJECTED, "Feedback Manager", no_head),
+		("Send Back", DRAFT, "Feedback Manager", no_head),
+	]
+	senior = [
+		(t.action, t.next_state, t.allowed) for t in spec.transitions if t.state == PENDING_SENIOR_APPROVAL
+	]
+	assert senior == [("Approve", APPROVED, "CEO"), ("Reject", REJECTED, "CEO"), ("Send Back", DRAFT, "CEO")]
+	assert all(is_approval_transition(t.state, t.action) for t in spec.transitions if t.action == "Approve")
 	assert not is_approval_transition(DRAFT, "Submit for Approval")
 
 
-def test_one_role_for_both_budgets_gives_one_set_of_approval_transitions():
-	spec = plan_workflow_spec(("Feedback Manager", "Feedback Manager"))
-	assert len([t for t in spec.transitions if t.action == "Approve"]) == 1
+def test_the_two_approve_steps_of_a_level_never_hold_together():
+	"""Frappe would show two Approve buttons: the conditions exclude each other for every plan."""
+	spec = plan_workflow_spec(("Feedback Manager", "CEO"))
+	for department_head in (None, "head@example.com"):
+		for needs in (0, 1):
+			for user in ("head@example.com", "someone@example.com"):
+				doc = {
+					"department_head": department_head,
+					"needs_senior_approval": needs,
+					"approver_role": "Feedback Manager",
+				}
+				holding = [
+					t
+					for t in spec.transitions
+					if t.state == PENDING_APPROVAL
+					and t.action == "Approve"
+					and eval(t.condition, {"doc": _Doc(doc), "frappe": _Frappe(user)})
+				]
+				assert len(holding) <= 1
+
+
+class _Doc(dict):
+	__getattr__ = dict.get
+
+
+class _Frappe:
+	def __init__(self, user):
+		self.session = _Doc(user=user)
+
+
+@pytest.mark.parametrize(
+	("when", "budget", "limit", "needed"),
+	[
+		("Always", 0, 0, True),
+		(None, 5, 10, True),
+		("Never", 10**9, 10, False),
+		("Above Budget Limit", 10_000, 10_000, False),
+		("Above Budget Limit", 10_001, 10_000, True),
+		# No limit set: nothing is above it.
+		("Above Budget Limit", 10**9, 0, False),
+	],
+)
+def test_when_the_senior_leader_approves(when, budget, limit, needed):
+	assert needs_senior_approval(when, budget, limit) is needed
 
 
 def test_only_the_system_sets_a_verdict():
 	spec = plan_workflow_spec(("Feedback Manager", "System Manager"))
 	verdicts = {t.allowed for t in spec.transitions if t.next_state in (VERIFIED_EFFECTIVE, NOT_EFFECTIVE)}
 	assert verdicts == {"Administrator"}
-
-
-@pytest.mark.parametrize(
-	("budget", "limit", "role"),
-	[(5_000, 10_000, "Feedback Manager"), (10_000, 10_000, "Feedback Manager"), (10_001, 10_000, "CEO")],
-)
-def test_the_higher_role_approves_above_the_budget_limit(budget, limit, role):
-	assert approver_role_for(budget, limit, "Feedback Manager", "CEO") == role
-
-
-def test_without_a_limit_the_normal_approver_approves_any_budget():
-	assert approver_role_for(10**9, 0, "Feedback Manager", "CEO") == "Feedback Manager"
 
 
 def test_a_plan_moves_only_when_its_move_means_something():
@@ -90,7 +136,7 @@ def test_only_validate_depends_on_whether_authors_may_validate(self_validation):
 
 
 def test_frappe_s_own_states_and_actions_are_never_ours_to_remove():
-	spec = plan_workflow_spec(("Feedback Manager",))
+	spec = plan_workflow_spec(("Feedback Manager", "System Manager"))
 	assert "Approved" in spec.states and "Approved" not in our_states(spec)
 	assert "Approve" in spec.actions and "Approve" not in our_actions(spec)
 	assert spec.transitions[0].as_row()["state"] == DRAFT
@@ -164,11 +210,11 @@ def test_a_reader_without_the_role_learns_who_moves_it_on():
 	)
 
 
-def test_a_plan_waits_for_its_approver():
+def test_a_plan_waits_for_its_senior_leader():
 	spec = plan_workflow_spec(("Feedback Manager", "System Manager"))
-	# The services pass the transitions whose condition holds: this plan is the higher role's.
-	holding = [t for t in spec.transitions if t.condition in (None, "doc.approver_role == 'System Manager'")]
-	blocked = next_step_blocked(holding, PENDING_APPROVAL, {"Feedback Manager"}, is_author=False)
+	blocked = next_step_blocked(
+		spec.transitions, PENDING_SENIOR_APPROVAL, {"Feedback Manager"}, is_author=False
+	)
 	assert blocked == NextStepBlocked(("Approve", "Reject", "Send Back"), ("System Manager",))
 
 

@@ -15,7 +15,12 @@ import frappe
 from frappe import _
 from frappe.model.workflow import get_workflow_name, is_transition_condition_satisfied
 
-from feedback_loop.core.plans.lifecycle import ACTIONS_CLOSED_STATES, FINISHED_ACTIONS, SYSTEM_ROLE
+from feedback_loop.core.plans.lifecycle import (
+	ACTIONS_CLOSED_STATES,
+	FINISHED_ACTIONS,
+	PENDING_APPROVAL,
+	SYSTEM_ROLE,
+)
 from feedback_loop.core.rca.lifecycle import VALIDATE_ACTION
 from feedback_loop.core.workflow import NextStepBlocked, Transition, next_step_blocked
 
@@ -27,7 +32,7 @@ def next_step_note(doc, user: str | None = None) -> str | None:
 	"""What the reader should know about the document's next step, in their language; None when
 	they may take it (or there is none)."""
 	user = user or frappe.session.user
-	notes = [_blocked_note(doc, user), _owner_note(doc, user)]
+	notes = [_head_note(doc, user), _blocked_note(doc, user), _owner_note(doc, user)]
 	return " ".join(note for note in notes if note) or None
 
 
@@ -66,6 +71,17 @@ def _blocked_note(doc, user: str) -> str | None:
 			"Someone else with the role {0} takes the next step ({1}): you created this document."
 		).format(roles, actions)
 	return _("The next step ({0}) is for the role {1}.").format(actions, roles)
+
+
+def _head_note(doc, user: str) -> str | None:
+	"""A head is a person, not a role: the plan says who it waits for."""
+	if doc.doctype != PLAN or doc.workflow_state != PENDING_APPROVAL:
+		return None
+	if not doc.department_head or doc.department_head == user:
+		return None
+	return _("{0}, head of {1}, approves this plan first.").format(
+		frappe.utils.get_fullname(doc.department_head), doc.department
+	)
 
 
 def _owner_note(doc, user: str) -> str | None:

@@ -4,6 +4,7 @@ uninstall, from one list.
 Contact: the language and the channel a customer chose, which every message to them follows
 (services/messages).
 Assignment Rule: which rules route feedback by department, and to whom (services/triage/routing.py).
+Department: its head, who approves the department's improvement plans first (services/plans/approval.py).
 """
 
 import frappe
@@ -33,6 +34,17 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"label": "Preferred Channel",
 				"insert_after": "feedback_language",
 				"description": "Where feedback replies, surveys and notices reach this contact first.",
+			},
+		],
+		"Department": [
+			{
+				"fieldname": "feedback_department_head",
+				"fieldtype": "Link",
+				"options": "Employee",
+				"label": "Department Head",
+				"insert_after": "parent_department",
+				"description": "Approves the department's improvement plans first; needs a user on their "
+				"Employee record.",
 			},
 		],
 		"Assignment Rule": [

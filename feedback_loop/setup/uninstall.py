@@ -12,7 +12,7 @@ import re
 import frappe
 
 from feedback_loop.core.onboarding.steps import STEPS
-from feedback_loop.core.plans.lifecycle import DEFAULT_APPROVER, plan_workflow_spec
+from feedback_loop.core.plans.lifecycle import DEFAULT_APPROVER, DEFAULT_HIGH_APPROVER, plan_workflow_spec
 from feedback_loop.core.rca.lifecycle import rca_workflow_spec
 from feedback_loop.services.triage.category_translations import remove_all as remove_category_translations
 from feedback_loop.setup.custom_fields import remove_custom_fields
@@ -66,7 +66,7 @@ def app_reports() -> list[str]:
 
 def app_workflows():
 	"""Our workflows' names, states and actions (who may take a transition does not matter here)."""
-	return [rca_workflow_spec(), plan_workflow_spec((DEFAULT_APPROVER,))]
+	return [rca_workflow_spec(), plan_workflow_spec((DEFAULT_APPROVER, DEFAULT_HIGH_APPROVER))]
 
 
 def before_uninstall():

@@ -5,7 +5,7 @@ what a user would; IntegrationTestCase rolls all of it back after each test clas
 """
 
 import frappe
-from frappe.utils import add_days, nowdate
+from frappe.utils import add_days, add_years, nowdate
 
 
 def default_company() -> str:
@@ -127,6 +127,38 @@ def make_user(email: str, roles: list[str]) -> str:
 			}
 		).insert(ignore_permissions=True)
 	return email
+
+
+def make_employee(user: str, department: str | None) -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": user.split("@")[0],
+				"gender": "Female",
+				"date_of_birth": add_years(nowdate(), -30),
+				"date_of_joining": add_years(nowdate(), -1),
+				"company": default_company(),
+				"department": department,
+				"user_id": user,
+				"create_user_permission": 0,
+				"status": "Active",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def make_department(name: str, head_user: str | None = None) -> str:
+	"""A department of the default company, with its head (an Employee of that user) when given."""
+	department = frappe.get_doc(
+		{"doctype": "Department", "department_name": name, "company": default_company()}
+	).insert(ignore_permissions=True)
+	if head_user:
+		department.feedback_department_head = make_employee(head_user, department.name)
+		department.save(ignore_permissions=True)
+	return department.name
 
 
 def make_outgoing_email_account() -> str:

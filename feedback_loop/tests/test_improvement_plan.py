@@ -14,6 +14,8 @@ from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
+	make_department,
+	make_employee,
 	make_feedback,
 	make_outgoing_email_account,
 	make_user,
@@ -44,7 +46,19 @@ class PlanTestCase(IntegrationTestCase):
 		cls.owner_a = make_user("fl-plan-owner-a@example.com", ["Feedback Agent"])
 		cls.owner_b = make_user("fl-plan-owner-b@example.com", ["Feedback Agent"])
 		settings = frappe.get_single("Feedback Settings")
-		cls.saved = {f: settings.get(f) for f in ("plan_budget_limit", "plan_digest_week")}
+		cls.saved = {
+			f: settings.get(f) for f in ("plan_budget_limit", "plan_digest_week", "plan_senior_approval")
+		}
+
+	def setUp(self):
+		# One level unless a test asks for two: most tests are about what follows approval.
+		self.senior_approval("Above Budget Limit")
+
+	def senior_approval(self, when: str, budget_limit: float = 0):
+		frappe.db.set_single_value(
+			"Feedback Settings", {"plan_senior_approval": when, "plan_budget_limit": budget_limit}
+		)
+		frappe.clear_document_cache("Feedback Settings", "Feedback Settings")
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -161,14 +175,21 @@ class TestApproval(PlanTestCase):
 		self.assertEqual(plan.approved_by, self.manager)
 		self.assertEqual(str(plan.started_on), today())
 
-	def test_above_the_budget_limit_the_higher_role_approves(self):
-		frappe.db.set_single_value("Feedback Settings", "plan_budget_limit", 600)
-		frappe.clear_document_cache("Feedback Settings", "Feedback Settings")
+	def test_above_the_budget_limit_the_senior_leader_approves_second(self):
+		self.senior_approval("Above Budget Limit", budget_limit=600)
 		plan = self.act(self.make_plan(), "Submit for Approval", self.analyst)
-		self.assertEqual(plan.approver_role, "System Manager")
+		self.assertEqual((plan.approver_role, plan.needs_senior_approval), ("Feedback Manager", 1))
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(plan, "Approve", self.director)
+		plan = self.act(plan, "Approve", self.manager)
+		self.assertEqual(
+			(plan.workflow_state, plan.first_approved_by), ("Pending Senior Approval", self.manager)
+		)
+		self.assertFalse(plan.approved_by)
 		with self.assertRaises(WorkflowTransitionError):
 			self.act(plan, "Approve", self.manager)
-		self.assertEqual(self.act(plan, "Approve", self.director).workflow_state, "Approved")
+		plan = self.act(plan, "Approve", self.director)
+		self.assertEqual((plan.workflow_state, plan.approved_by), ("Approved", self.director))
 
 	def test_completion_needs_every_action_finished(self):
 		plan = self.approved(self.make_plan())
@@ -184,6 +205,89 @@ class TestApproval(PlanTestCase):
 		with self.assertRaises((WorkflowPermissionError, frappe.ValidationError)):
 			plan.save()
 		frappe.set_user("Administrator")
+
+
+class TestDepartmentHeadApproval(PlanTestCase):
+	"""The seeds' two levels: the head of the plan's department, then a senior leader."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		# In tests Frappe sends the share's notification mail at once, which commits: queued only.
+		cls.muted = frappe.flags.mute_emails
+		frappe.flags.mute_emails = True
+		tag = frappe.generate_hash(length=5)
+		# The head holds no role on plans: the plan is shared with them when it is submitted.
+		cls.head = make_user(f"fl-plan-head-{tag}@example.com", [])
+		cls.department = make_department(f"Packing {tag}", head_user=cls.head)
+		make_employee(cls.analyst, cls.department)
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.flags.mute_emails = cls.muted
+		super().tearDownClass()
+
+	def test_the_head_approves_then_the_senior_leader(self):
+		from feedback_loop.api.improvement_plan import next_step
+
+		self.senior_approval("Always")
+		plan = self.make_plan()
+		self.assertEqual(
+			(plan.department, plan.department_head, plan.needs_senior_approval),
+			(self.department, self.head, 1),
+		)
+		plan = self.act(plan, "Submit for Approval", self.analyst)
+		self.assertTrue(frappe.has_permission("Improvement Plan", "write", plan.name, user=self.head))
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log",
+				{"for_user": self.head, "document_type": "Improvement Plan", "document_name": plan.name},
+			)
+		)
+		# Not the manager's step while the department names a head, and the form says whose it is.
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(plan, "Approve", self.manager)
+		frappe.set_user(self.manager)
+		try:
+			self.assertEqual(
+				next_step(plan.name),
+				f"{frappe.utils.get_fullname(self.head)}, head of {self.department}, approves this plan first.",
+			)
+		finally:
+			frappe.set_user("Administrator")
+		plan = self.act(plan, "Approve", self.head)
+		self.assertEqual(
+			(plan.workflow_state, plan.first_approved_by), ("Pending Senior Approval", self.head)
+		)
+		with self.assertRaises(WorkflowTransitionError):
+			self.act(plan, "Approve", self.head)
+		plan = self.act(plan, "Approve", self.director)
+		self.assertEqual((plan.workflow_state, plan.approved_by), ("Approved", self.director))
+		self.assertEqual(str(plan.started_on), today())
+
+	def test_without_senior_approval_the_head_decides_alone(self):
+		self.senior_approval("Never")
+		plan = self.act(self.make_plan(), "Submit for Approval", self.analyst)
+		plan = self.act(plan, "Approve", self.head)
+		self.assertEqual(
+			(plan.workflow_state, plan.approved_by, plan.first_approved_by),
+			("Approved", self.head, self.head),
+		)
+
+	def test_the_head_may_send_back_or_reject(self):
+		plan = self.act(self.make_plan(), "Submit for Approval", self.analyst)
+		self.assertEqual(self.act(plan, "Send Back", self.head).workflow_state, "Draft")
+		plan = self.act(frappe.get_doc("Improvement Plan", plan.name), "Submit for Approval", self.analyst)
+		self.assertEqual(self.act(plan, "Reject", self.head).workflow_state, "Rejected")
+
+	def test_a_plan_of_another_department_goes_to_the_approver_role(self):
+		plan = self.make_plan(department=make_department(f"No Head {frappe.generate_hash(length=5)}"))
+		self.assertFalse(plan.department_head)
+		plan = self.act(plan, "Submit for Approval", self.analyst)
+		# Not shared with another department's head: they may not even open it.
+		with self.assertRaises(frappe.PermissionError):
+			self.act(plan, "Approve", self.head)
+		self.assertEqual(self.act(plan, "Approve", self.manager).workflow_state, "Approved")
 
 
 class TestActionOwners(PlanTestCase):

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 import frappe
 from frappe.desk.form import assign_to
-from frappe.utils import add_years, nowdate
+from frappe.utils import nowdate
 
 from feedback_loop.core.sla.clock import EscalationLevel
 from feedback_loop.services.intake.create import create_feedback
@@ -22,9 +22,9 @@ from feedback_loop.services.triage.routing import on_department_added, sync_all_
 from feedback_loop.setup.routing import CATCH_ALL, rule_name
 from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import (
-	default_company,
 	deliver_mail,
 	make_customer,
+	make_employee,
 	make_feedback,
 	make_feedback_inbox,
 	make_user,
@@ -32,27 +32,6 @@ from feedback_loop.tests.factories import (
 
 LOGISTICS = rule_name("Logistics and Delivery")
 QUALITY = rule_name("Product Quality")
-
-
-def make_employee(user: str, department: str) -> str:
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Employee",
-				"first_name": user.split("@")[0],
-				"gender": "Female",
-				"date_of_birth": add_years(nowdate(), -30),
-				"date_of_joining": add_years(nowdate(), -1),
-				"company": default_company(),
-				"department": department,
-				"user_id": user,
-				"create_user_permission": 0,
-				"status": "Active",
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
 
 
 def assignment(name: str) -> tuple[str | None, str | None]:

@@ -1,10 +1,13 @@
 """Lifecycle of an Improvement Plan: its workflow as data, who approves, and what each move needs.
 
-Draft → Pending Approval → Approved → In Progress → Completed → Verifying → Verified Effective /
-Not Effective, and Rejected. Who approves is a Feedback Setting: a plan whose budget is above
-the limit needs the higher role; each Approve/Reject transition carries the condition that the
-plan's approver role (set on save) is that transition's role. The verdict is set by the
-verification job only, so those transitions belong to the Administrator role.
+Draft → Pending Approval → (Pending Senior Approval →) Approved → In Progress → Completed →
+Verifying → Verified Effective / Not Effective, and Rejected. Two levels approve, as the seeds
+ask: first the head of the plan's department (Department → Department Head), or, where the
+department names none, the approver role of Feedback Settings; then a senior leader (a role of
+Feedback Settings), always or only above the budget limit, as the settings say. A head is a
+person, not a role: the head's transitions are open to every role ("All") under the condition
+that the reader is the plan's head. The verdict is set by the verification job only, so those
+transitions belong to the Administrator role.
 """
 
 from enum import Enum
@@ -15,11 +18,15 @@ WORKFLOW = "Improvement Plan"
 PLANNERS = ("Quality Analyst", "Feedback Manager")
 DEFAULT_APPROVER = "Feedback Manager"
 DEFAULT_HIGH_APPROVER = "System Manager"
+#: Frappe's role every user holds: the head's steps are open to it, under the condition below.
+EVERY_USER = "All"
+HEAD_CONDITION = "doc.department_head == frappe.session.user"
 #: Transitions only the system takes (the verification job runs as Administrator).
 SYSTEM_ROLE = "Administrator"
 
 DRAFT = "Draft"
 PENDING_APPROVAL = "Pending Approval"
+PENDING_SENIOR_APPROVAL = "Pending Senior Approval"
 APPROVED = "Approved"
 IN_PROGRESS = "In Progress"
 COMPLETED = "Completed"
@@ -31,6 +38,7 @@ REJECTED = "Rejected"
 STATES = {
 	DRAFT: ("", "Quality Analyst"),
 	PENDING_APPROVAL: ("Warning", "Feedback Manager"),
+	PENDING_SENIOR_APPROVAL: ("Warning", "Feedback Manager"),
 	APPROVED: ("Primary", "Quality Analyst"),
 	IN_PROGRESS: ("Primary", "Quality Analyst"),
 	COMPLETED: ("Info", "Quality Analyst"),
@@ -49,11 +57,23 @@ PLANNER_STEPS = [
 	(COMPLETED, "Start Verification", VERIFYING),
 	(NOT_EFFECTIVE, "Start New Cycle", IN_PROGRESS),
 ]
-APPROVAL_STEPS = [
-	(PENDING_APPROVAL, "Approve", APPROVED),
-	(PENDING_APPROVAL, "Reject", REJECTED),
-	(PENDING_APPROVAL, "Send Back", DRAFT),
+#: The second level's steps; the first level's Approve leads to it or, when the plan needs no
+#: senior approval, straight to Approved.
+SENIOR_STEPS = [
+	(PENDING_SENIOR_APPROVAL, "Approve", APPROVED),
+	(PENDING_SENIOR_APPROVAL, "Reject", REJECTED),
+	(PENDING_SENIOR_APPROVAL, "Send Back", DRAFT),
 ]
+
+
+class SeniorApproval(str, Enum):
+	"""When a plan needs the senior leader's approval after its department head's."""
+
+	ALWAYS = "Always"
+	ABOVE_BUDGET_LIMIT = "Above Budget Limit"
+	NEVER = "Never"
+
+
 SYSTEM_STEPS = [
 	(VERIFYING, "Mark Effective", VERIFIED_EFFECTIVE),
 	(VERIFYING, "Mark Not Effective", NOT_EFFECTIVE),
@@ -72,13 +92,31 @@ CANCELLED = "Cancelled"
 FINISHED_ACTIONS = (DONE, CANCELLED)
 
 
-def approval_transitions(roles: tuple[str, ...]) -> list[Transition]:
-	"""Approve, Reject and Send Back for each approver role, each only for plans that role approves."""
-	return [
-		Transition(state, action, next_state, role, condition=f"doc.approver_role == {role!r}")
-		for role in dict.fromkeys(roles)
-		for state, action, next_state in APPROVAL_STEPS
+def approval_transitions(roles: tuple[str, str]) -> list[Transition]:
+	"""Both levels' Approve, Reject and Send Back. `roles`: (the first level's role where the
+	department names no head, the senior leader's role)."""
+	first_role, senior_role = roles
+	deciders = [
+		(EVERY_USER, HEAD_CONDITION),
+		(first_role, f"not doc.department_head and doc.approver_role == {first_role!r}"),
 	]
+	first = []
+	for allowed, who in deciders:
+		first += [
+			Transition(
+				PENDING_APPROVAL,
+				"Approve",
+				PENDING_SENIOR_APPROVAL,
+				allowed,
+				f"{who} and doc.needs_senior_approval",
+			),
+			Transition(
+				PENDING_APPROVAL, "Approve", APPROVED, allowed, f"{who} and not doc.needs_senior_approval"
+			),
+			Transition(PENDING_APPROVAL, "Reject", REJECTED, allowed, who),
+			Transition(PENDING_APPROVAL, "Send Back", DRAFT, allowed, who),
+		]
+	return first + [Transition(s, a, n, senior_role) for s, a, n in SENIOR_STEPS]
 
 
 def plan_workflow_spec(roles: tuple[str, ...]) -> WorkflowSpec:
@@ -96,12 +134,19 @@ def plan_workflow_spec(roles: tuple[str, ...]) -> WorkflowSpec:
 
 def is_approval_transition(state: str, action: str) -> bool:
 	"""A transition `approval_transitions` writes (and rewrites when the approver roles change)."""
-	return state == PENDING_APPROVAL and action in APPROVAL_ACTIONS
+	return state in (PENDING_APPROVAL, PENDING_SENIOR_APPROVAL) and action in APPROVAL_ACTIONS
 
 
-def approver_role_for(total_budget: float, budget_limit: float, normal: str, high: str) -> str:
-	"""The higher role approves a plan whose budget is above the limit; no limit, no higher role."""
-	return high if budget_limit and total_budget > budget_limit else normal
+def needs_senior_approval(when: str | None, total_budget: float, budget_limit: float) -> bool:
+	"""Whether the senior leader approves after the first level. Above the limit: only a plan whose
+	budget exceeds a limit that is set (0 is no limit)."""
+	match SeniorApproval(when or SeniorApproval.ALWAYS.value):
+		case SeniorApproval.ALWAYS:
+			return True
+		case SeniorApproval.NEVER:
+			return False
+		case SeniorApproval.ABOVE_BUDGET_LIMIT:
+			return bool(budget_limit) and total_budget > budget_limit
 
 
 class StateProblem(str, Enum):

@@ -2,6 +2,8 @@
 
 - ``improvement_plan.py``  rules on save: target, actions and their owners' ToDos, approver role,
                            what each workflow move stamps or refuses
+- ``approval.py``          the department head (ERPNext's Department and Employee) approves first,
+                           the plan shared with them; whether a senior leader approves next
 - ``actions.py``           an action's owner reports on it (whatever their role); its ToDo closed
                            marks it done
 - ``notices.py``           the customers of a plan's feedback told when it is approved and done

@@ -19,10 +19,10 @@ from feedback_loop.core.plans.lifecycle import (
 	FINISHED_ACTIONS,
 	VERDICT_STATES,
 	StateProblem,
-	approver_role_for,
 	starts_new_cycle,
 	state_change_problem,
 )
+from feedback_loop.services.plans.approval import on_approval_move, set_approvers
 from feedback_loop.services.plans.workflow import approver_roles
 
 
@@ -60,10 +60,7 @@ def validate_plan(doc) -> None:
 	fill_from_analysis(doc)
 	validate_actions(doc)
 	summarise_actions(doc)
-	settings = frappe.get_cached_doc("Feedback Settings")
-	doc.approver_role = approver_role_for(
-		flt(doc.total_budget), flt(settings.plan_budget_limit), *approver_roles(settings)
-	)
+	set_approvers(doc, frappe.get_cached_doc("Feedback Settings"))
 	apply_state_change(doc)
 
 
@@ -124,6 +121,7 @@ def apply_state_change(doc) -> None:
 	)
 	if problem:
 		frappe.throw(_state_message(problem, unfinished))
+	on_approval_move(doc, old_state, new_state)
 	if new_state == APPROVED:
 		doc.approved_by = frappe.session.user
 		doc.approved_on = now_datetime()
