@@ -40,11 +40,12 @@ def get_custom_fields() -> dict[str, list[dict]]:
 			{
 				"fieldname": "feedback_department_head",
 				"fieldtype": "Link",
-				"options": "Employee",
+				"options": "User",
 				"label": "Department Head",
 				"insert_after": "parent_department",
-				"description": "Approves the department's improvement plans first; needs a user on their "
-				"Employee record.",
+				# A user, not an Employee: Frappe's test records make a Department's links first,
+				# and ERPNext's Employee records need the Department already.
+				"description": "Approves the department's improvement plans first.",
 			},
 		],
 		"Assignment Rule": [

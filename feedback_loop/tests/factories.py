@@ -151,14 +151,19 @@ def make_employee(user: str, department: str | None) -> str:
 
 
 def make_department(name: str, head_user: str | None = None) -> str:
-	"""A department of the default company, with its head (an Employee of that user) when given."""
-	department = frappe.get_doc(
-		{"doctype": "Department", "department_name": name, "company": default_company()}
-	).insert(ignore_permissions=True)
-	if head_user:
-		department.feedback_department_head = make_employee(head_user, department.name)
-		department.save(ignore_permissions=True)
-	return department.name
+	"""A department of the default company, with its head when given."""
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Department",
+				"department_name": name,
+				"company": default_company(),
+				"feedback_department_head": head_user,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def make_outgoing_email_account() -> str:

@@ -1,8 +1,7 @@
 """Who approves a plan: its department's head first, then a senior leader (core/plans/lifecycle.py).
 
 The head is read from ERPNext: the plan's department (by default the creator's, from their
-Employee record) names its head on the Department form (a field the app adds); the head's
-Employee record names their user. A head may hold no role on plans at all, so the plan is shared
+Employee record) names its head, a user, on the Department form (a field the app adds). A head may hold no role on plans at all, so the plan is shared
 with them, with write access, when it is submitted for approval: Frappe then notifies them and
 lets them take the workflow step.
 """
@@ -46,13 +45,10 @@ def department_of(user: str) -> str | None:
 
 
 def head_of(department: str | None) -> str | None:
-	"""The user of the department's head; None when it names none, or the head has no user."""
+	"""The department's head; None when it names none, or the head's user is disabled."""
 	if not department:
 		return None
-	employee = frappe.db.get_value("Department", department, HEAD_FIELD)
-	if not employee:
-		return None
-	user = frappe.db.get_value("Employee", employee, "user_id")
+	user = frappe.db.get_value("Department", department, HEAD_FIELD)
 	return user if user and frappe.db.get_value("User", user, "enabled") else None
 
 
