@@ -163,6 +163,48 @@ class TestRootCauseAnalysis(IntegrationTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			doc.save()
 
+	def test_candidate_solutions_are_compared_and_the_best_return_marked(self):
+		doc = self.start(self.feedback[:1])
+		doc = self.fill(
+			doc,
+			solutions=[
+				# C1 is the fishbone's root cause (骑手不熟悉路线); an empty cause is the summary's.
+				{
+					"cause_id": "c1",
+					"solution": "新骑手带教一周",
+					"estimated_cost": 3000,
+					"expected_effect": "High",
+					"difficulty": "Medium",
+				},
+				{
+					"cause_id": "C1",
+					"solution": "配送 App 加路线提示",
+					"estimated_cost": 20000,
+					"expected_effect": "High",
+					"difficulty": "High",
+				},
+				{
+					"solution": "高峰时段加派骑手",
+					"estimated_cost": 0,
+					"expected_effect": "Medium",
+					"difficulty": "Low",
+					"chosen": 1,
+				},
+			],
+		)
+		rows = [(r.cause_id, r.return_score, r.recommended) for r in doc.solutions]
+		# 3 ÷ (2 + 2 × 3000/20000) = 1.304; 3 ÷ (3 + 2) = 0.6; 2 ÷ 1 = 2.
+		self.assertEqual(rows, [("C1", 1.304, 1), ("C1", 0.6, 0), (None, 2.0, 1)])
+		doc.reload()
+		doc.append(
+			"solutions",
+			{"cause_id": "C3", "solution": "雨天提醒", "expected_effect": "Low", "difficulty": "Low"},
+		)
+		frappe.set_user(self.author)
+		with self.assertRaisesRegex(frappe.ValidationError, "C3 is not a root cause"):
+			doc.save()
+		frappe.set_user("Administrator")
+
 	def test_print_format_renders_html_and_pdf_with_the_fishbone(self):
 		doc = self.reviewed_analysis()
 		html = frappe.get_print("Root Cause Analysis", doc.name, print_format="Root Cause Analysis")

@@ -24,6 +24,12 @@ frappe.ui.form.on("Improvement Plan", {
 			add_my_actions(frm);
 			show_next_step(frm);
 		}
+		// Opened from a validated analysis (its "Improvement Plan" button): the value came with
+		// the route, so its change handler never ran.
+		if (frm.is_new() && frm.doc.source_analysis && !frm.__filled_from_analysis) {
+			frm.__filled_from_analysis = true;
+			frm.trigger("source_analysis");
+		}
 	},
 
 	source_analysis(frm) {
@@ -39,6 +45,16 @@ frappe.ui.form.on("Improvement Plan", {
 						frm.add_child("feedback_records", { feedback_record: row.feedback_record });
 					}
 					frm.refresh_field("feedback_records");
+				}
+				// The solutions chosen in the analysis are the first actions; owner and due date
+				// are the planner's to give.
+				const chosen = (analysis.solutions || []).filter((row) => row.chosen);
+				if (chosen.length && !(frm.doc.actions || []).some((row) => row.measure)) {
+					frm.clear_table("actions");
+					for (const row of chosen) {
+						frm.add_child("actions", { measure: row.solution, budget: row.estimated_cost });
+					}
+					frm.refresh_field("actions");
 				}
 			});
 	},

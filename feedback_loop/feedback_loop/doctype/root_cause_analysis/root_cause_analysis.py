@@ -11,6 +11,7 @@ from feedback_loop.services.rca.analysis import (
 	tell_feedback_records,
 	validate_analysis,
 )
+from feedback_loop.services.rca.solutions import score_solutions
 
 
 class RootCauseAnalysis(Document):
@@ -31,6 +32,9 @@ class RootCauseAnalysis(Document):
 		from feedback_loop.feedback_loop.doctype.root_cause_analysis_participant.root_cause_analysis_participant import (
 			RootCauseAnalysisParticipant,
 		)
+		from feedback_loop.feedback_loop.doctype.root_cause_analysis_solution.root_cause_analysis_solution import (
+			RootCauseAnalysisSolution,
+		)
 		from feedback_loop.feedback_loop.doctype.root_cause_analysis_why.root_cause_analysis_why import (
 			RootCauseAnalysisWhy,
 		)
@@ -49,6 +53,7 @@ class RootCauseAnalysis(Document):
 			"", "Man", "Machine", "Material", "Method", "Environment", "Measurement"
 		]
 		root_cause_summary: DF.Text | None
+		solutions: DF.Table[RootCauseAnalysisSolution]
 		title: DF.Data
 		validated_by: DF.Link | None
 		validated_on: DF.Datetime | None
@@ -63,6 +68,7 @@ class RootCauseAnalysis(Document):
 
 	def validate(self):
 		validate_analysis(self)
+		score_solutions(self)
 		stamp_validation(self)
 
 	def on_update(self):
