@@ -1,6 +1,6 @@
 import pytest
 
-from feedback_loop.core.reports.top_issues import rank, terms_label, top_terms
+from feedback_loop.core.reports.top_issues import examples, rank, terms_label, top_terms
 
 
 def test_rank_shares_flag_negative_share_and_change():
@@ -43,3 +43,26 @@ def test_top_terms_of_nothing():
 	assert top_terms([]) == {}
 	assert top_terms([("Other", ""), ("Other", None)]) == {"Other": []}
 	assert terms_label([]) == ""
+
+
+def test_the_share_of_all_feedback_counts_the_uncategorised_too():
+	issues = rank({"Logistics": 3, "Quality": 1}, negatives={}, previous={}, all_feedback=10)
+	assert [(i.share, i.share_of_all) for i in issues] == [(0.75, 0.3), (0.25, 0.1)]
+	assert rank({"a": 1}, negatives={}, previous={})[0].share_of_all is None
+
+
+def test_examples_are_the_records_that_carry_most_of_the_issues_keywords():
+	records = [
+		("Logistics", "FB-5", "快递"),
+		("Logistics", "FB-4", "快递, 慢, 破损"),
+		("Logistics", "FB-3", "发票"),
+		("Logistics", "FB-2", "快递, 慢"),
+		("Logistics", "FB-1", "慢, 快递"),
+		("Other", "FB-9", None),
+	]
+	terms = top_terms((issue, keywords) for issue, _name, keywords in records)
+	found = examples(records, terms, per_issue=3)
+	# Three shared terms, then two (the newer first), then one.
+	assert found["Logistics"] == ["FB-4", "FB-2", "FB-1"]
+	assert found["Other"] == ["FB-9"]
+	assert examples([], {}) == {}

@@ -52,7 +52,7 @@ class TestPriorityRules(IntegrationTestCase):
 		)
 		doc = frappe.get_doc("Feedback Record", result.name)
 		# One customer × Medium is Low by the matrix alone; the words raise the urgency to High.
-		self.assertEqual(doc.priority, "Medium")
+		self.assertEqual(doc.priority, "Medium", reasons(doc))
 		lines = reasons(doc)
 		self.assertEqual(lines[0], "Low: impact One Customer × urgency Medium")
 		self.assertIn("Urgency Medium → High", lines[1])

@@ -94,6 +94,25 @@ class TestFeedbackOverview(IntegrationTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			run("Feedback Overview", filters={"from_date": "2019-03-31", "to_date": "2019-03-01"})
 
+	def test_a_customer_trait_filters_the_records(self):
+		from frappe.utils import today
+
+		industry = (
+			frappe.get_doc(
+				{"doctype": "Industry Type", "industry": f"FL Trait {frappe.generate_hash(length=5)}"}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+		customer = make_customer("Overview Industry Customer", industry=industry)
+		self.assertEqual(make_feedback(customer).industry, industry)
+		make_feedback(self.customer)
+		result = run(
+			"Feedback Overview", filters={"from_date": today(), "to_date": today(), "industry": industry}
+		)
+		cards = {card["label"]: card["value"] for card in result["report_summary"]}
+		self.assertEqual(cards["Feedback"], 1)
+
 
 class TestTopIssues(IntegrationTestCase):
 	@classmethod
@@ -105,10 +124,13 @@ class TestTopIssues(IntegrationTestCase):
 		)
 		cls.a, cls.b, cls.c = leaves
 		# March 2019 by hand: a 6 (60 %, 4 negative), b 3 (30 %), c 1 (10 %: flagged, exactly the
-		# threshold); February: a 3 → +100 %, b none → no change figure.
+		# threshold); February: a 3 → +100 %, b none → no change figure. Two more in March have no
+		# category: of all twelve, a is 50 %, b 25 %.
+		cls.names = {}
 		for category, count, negative in ((cls.a, 6, 4), (cls.b, 3, 0), (cls.c, 1, 1)):
 			for i in range(count):
 				name = seed(cls.customer, f"2019-03-{i + 1:02d} 10:00:00", "Email")
+				cls.names[(category, i)] = name
 				frappe.db.set_value(
 					"Feedback Record",
 					name,
@@ -125,6 +147,15 @@ class TestTopIssues(IntegrationTestCase):
 		for i in range(3):
 			name = seed(cls.customer, f"2019-02-{i + 1:02d} 10:00:00", "Email")
 			frappe.db.set_value("Feedback Record", name, "category", cls.a, update_modified=False)
+		for day in (20, 21):
+			name = seed(cls.customer, f"2019-03-{day} 10:00:00", "Email")
+			frappe.db.set_value("Feedback Record", name, "category", None, update_modified=False)
+
+	def links(self, category, *rows):
+		return ", ".join(
+			f'<a href="/app/feedback-record/{self.names[(category, i)]}">{self.names[(category, i)]}</a>'
+			for i in rows
+		)
 
 	def test_top_issues_by_hand(self):
 		result = run(
@@ -142,7 +173,10 @@ class TestTopIssues(IntegrationTestCase):
 					"negative_share": 66.7,
 					"previous": 3,
 					"change": 100.0,
+					"share_of_all": 50.0,
 					"top_keywords": "破损 (6), 退款 (4)",
+					# The records with both of its keywords, newest first.
+					"examples": self.links(self.a, 3, 2, 1),
 				},
 				{
 					"issue": self.b,
@@ -152,7 +186,9 @@ class TestTopIssues(IntegrationTestCase):
 					"negative_share": 0.0,
 					"previous": 0,
 					"change": None,
+					"share_of_all": 25.0,
 					"top_keywords": "物流 (3)",
+					"examples": self.links(self.b, 2, 1, 0),
 				},
 			],
 		)

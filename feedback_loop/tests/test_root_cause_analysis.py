@@ -205,6 +205,44 @@ class TestRootCauseAnalysis(IntegrationTestCase):
 			doc.save()
 		frappe.set_user("Administrator")
 
+	def test_the_recommendations_report_lists_validated_analyses_with_what_to_do(self):
+		from frappe.desk.query_report import run
+		from frappe.utils import today
+
+		chosen = self.reviewed_analysis(self.feedback[:2])
+		chosen.reload()
+		chosen.append(
+			"solutions",
+			{
+				"cause_id": "C1",
+				"solution": "新骑手带教一周",
+				"expected_effect": "High",
+				"difficulty": "Low",
+				"chosen": 1,
+			},
+		)
+		chosen.save()
+		self.act(chosen, "Validate", self.reviewer)
+		unchosen = self.reviewed_analysis(self.feedback[2:])
+		unchosen.reload()
+		unchosen.append(
+			"solutions", {"solution": "高峰时段加派骑手", "expected_effect": "Medium", "difficulty": "Low"}
+		)
+		unchosen.save()
+		self.act(unchosen, "Validate", self.reviewer)
+		rows = {
+			r["analysis"]: r
+			for r in run("Improvement Recommendations", filters={"from_date": today(), "to_date": today()})[
+				"result"
+			]
+		}
+		self.assertEqual(
+			(rows[chosen.name]["recommended"], rows[chosen.name]["feedback"]), ("新骑手带教一周", 2)
+		)
+		self.assertEqual(rows[unchosen.name]["recommended"], "Best return, not chosen yet: 高峰时段加派骑手")
+		# Drafts are no recommendation.
+		self.assertNotIn(self.start(self.feedback[:1]).name, rows)
+
 	def test_print_format_renders_html_and_pdf_with_the_fishbone(self):
 		doc = self.reviewed_analysis()
 		html = frappe.get_print("Root Cause Analysis", doc.name, print_format="Root Cause Analysis")

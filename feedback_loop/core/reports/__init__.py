@@ -8,6 +8,8 @@
                          low / fair / good against the settings' thresholds
 - ``revisits.py``        revisit outcomes and the response rate (answered ÷ sent)
 - ``sla_compliance.py``  met and breached shares, medians and percentiles of working hours
+- ``recommendations.py`` per validated analysis: the solutions chosen (else the best returns) and
+                         its plans
 - ``channel_health.py``  weekly volume per channel with zeros, shares against the usual share
                          (over 40 %, under a tenth of usual), key-fact completeness, invalid and
                          duplicate shares

@@ -36,6 +36,7 @@ GRANTS: dict[str, dict[str, str]] = {
 	"Department": {"Feedback Manager": "select", "Feedback Agent": "select", "Quality Analyst": "select"},
 	"Customer Group": {"Feedback Manager": "select", "Feedback Agent": "select"},
 	"Territory": {"Feedback Manager": "select", "Feedback Agent": "select"},
+	"Industry Type": {"Feedback Manager": "select", "Feedback Agent": "select"},
 	"Holiday List": {"Feedback Manager": "select"},
 	"Role": {"Feedback Manager": "select"},
 }

@@ -11,6 +11,7 @@ window.feedback_loop_report_filters = function (own_filters) {
 		{ fieldname: "customer", label: __("Customer"), fieldtype: "Link", options: "Customer" },
 		{ fieldname: "customer_group", label: __("Customer Group"), fieldtype: "Link", options: "Customer Group" },
 		{ fieldname: "territory", label: __("Territory"), fieldtype: "Link", options: "Territory" },
+		{ fieldname: "industry", label: __("Industry"), fieldtype: "Link", options: "Industry Type" },
 		{ fieldname: "item", label: __("Item"), fieldtype: "Link", options: "Item" },
 		{ fieldname: "customer_segment", label: __("Customer Segment"), fieldtype: "Select", context: "Feedback Record", options: ["", "New", "Returning", "Key Account"] },
 		{ fieldname: "priority", label: __("Priority", null, "Feedback Record"), fieldtype: "Select", context: "Feedback Record", options: ["", "Urgent", "High", "Medium", "Low"] },

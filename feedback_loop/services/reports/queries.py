@@ -33,7 +33,16 @@ def period_term(grouping: Grouping, column: str = "received_on", doctype: str = 
 
 
 #: Filters that are plain equality on a column of the record.
-EQUAL_FILTERS = ("customer", "customer_group", "territory", "channel", "item", "customer_segment", "priority")
+EQUAL_FILTERS = (
+	"customer",
+	"customer_group",
+	"territory",
+	"industry",
+	"channel",
+	"item",
+	"customer_segment",
+	"priority",
+)
 
 
 def period_conditions(column: str, start, end) -> list:

@@ -99,6 +99,7 @@ class FeedbackRecord(Document):
 		frequency: DF.Literal["", "Once", "Sometimes", "Often", "Always"]
 		idempotency_key: DF.Data | None
 		impact: DF.Literal["One Customer", "Several Customers", "Many Customers", "Core Function Down"]
+		industry: DF.Link | None
 		issue: DF.Link | None
 		item: DF.Link | None
 		item_name: DF.Data | None

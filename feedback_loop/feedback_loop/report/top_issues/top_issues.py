@@ -21,7 +21,7 @@ def execute(filters: dict | None = None):
 	issues = top_issues(filters)
 	return (
 		columns(filters),
-		rows(issues, issue_keywords(issues, filters)),
+		rows(issues, *issue_keywords(issues, filters)),
 		message(),
 		chart(issues),
 		summary(issues),
