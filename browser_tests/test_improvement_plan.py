@@ -1,7 +1,19 @@
 """4. A manager runs an Improvement Plan through its workflow to Completed: asks for approval,
-approves it (the plan's approver role), starts the work, marks its action done and completes it."""
+approves it (the first level: the plan's approver role, its department naming no head), a senior
+leader approves it second, and the manager starts the work, marks its action done and completes
+it."""
 
-from desk import current, dialog, doc_value, form_status, menu_item, open_form, t, workflow_action
+from desk import (
+	current,
+	dialog,
+	doc_value,
+	form_status,
+	menu_item,
+	open_form,
+	t,
+	wait_for_form,
+	workflow_action,
+)
 from playwright.sync_api import expect
 
 
@@ -13,8 +25,17 @@ def test_manager_completes_improvement_plan(open_page, data, lang, screenshot):
 
 	workflow_action(page, "Submit for Approval", "Pending Approval")
 	assert doc_value(page, "approver_role") == "Feedback Manager"
-	workflow_action(page, "Approve", "Approved")
-	assert doc_value(page, "approved_by") == data["users"]["manager"][lang]
+	workflow_action(page, "Approve", "Pending Senior Approval")
+	assert doc_value(page, "first_approved_by") == data["users"]["manager"][lang]
+	# The senior leader (Feedback Settings: System Manager) approves second, in their own session.
+	senior = open_page(data["users"]["admin"][lang], lang=lang)
+	open_form(senior, "Improvement Plan", plan)
+	workflow_action(senior, "Approve", "Approved")
+	assert doc_value(senior, "approved_by") == data["users"]["admin"][lang]
+	senior.close()
+	page.reload()
+	wait_for_form(page, "Improvement Plan", plan)
+	assert doc_value(page, "workflow_state") == "Approved"
 	workflow_action(page, "Start Work", "In Progress")
 
 	# The action's owner (this manager) reports it done through My Actions: in this state only

@@ -27,6 +27,8 @@ app_include_js = [
 	"new_feedback.bundle.js",
 	"number_card_colours.bundle.js",
 	"link_queries.bundle.js",
+	"survey_questions.bundle.js",
+	"paper_forms.bundle.js",
 ]
 
 # ERPNext forms
@@ -233,5 +235,8 @@ standard_portal_menu_items = [
 # -------------
 # The fishbone diagram in the Root Cause Analysis print format and PDF.
 jinja = {
-	"methods": ["feedback_loop.services.rca.analysis.fishbone_svg"],
+	"methods": [
+		"feedback_loop.services.rca.analysis.fishbone_svg",
+		"feedback_loop.services.intake.paper_forms.paper_form",
+	],
 }

@@ -82,6 +82,8 @@ def set_up() -> dict:
 		_contact(
 			customer, f"{PREFIX} Portal {language}", users["portal"][language], user=users["portal"][language]
 		)
+	# The plan journey shows the seeds' two approval levels (the default of a new site).
+	frappe.db.set_single_value("Feedback Settings", "plan_senior_approval", "Always")
 	other_customer = _customer(OTHER_CUSTOMER)
 	other_contact = _contact(other_customer, f"{PREFIX} Other Contact", f"{USER_PREFIX}other@{DOMAIN}")
 	other_feedback = _feedback(

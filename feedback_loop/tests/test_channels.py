@@ -454,6 +454,8 @@ class TestPortal(CommittedTestCase):
 		try:
 			robot = guest.post(PORTAL, data={**data, "website": "http://spam.example"})
 			person = guest.post(PORTAL, data=data)
+			# Opened from a printed questionnaire's QR code (/feedback/new?channel=paper).
+			paper = guest.post(PORTAL, data={**data, "subject": f"{self.marker}二维码", "source": "paper"})
 		finally:
 			frappe.db.set_single_value("Feedback Settings", "allow_anonymous_web_feedback", 0)
 			frappe.db.commit()
@@ -462,6 +464,10 @@ class TestPortal(CommittedTestCase):
 		doc = frappe.get_doc("Feedback Record", person.json["message"]["name"])
 		self.assertEqual((doc.channel, doc.anonymous, doc.sender), ("Web", 1, "wang.wei@example.com"))
 		self.assertEqual(feedback_count(subject=f"{self.marker}夜间配送"), 1)
+		self.assertEqual(paper.status_code, 200, paper.text)
+		self.assertEqual(
+			frappe.db.get_value("Feedback Record", paper.json["message"]["name"], "channel"), "Paper Form"
+		)
 
 
 class TestMessagingWebhook(CommittedTestCase):

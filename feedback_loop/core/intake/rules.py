@@ -36,8 +36,9 @@ CHANNELS: tuple[str, ...] = tuple(c.value for c in Channel)
 FEEDBACK_TYPES: tuple[str, ...] = tuple(t.value for t in FeedbackType)
 FREQUENCIES: tuple[str, ...] = tuple(f.value for f in Frequency)
 
-#: Only a public web form may take feedback from somebody we cannot tie to a customer.
-ANONYMOUS_CHANNELS = frozenset({Channel.WEB})
+#: Only a public web form may take feedback from somebody we cannot tie to a customer: opened
+#: directly (Web) or from the QR code of a printed questionnaire (Paper Form).
+ANONYMOUS_CHANNELS = frozenset({Channel.WEB, Channel.PAPER_FORM})
 
 #: Channels that name their sender themselves (an address, a number, a messaging id): a
 #: stranger's message is kept and answered, and an agent links the customer later.

@@ -138,8 +138,13 @@ def callback_for_token(token: str, lock: bool = False):
 
 
 def page_context(callback) -> dict:
-	language = language_of(callback)
-	template = frappe.get_cached_doc("Feedback Survey Template", callback.survey_template)
+	return template_context(callback.survey_template, language_of(callback))
+
+
+def template_context(template_name: str, language: str) -> dict:
+	"""A survey template's questions, texts and options in `language` ("zh" or "en"): for the
+	survey page, a phone call and the printed questionnaire alike."""
+	template = frappe.get_cached_doc("Feedback Survey Template", template_name)
 	questions = []
 	for row, question in zip(template.questions, questions_of(template), strict=True):
 		translated = question.translated_options

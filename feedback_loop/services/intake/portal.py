@@ -26,7 +26,9 @@ from feedback_loop.services.messages.acknowledgement import promised_reply_momen
 
 #: Left empty by people; robots that fill every field give themselves away.
 HONEYPOT = "website"
-TRANSPORT_KEYS = frozenset({"cmd", HONEYPOT})
+#: Where the form was opened from, not data: "paper" when the QR code of a printed questionnaire led here.
+SOURCE = "source"
+TRANSPORT_KEYS = frozenset({"cmd", HONEYPOT, SOURCE})
 
 LIST_FIELDS = [
 	"name",
@@ -173,6 +175,9 @@ def submit_from_website(form: dict, uploads: list, user: str) -> dict:
 		values["customer"] = customers[0]
 		values["contact"] = contact_of_user(user)
 		channel = "Portal"
+	if form.get(SOURCE) == "paper":
+		# Counted with the paper questionnaires it came from (Channel Health).
+		channel = "Paper Form"
 	result = create_feedback(values, channel=channel, attachments=files)
 	doc = frappe.get_doc("Feedback Record", result.name)
 	return {

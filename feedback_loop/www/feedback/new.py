@@ -21,5 +21,7 @@ def get_context(context):
 	context.max_expected = MAX_EXPECTED_SOLUTION_CHARS
 	context.privacy_notice = privacy_notice(frappe.local.lang)
 	context.title = _("New Feedback")
+	# The QR code of a printed questionnaire opens this page with ?channel=paper.
+	context.source = "paper" if frappe.form_dict.get("channel") == "paper" else None
 	context.show_sidebar = not context.guest
 	return context

@@ -35,7 +35,7 @@ function record_call(frm) {
 				size: "large",
 				fields: [
 					{ fieldtype: "HTML", fieldname: "sheet" },
-					...sheet.questions.map(question_field),
+					...sheet.questions.map(feedback_loop.survey_question_field),
 					{ fieldtype: "Small Text", fieldname: "notes", label: __("Notes") },
 				],
 				primary_action_label: __("Save Answers"),
@@ -82,37 +82,6 @@ function sheet_html(sheet) {
 		${sheet.script ? `<div class="mt-2 p-2 bg-light rounded">${lines(sheet.script)}</div>` : ""}
 		${sheet.intro ? `<p class="mt-2">${lines(sheet.intro)}</p>` : ""}
 	</div>`;
-}
-
-const SCALES = { "CSAT (1-5)": [1, 5], "NPS (0-10)": [0, 10], "CES (1-7)": [1, 7] };
-
-function question_field(q) {
-	const field = { fieldname: q.key, label: q.text, reqd: q.required ? 1 : 0 };
-	if (SCALES[q.type]) {
-		const [low, high] = SCALES[q.type];
-		const scores = [];
-		for (let n = low; n <= high; n++) scores.push(String(n));
-		return { ...field, fieldtype: "Select", options: ["", ...scores] };
-	}
-	if (q.type === "Single Choice") {
-		return {
-			...field,
-			fieldtype: "Select",
-			options: [{ label: "", value: "" }, ...q.options.map(([value, label]) => ({ value, label }))],
-		};
-	}
-	if (q.type === "Problem Solved (Yes/No)") {
-		return {
-			...field,
-			fieldtype: "Select",
-			options: [
-				{ label: "", value: "" },
-				{ label: __("Yes, solved"), value: "yes" },
-				{ label: __("No, not solved"), value: "no" },
-			],
-		};
-	}
-	return { ...field, fieldtype: "Small Text" };
 }
 
 function record_no_answer(frm) {

@@ -89,6 +89,9 @@ frappe.listview_settings["Feedback Record"] = {
 	],
 	formatters: { resolution_sla_status: sla_pill },
 	onload(listview) {
+		if (frappe.model.can_create("Feedback Record")) {
+			listview.page.add_inner_button(__("Enter Paper Forms"), () => feedback_loop.enter_paper_forms());
+		}
 		if (!frappe.model.can_create("Root Cause Analysis")) return;
 		listview.page.add_actions_menu_item(__("Start Root Cause Analysis"), () => {
 			const names = listview.get_checked_items(true);
