@@ -74,6 +74,22 @@ def workflow_action(page: Page, action: str, next_state: str) -> None:
 	expect(form_status(page)).to_contain_text(re.compile("|".join(map(re.escape, labels))))
 
 
+def pick_link(page: Page, container, field: str, value: str) -> None:
+	"""Type into a Link field (of a form or a dialog) and pick `value` from its suggestions, as a
+	user does; waits until the field holds it."""
+	field_input = container.locator(f".frappe-control[data-fieldname='{field}'] input").first
+	field_input.fill(value)
+	field_input.press("End")
+	container.locator(f".frappe-control[data-fieldname='{field}'] .awesomplete li").filter(
+		has_text=value
+	).first.click()
+	page.wait_for_function(
+		"([field, value]) => (window.cur_dialog && cur_dialog.get_value(field) === value)"
+		" || (window.cur_frm && cur_frm.doc[field] === value)",
+		arg=[field, value],
+	)
+
+
 def dialog(page: Page):
 	"""The dialog the desk shows now."""
 	return page.locator(".modal.show .modal-dialog")

@@ -2,7 +2,7 @@
 questionnaire and its language once, then each form's customer and ticked answers, Save and Next
 for the next one; each form is feedback on the Paper Form channel, a low score a Negative complaint."""
 
-from desk import current, dialog, open_desk, t
+from desk import current, dialog, open_desk, pick_link, t
 from playwright.sync_api import expect
 
 
@@ -14,8 +14,7 @@ def test_agent_enters_paper_forms(open_page, data, lang, screenshot):
 	).click()
 	choose = dialog(page)
 	expect(choose).to_contain_text(t(page, "Questionnaire"))
-	# A link picked as the agent would from the list; set through the dialog, which validates it.
-	page.evaluate("() => cur_dialog.set_value('template', 'Post-order CSAT')")
+	pick_link(page, choose, "template", "Post-order CSAT")
 	choose.locator("select[data-fieldname='language']").select_option(lang)
 	choose.locator(".btn-primary").click()
 
@@ -25,8 +24,7 @@ def test_agent_enters_paper_forms(open_page, data, lang, screenshot):
 		expect(form.locator(".modal-title")).to_have_text(
 			t(page, "Paper Form {0}").replace("{0}", str(number))
 		)
-		page.evaluate("(customer) => cur_dialog.set_value('customer', customer)", data["customer"])
-		page.wait_for_function("() => cur_dialog.get_value('customer')")
+		pick_link(page, form, "customer", data["customer"])
 		form.locator("select[data-fieldname='q1']").select_option(score)
 		if text:
 			form.locator("textarea[data-fieldname='q4']").fill(text)

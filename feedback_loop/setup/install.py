@@ -4,6 +4,7 @@ import frappe
 from frappe.utils import get_system_timezone
 
 from feedback_loop.core.triage.priority_matrix import default_rules
+from feedback_loop.services.intake.topics import add_default_topics
 from feedback_loop.services.messages.texts import shipped_texts, template_name
 from feedback_loop.services.onboarding.setup_state import refresh_onboarding
 from feedback_loop.setup.custom_fields import add_custom_fields
@@ -34,6 +35,7 @@ def after_install():
 	add_rca_workflow()
 	add_plan_workflow()
 	add_default_surveys()
+	add_default_topics()
 	add_digests()
 	add_routing_rules()
 	add_workspace_blocks()

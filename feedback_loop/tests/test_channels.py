@@ -24,6 +24,8 @@ from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
 	make_feedback_inbox,
+	make_item,
+	make_sales_order,
 )
 from feedback_loop.tests.http_client import Client, clear_rate_limits
 
@@ -437,6 +439,52 @@ class TestPortal(CommittedTestCase):
 			headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"},
 		)
 		self.assertEqual(refused.status_code, 422)
+
+	def test_a_topic_its_ticked_aspects_and_the_order_picked_from_the_customers_own(self):
+		item = make_item()
+		order = frappe.get_doc("Sales Order", make_sales_order(self.customer, [item]))
+		frappe.db.commit()
+		client = Client()
+		client.login(self.user, "Portal-pass-2026!")
+		try:
+			page = client.get("/feedback/new").get_data(as_text=True)
+			csrf = page.split('"X-Frappe-CSRF-Token": "')[1].split('"')[0]
+			# The seeded topics with their aspects, and the customer's own order and its product.
+			for text in ("After-sales", "Repair speed", order.name, f'value="{item}"'):
+				self.assertIn(text, page)
+
+			def post(**values):
+				data = {
+					"feedback_type": "Complaint",
+					"subject": f"{self.marker}topic",
+					"description": "修了三次还没修好",
+					"consent": "1",
+					**values,
+				}
+				return client.post(
+					PORTAL, data=data, headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"}
+				)
+
+			missing_order = post(topic="After-sales", aspects="Repair speed")
+			self.assertEqual(missing_order.status_code, 422)
+			self.assertEqual([e["field"] for e in missing_order.json["errors"]], ["sales_order"])
+			foreign_aspect = post(topic="Service", aspects="Fees")
+			self.assertEqual([e["field"] for e in foreign_aspect.json["errors"]], ["aspects"])
+			self.assertEqual(feedback_count(subject=f"{self.marker}topic"), 0)
+
+			stored = post(topic="After-sales", aspects="Repair speed\nFees", sales_order=order.name)
+			self.assertEqual(stored.status_code, 200, stored.text)
+			doc = frappe.get_doc("Feedback Record", stored.json["message"]["name"])
+			self.assertEqual(
+				(doc.topic, doc.aspects, doc.sales_order, doc.facts_complete),
+				("After-sales", "Repair speed\nFees", order.name, 1),
+			)
+		finally:
+			delete_feedback({"subject": f"{self.marker}topic"})
+			order.reload()
+			order.cancel()
+			frappe.delete_doc("Sales Order", order.name, force=True, ignore_permissions=True)
+			frappe.db.commit()
 
 	def test_anonymous_web_feedback_only_when_allowed_and_never_from_robots(self):
 		guest = Client()

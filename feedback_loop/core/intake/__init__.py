@@ -8,6 +8,7 @@
 - ``automatic_mail.py``     mail no person wrote (auto-replies, bounces) is never acknowledged
 - ``key_facts.py``         the facts each feedback type needs (who to answer, clear words, the order or
                             product) and which a record lacks
+- ``topics.py``            structured intake: a topic, its ticked aspects, the order or product it needs
 - ``paper_forms.py``        a returned paper questionnaire: its feedback type, its answers as text
 - ``received_on.py``        when the customer gave the feedback: never in the future, never before
                             the problem happened; the SLA clock starts there

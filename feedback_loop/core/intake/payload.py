@@ -39,6 +39,8 @@ MAX_ID_CHARS = 140
 MAX_NAME_CHARS = 140
 MAX_EXPECTED_SOLUTION_CHARS = 2_000
 MAX_PHONE_CHARS = 40
+#: Ticked aspects of a topic, one per line: a few short names.
+MAX_ASPECTS_CHARS = 1_000
 
 _EMAIL = re.compile(r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{5,}$")
@@ -95,11 +97,15 @@ API_FIELDS: dict[str, FieldSpec] = {
 #: The customer portal's form: the customer is the logged-in user's, never a field.
 PORTAL_FIELDS: dict[str, FieldSpec] = {
 	"feedback_type": FieldSpec(20, required=True, choices=FEEDBACK_TYPES),
+	#: Structured intake: a Feedback Topic and its ticked aspects, one per line.
+	"topic": FieldSpec(MAX_NAME_CHARS),
+	"aspects": FieldSpec(MAX_ASPECTS_CHARS),
 	"category": FieldSpec(MAX_NAME_CHARS),
 	"subject": FieldSpec(MAX_SUBJECT_CHARS),
 	"description": FieldSpec(MAX_DESCRIPTION_CHARS, required=True),
 	"expected_solution": FieldSpec(MAX_EXPECTED_SOLUTION_CHARS),
 	"sales_order": FieldSpec(MAX_NAME_CHARS),
+	"item": FieldSpec(MAX_NAME_CHARS),
 	#: The privacy notice's checkbox: nothing is stored without it.
 	"consent": FieldSpec(5, required=True, kind="flag"),
 }
@@ -111,6 +117,7 @@ WEB_FIELDS: dict[str, FieldSpec] = {
 	"sender": FieldSpec(MAX_NAME_CHARS, required=True, kind="email"),
 }
 WEB_FIELDS.pop("sales_order")
+WEB_FIELDS.pop("item")
 
 #: A messaging platform's message, after its signature was checked.
 MESSAGE_FIELDS: dict[str, FieldSpec] = {

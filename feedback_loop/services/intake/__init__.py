@@ -13,6 +13,8 @@
 - ``portal.py``           the customer's own feedback on the portal, and the web form
 - ``errors.py``           refusals of outside input: one message per field, in the caller's language
 - ``limits.py``           rate and size limits from Feedback Settings
+- ``topics.py``           structured intake: topics and their aspects on the web form, checked
+- ``paper_forms.py``      paper questionnaires: printed with a QR code, typed in at the desk
 - ``key_facts.py``        which key facts a record lacks for its type, stored for Channel Health
 
 Wired: Feedback Record controller (validation, references, sender identity, inbound e-mail),

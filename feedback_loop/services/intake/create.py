@@ -34,6 +34,8 @@ LINKS = {
 #: Taken over as given; everything else is derived or set by the channel.
 COPIED = (
 	"feedback_type",
+	"topic",
+	"aspects",
 	"category",
 	"expected_solution",
 	"sales_order",

@@ -78,3 +78,18 @@ def refuse(problems: list[Problem]) -> None:
 		InvalidFeedback,
 		_("Feedback not accepted"),
 	)
+
+
+def refuse_with_messages(messages: dict[str, str]) -> None:
+	"""Raise InvalidFeedback for field → message (a rule beyond the payload's own checks, such as a
+	topic's aspects); does nothing when there is none."""
+	if not messages:
+		return
+	frappe.local.response["errors"] = [
+		{"field": field, "problem": "invalid", "message": message} for field, message in messages.items()
+	]
+	frappe.throw(
+		"<br>".join(frappe.utils.escape_html(m) for m in messages.values()),
+		InvalidFeedback,
+		_("Feedback not accepted"),
+	)

@@ -19,9 +19,10 @@ from feedback_loop.core.intake.payload import (
 )
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.intake.create import create_feedback
-from feedback_loop.services.intake.errors import refuse
+from feedback_loop.services.intake.errors import refuse, refuse_with_messages
 from feedback_loop.services.intake.limits import max_attachment_bytes
 from feedback_loop.services.intake.party_matching import contact_of_user, customers_of_user
+from feedback_loop.services.intake.topics import apply_topic, topic_message
 from feedback_loop.services.messages.acknowledgement import promised_reply_moment
 
 #: Left empty by people; robots that fill every field give themselves away.
@@ -164,6 +165,7 @@ def submit_from_website(form: dict, uploads: list, user: str) -> dict:
 		problems
 		+ check_attachments([(name, len(content)) for name, content in files], max_attachment_bytes())
 	)
+	refuse_with_messages({field: topic_message(problem) for field, problem in apply_topic(values)})
 
 	if guest:
 		values["anonymous"] = 1
@@ -202,3 +204,37 @@ def _from_start(stream):
 	if stream.seekable():
 		stream.seek(0)
 	return stream
+
+
+#: The portal form offers the customer's latest submitted orders and what they bought in them.
+PORTAL_ORDERS = 20
+
+
+def orders_and_items(user: str) -> tuple[list, list]:
+	"""The logged-in customer's latest submitted orders, and the products in them: the form's
+	pickers, so that the key facts come with the feedback instead of in the text."""
+	customers = customers_of_user(user)
+	if not customers:
+		return [], []
+	orders = frappe.get_all(
+		"Sales Order",
+		filters={"customer": customers[0], "docstatus": 1},
+		fields=["name", "transaction_date"],
+		order_by="transaction_date desc, creation desc",
+		limit=PORTAL_ORDERS,
+	)
+	if not orders:
+		return [], []
+	rows = frappe.get_all(
+		"Sales Order Item",
+		filters={"parenttype": "Sales Order", "parent": ["in", [o.name for o in orders]]},
+		fields=["parent", "item_code", "item_name"],
+		order_by="idx",
+	)
+	items: dict[str, dict] = {}
+	for row in rows:
+		entry = items.setdefault(
+			row.item_code, {"item_code": row.item_code, "item_name": row.item_name, "orders": []}
+		)
+		entry["orders"].append(row.parent)
+	return orders, list(items.values())

@@ -221,6 +221,19 @@ function show_text_analysis(frm) {
 			"orange"
 		);
 	}
+	if (doc.topic && doc.aspects) {
+		frm.dashboard.add_comment(
+			__("The customer ticked ({0}): {1}", [
+				__(doc.topic),
+				doc.aspects
+					.split("\n")
+					.map((aspect) => frappe.utils.escape_html(__(aspect)))
+					.join(", "),
+			]),
+			"blue",
+			true
+		);
+	}
 	if (!doc.facts_complete && doc.missing_facts) {
 		frm.dashboard.add_comment(
 			__("Before anyone can act on this {0}, it still needs: {1}", [

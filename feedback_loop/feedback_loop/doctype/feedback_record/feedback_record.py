@@ -47,6 +47,7 @@ class FeedbackRecord(Document):
 		anonymised_on: DF.Datetime | None
 		anonymous: DF.Check
 		assigned_at_breach: DF.SmallText | None
+		aspects: DF.SmallText | None
 		assignee: DF.Link | None
 		category: DF.Link | None
 		category_confidence: DF.Percent
@@ -166,6 +167,7 @@ class FeedbackRecord(Document):
 		survey_scores: DF.Data | None
 		territory: DF.Link | None
 		text_language: DF.Literal["", "zh", "en", "mixed"]
+		topic: DF.Link | None
 		urgency: DF.Literal["Low", "Medium", "High", "Critical"]
 	# end: auto-generated types
 
