@@ -80,9 +80,8 @@ def pick_link(page: Page, container, field: str, value: str) -> None:
 	field_input = container.locator(f".frappe-control[data-fieldname='{field}'] input").first
 	field_input.fill(value)
 	field_input.press("End")
-	container.locator(f".frappe-control[data-fieldname='{field}'] .awesomplete li").filter(
-		has_text=value
-	).first.click()
+	# Frappe's suggestions: options of Awesomplete's list box, shown under the field.
+	page.locator("ul[role='listbox']:not([hidden]) [role='option']").filter(has_text=value).first.click()
 	page.wait_for_function(
 		"([field, value]) => (window.cur_dialog && cur_dialog.get_value(field) === value)"
 		" || (window.cur_frm && cur_frm.doc[field] === value)",

@@ -1,5 +1,5 @@
-"""7. A portal customer logs in, sends feedback through the website's form, finds it in My Feedback,
-and gets "not found" for another customer's record."""
+"""7. A portal customer logs in, sends feedback through the website's form (a topic and the points
+that apply ticked), finds it in My Feedback, and gets "not found" for another customer's record."""
 
 import pytest
 from playwright.sync_api import expect
@@ -34,6 +34,11 @@ def test_portal_customer_sends_feedback(open_page, data, lang, viewport, watch, 
 	page.wait_for_url("**/feedback/new")
 	subject = f"{data['prefix']} portal {lang} {viewport}: the thermos leaks"
 	page.locator("label").filter(has=page.locator("input[name='feedback_type'][value='Complaint']")).click()
+	# What it is about, and the points that apply: the chosen topic's aspects appear.
+	page.locator("label").filter(has=page.locator("input[name='topic'][value='Service']")).click()
+	aspect = page.locator(".fb-aspects[data-topic='Service'] .fb-aspect[value='Attitude']")
+	expect(aspect).to_be_visible()
+	aspect.check()
 	page.locator("#fb-subject").fill(subject)
 	page.locator("#fb-description").fill(texts["description"])
 	page.locator("#fb-consent").check()

@@ -38,6 +38,7 @@ GRANTS: dict[str, dict[str, str]] = {
 	"Territory": {"Feedback Manager": "select", "Feedback Agent": "select"},
 	"Industry Type": {"Feedback Manager": "select", "Feedback Agent": "select"},
 	"Holiday List": {"Feedback Manager": "select"},
+	"Pricing Rule": {"Feedback Manager": "select"},
 	"Role": {"Feedback Manager": "select"},
 }
 MODULE = "Feedback Loop"

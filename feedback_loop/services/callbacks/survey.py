@@ -29,6 +29,7 @@ from feedback_loop.core.callbacks.survey_token import TokenProblem, check_token
 from feedback_loop.core.triage.initial_sentiment import Sentiment
 from feedback_loop.services.callbacks.links import secret
 from feedback_loop.services.callbacks.resolution import close_or_reopen, verification_outcome
+from feedback_loop.services.campaigns.incentive import give_incentive
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.messages.language import language_for
 from feedback_loop.services.privacy.consent import privacy_notice, record_consent
@@ -177,7 +178,8 @@ def submit(callback, raw_answers: dict) -> dict:
 	if problems:
 		return {"ok": False, "problems": {key: problem_message(p) for key, p in problems.items()}}
 	store_answers(callback, template, questions, answers)
-	return {"ok": True}
+	coupon = give_incentive(callback) if callback.coupon_code else None
+	return {"ok": True, "coupon": coupon} if coupon else {"ok": True}
 
 
 def problem_message(problem: AnswerProblem) -> str:
@@ -235,6 +237,8 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 			_note_on_reopened(callback, scores)
 		if not scores.solved:
 			verification_outcome(callback, FirstVerification.NOT_SOLVED)
+	if callback.campaign:
+		give_incentive(callback)
 	# Saved last: its answer rows take gap locks, held from here to the commit (deadlock_retry.py).
 	callback.flags.ignore_permissions = True
 	# Its links were checked when the revisit was planned; one deleted since (an order) must not

@@ -40,8 +40,10 @@ class FeedbackCallback(Document):
 			"Periodic Check-in",
 			"Resolution Verification",
 			"Resolution Notice",
+			"Campaign",
 		]
 		calls_made: DF.Int
+		campaign: DF.Link | None
 		ces: DF.Float
 		channel: DF.Literal["E-mail", "SMS", "WeChat", "Phone"]
 		consent_given: DF.Check
@@ -49,6 +51,7 @@ class FeedbackCallback(Document):
 		consent_version: DF.Data | None
 		contact: DF.Link | None
 		contact_email: DF.Data | None
+		coupon_code: DF.Link | None
 		contact_email_masked: DF.Data | None
 		created_feedback: DF.Link | None
 		csat: DF.Float
