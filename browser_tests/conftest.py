@@ -14,6 +14,7 @@ again); one journey: `scripts/browser-tests -k survey`. `.ci/run` runs it as its
     test_reports_and_workspace.py   6. every report of the app and the workspace open with data or empty
     test_portal.py                  7. a portal customer sends feedback and cannot open another's
     test_paper_forms.py             8. an agent types in a stack of returned paper questionnaires
+    test_campaign.py                9. a manager starts a collection campaign and sees its results
 
 Every journey runs once per language (`lang`: en, zh — the Chinese run logs in as a user whose
 language is zh), customer journeys also on a 390×844 phone (`viewport`). A test fails on any

@@ -101,6 +101,7 @@ def set_up() -> dict:
 		"analysis_feedback": {},
 		"plans": {},
 		"sla_policies": {},
+		"campaigns": {},
 	}
 	template = frappe.db.get_value("Feedback Survey Template", {"template_name": "Post-order CSAT"})
 	for language in LANGUAGES:
@@ -119,6 +120,7 @@ def set_up() -> dict:
 		)
 		fixtures["plans"][language] = _plan(language, users["manager"][language], plan_feedback)
 		fixtures["sla_policies"][language] = _sla_policy(language)
+		fixtures["campaigns"][language] = _campaign(language, customer, template)
 	frappe.db.commit()
 	return fixtures
 
@@ -161,6 +163,7 @@ def leftovers() -> dict:
 		("Root Cause Analysis", "Root Cause Analysis", {"title": ("like", f"%{PREFIX} %")}),
 		("Improvement Plan", "Improvement Plan", {"title": ("like", f"{PREFIX} %")}),
 		("Feedback SLA Policy", "Feedback SLA Policy", {"policy_name": ("like", f"{PREFIX} %")}),
+		("Feedback Campaign", "Feedback Campaign", {"campaign_name": ("like", f"{PREFIX} %")}),
 		("ToDo", "ToDo", {"allocated_to": ("like", user_like)}),
 		("Email Queue Recipient", "Email Queue Recipient", {"recipient": ("like", user_like)}),
 		("Assignment Rule", "Assignment Rule", {"last_user": ("like", user_like)}),
@@ -298,6 +301,24 @@ def _plan(language: str, owner: str, feedback: str) -> str:
 	)
 
 
+def _campaign(language: str, customer: str, template: str) -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Feedback Campaign",
+				"campaign_name": f"{PREFIX} campaign {language}: new cup lid",
+				"goal": "Feedback on the new cup lid: the 3 most frequent problems",
+				"start_date": nowdate(),
+				"end_date": add_days(nowdate(), 14),
+				"survey_template": template,
+				"customers": [{"customer": customer}],
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
 def _sla_policy(language: str) -> str:
 	windows = [
 		{"weekday": day, "start_time": "09:00:00", "end_time": "18:00:00"}
@@ -380,6 +401,10 @@ def _remove_journey_records() -> None:
 		"Feedback SLA Policy", filters={"policy_name": ("like", f"{PREFIX} %")}, pluck="name"
 	):
 		_delete("Feedback SLA Policy", name)
+	for name in frappe.get_all(
+		"Feedback Campaign", filters={"campaign_name": ("like", f"{PREFIX} %")}, pluck="name"
+	):
+		_delete("Feedback Campaign", name)
 	frappe.db.commit()
 
 

@@ -161,3 +161,10 @@ class TestCampaigns(IntegrationTestCase):
 		self.assertEqual(len(campaign.customers), 1)
 		frappe.set_user(self.manager)
 		self.assertEqual(start_campaign(campaign.name)["planned"], 1)
+		# Closed before it went out: the revisit is cancelled, not sent.
+		self.assertEqual(close_campaign(campaign.name), 1)
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			frappe.get_all("Feedback Callback", filters={"campaign": campaign.name}, pluck="status"),
+			["Cancelled"],
+		)
