@@ -27,6 +27,7 @@ def test_manager_completes_improvement_plan(open_page, data, lang, screenshot):
 	assert doc_value(page, "approver_role") == "Feedback Manager"
 	workflow_action(page, "Approve", "Pending Senior Approval")
 	assert doc_value(page, "first_approved_by") == data["users"]["manager"][lang]
+	screenshot(page, f"improvement-plan-senior-approval-{lang}-desktop")
 	# The senior leader (Feedback Settings: System Manager) approves second, in their own session.
 	senior = open_page(data["users"]["admin"][lang], lang=lang)
 	open_form(senior, "Improvement Plan", plan)

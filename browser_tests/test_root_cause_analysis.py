@@ -33,6 +33,18 @@ CAUSES = {
 	"zh": [("Method", "包装规范没有缓冲要求", True), ("Material", "纸箱太薄", False)],
 }
 
+#: Candidate solutions for the root cause (C1): (solution, cost, effect, difficulty, chosen).
+SOLUTIONS = {
+	"en": [
+		("Padding in every box", "300", "High", "Low", True),
+		("New box supplier", "20000", "High", "High", False),
+	],
+	"zh": [
+		("每箱加缓冲材料", "300", "High", "Low", True),
+		("更换纸箱供应商", "20000", "High", "High", False),
+	],
+}
+
 
 def test_analyst_validates_and_prints_analysis(open_page, data, lang, screenshot):
 	page = open_page(data["users"]["analyst"][lang], lang=lang)
@@ -51,8 +63,25 @@ def test_analyst_validates_and_prints_analysis(open_page, data, lang, screenshot
 		grid_add_row(page, "whys", {"question": question, "answer": answer})
 	for category, cause, is_root in CAUSES[lang]:
 		grid_add_row(page, "causes", {"category": category, "cause": cause, "is_root_cause": is_root})
+	for solution, cost, effect, difficulty, chosen in SOLUTIONS[lang]:
+		grid_add_row(
+			page,
+			"solutions",
+			{
+				"cause_id": "C1",
+				"solution": solution,
+				"estimated_cost": cost,
+				"expected_effect": effect,
+				"difficulty": difficulty,
+				"chosen": chosen,
+			},
+		)
 	current(page, ".frappe-control[data-fieldname='root_cause_category'] select").select_option("Method")
 	save(page)
+	# Compared on cost, effect and difficulty: the cheap, easy padding is the best return.
+	assert [row["recommended"] for row in doc_value(page, "solutions")] == [1, 0]
+	current(page, ".frappe-control[data-fieldname='solutions']").scroll_into_view_if_needed()
+	screenshot(page, f"root-cause-analysis-solutions-{lang}-desktop")
 	# The summary follows the chain until somebody writes one: here the last answer.
 	assert doc_value(page, "root_cause_summary") == WHYS[lang][-1][1]
 	fishbone = current(page, ".frappe-control[data-fieldname='fishbone_html'] svg")

@@ -73,7 +73,7 @@ class TestCampaigns(IntegrationTestCase):
 					"start_date": today(),
 					"end_date": add_days(today(), 14),
 					"survey_template": "Post-order CSAT",
-					"customer_group": self.group,
+					"target_group": self.group,
 					"pricing_rule": self.pricing_rule,
 					**values,
 				}
@@ -155,6 +155,11 @@ class TestCampaigns(IntegrationTestCase):
 		).insert(ignore_permissions=True)
 		with self.assertRaisesRegex(frappe.ValidationError, "Coupon Code Based"):
 			self.campaign(pricing_rule=plain.name)
+		# Nobody chosen is nobody: never every customer unasked.
+		unaimed = self.campaign(target_group=None)
+		frappe.set_user(self.manager)
+		with self.assertRaisesRegex(frappe.ValidationError, "no target customers"):
+			start_campaign(unaimed.name)
 
 	def test_a_named_list_of_customers_wins_over_the_group(self):
 		campaign = self.campaign(customers=[{"customer": self.customers[0]}, {"customer": self.customers[0]}])

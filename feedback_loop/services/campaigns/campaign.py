@@ -46,12 +46,20 @@ def target_customers(doc) -> list[str]:
 	sub-groups); one more than the limit at most, so that too many can be told."""
 	if doc.customers:
 		return [row.customer for row in doc.customers]
+	if not (doc.target_group or doc.target_territory):
+		# Nobody chosen is nobody: a campaign never surveys every customer unasked.
+		return []
 	filters: dict = {"disabled": 0}
-	for field, tree in (("customer_group", "Customer Group"), ("territory", "Territory")):
+	# Not named customer_group / territory on the campaign: Frappe would fill those with the user's
+	# defaults (All Customer Groups), and a campaign would target everyone unasked.
+	for column, field, tree in (
+		("customer_group", "target_group", "Customer Group"),
+		("territory", "target_territory", "Territory"),
+	):
 		if doc.get(field):
 			# The group the campaign names, whoever starts it: a manager may hold no rights on the tree.
 			descendants = get_descendants_of(tree, doc.get(field), ignore_permissions=True)
-			filters[field] = ["in", [doc.get(field), *descendants]]
+			filters[column] = ["in", [doc.get(field), *descendants]]
 	return frappe.get_all("Customer", filters=filters, pluck="name", limit=MAX_TARGETS + 1, order_by="name")
 
 

@@ -22,7 +22,6 @@ class FeedbackCampaign(Document):
 		campaign_name: DF.Data
 		channel: DF.Literal["E-mail", "SMS", "WeChat", "Phone"]
 		coupon_valid_days: DF.Int
-		customer_group: DF.Link | None
 		customers: DF.Table[FeedbackCampaignCustomer]
 		end_date: DF.Date
 		goal: DF.SmallText
@@ -31,7 +30,8 @@ class FeedbackCampaign(Document):
 		start_date: DF.Date
 		status: DF.Literal["Draft", "Running", "Closed"]
 		survey_template: DF.Link
-		territory: DF.Link | None
+		target_group: DF.Link | None
+		target_territory: DF.Link | None
 	# end: auto-generated types
 
 	def validate(self):
