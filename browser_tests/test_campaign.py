@@ -21,6 +21,7 @@ def test_manager_starts_campaign(open_page, data, lang, screenshot):
 	expect(dialog(page)).to_contain_text(planned.replace("{0}", "1").replace("{1}", "0"))
 	dialog(page).locator(".btn-modal-close, .modal-header .btn-close, button.close").first.click()
 	expect(dialog(page)).to_be_hidden()
+	expect(page.locator(".modal-backdrop")).to_have_count(0)
 	page.wait_for_function("() => cur_frm.doc.status === 'Running' && !cur_frm.is_dirty()")
 	expect(results).to_contain_text(t(page, "Target Customers"))
 	expect(results).to_contain_text(t(page, "Response Rate"))
