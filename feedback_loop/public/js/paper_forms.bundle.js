@@ -102,13 +102,7 @@ function open_paper_form(stack) {
 			})
 			.then(({ message }) => {
 				if (!message.ok) {
-					const problems = Object.entries(message.problems || {}).map(
-						([key, problem]) =>
-							`${frappe.utils.escape_html(
-								sheet.questions.find((q) => q.key === key)?.text || key
-							)}: ${frappe.utils.escape_html(problem)}`
-					);
-					frappe.msgprint(problems.join("<br>"), __("Check the answers"));
+					feedback_loop.show_answer_problems(sheet.questions, message.problems);
 					return;
 				}
 				frappe.show_alert({ message: __("Saved as {0}", [message.name]), indicator: "green" });

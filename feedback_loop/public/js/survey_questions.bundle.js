@@ -1,6 +1,7 @@
-// A survey question as a dialog field, the same for a phone call (Feedback Callback → Record
-// Call) and a paper questionnaire typed in (Feedback Record list → Enter Paper Forms): scores as
-// a choice of the scale's numbers, single choice as its options in the customer's language.
+// A survey question as a dialog field, and the answers the server refused, the same for a phone
+// call (Feedback Callback → Record Call) and a paper questionnaire typed in (Feedback Record list →
+// Enter Paper Forms): scores as a choice of the scale's numbers, single choice as its options in
+// the customer's language.
 frappe.provide("feedback_loop");
 
 const SCALES = { "CSAT (1-5)": [1, 5], "NPS (0-10)": [0, 10], "CES (1-7)": [1, 7] };
@@ -32,4 +33,15 @@ feedback_loop.survey_question_field = function (q) {
 		};
 	}
 	return { ...field, fieldtype: "Small Text" };
+};
+
+// The answers the server refused, each under its question's text, in one message.
+feedback_loop.show_answer_problems = function (questions, problems) {
+	const lines = Object.entries(problems || {}).map(
+		([key, problem]) =>
+			`${frappe.utils.escape_html(
+				questions.find((q) => q.key === key)?.text || key
+			)}: ${frappe.utils.escape_html(problem)}`
+	);
+	frappe.msgprint(lines.join("<br>"), __("Check the answers"));
 };

@@ -221,7 +221,7 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 	record_consent(callback, True)
 	settings = frappe.get_cached_doc("Feedback Settings")
 	low = is_low(scores, settings.get("low_csat_at_most") or 2, settings.get("low_nps_at_most") or 6)
-	unhappy = low or _is_complaint(scores.free_text)
+	unhappy = low or is_complaint(scores.free_text)
 	# "Not solved" about a fixed record reopens that record: its words go there, not into a second
 	# record of the same problem.
 	reopens = (
@@ -264,7 +264,8 @@ def _note_on_reopened(callback, scores) -> None:
 	)
 
 
-def _is_complaint(text: str) -> bool:
+def is_complaint(text: str) -> bool:
+	"""The customer's own words read Negative (a survey's free text, a paper form's)."""
 	if not text.strip():
 		return False
 	from feedback_loop.core.triage.text.normalise import normalise

@@ -18,11 +18,13 @@ from feedback_loop.core.callbacks.survey_answers import (
 	scores_of,
 )
 from feedback_loop.core.intake.paper_forms import answers_text, paper_form_type
-from feedback_loop.core.triage.initial_sentiment import Sentiment
-from feedback_loop.core.triage.text.normalise import normalise
-from feedback_loop.services.callbacks.survey import problem_message, questions_of, template_context
+from feedback_loop.services.callbacks.survey import (
+	is_complaint,
+	problem_message,
+	questions_of,
+	template_context,
+)
 from feedback_loop.services.intake.create import create_feedback
-from feedback_loop.services.triage.engine import get_triager
 
 CHANNEL = "Paper Form"
 #: Where the printed QR code leads: the public feedback form, told the answer came from paper.
@@ -73,7 +75,7 @@ def record_paper_form(
 			"customer": customer,
 			"contact": contact,
 			"sales_order": sales_order,
-			"feedback_type": paper_form_type(scores, _complains(scores.free_text)),
+			"feedback_type": paper_form_type(scores, is_complaint(scores.free_text)),
 			"subject": _subject(scores, language),
 			"description": answers_text(lines),
 			"survey_scores": score_summary(scores) or None,
@@ -103,9 +105,3 @@ def _shown_answer(question: dict, value: str) -> str:
 		if stored == value:
 			return shown
 	return value
-
-
-def _complains(words: str) -> bool:
-	return (
-		bool(words.strip()) and get_triager().sentiment.analyse(normalise(words)).label == Sentiment.NEGATIVE
-	)

@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from feedback_loop.core.feedback_status import STATUSES
 from feedback_loop.core.intake.rules import CHANNELS
 from feedback_loop.core.reports.figures import percent
 from feedback_loop.core.reports.periods import (
@@ -22,17 +23,8 @@ from feedback_loop.services.reports.cards import figure_card
 from feedback_loop.services.reports.charts import series_chart
 from feedback_loop.services.reports.queries import counts_by, period_term, record_count
 
-FUNNEL = (
-	"Open",
-	"Acknowledged",
-	"In Progress",
-	"Waiting on Customer",
-	"Resolved",
-	"Closed",
-	# What did not count: no real feedback, or a repeat of one already there.
-	"Invalid",
-	"Duplicate",
-)
+#: The status cards: every status, Invalid and Duplicate too (what did not count, and why).
+FUNNEL = STATUSES
 
 
 def overview(filters: dict) -> dict:

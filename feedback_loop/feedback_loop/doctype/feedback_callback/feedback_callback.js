@@ -54,13 +54,7 @@ function record_call(frm) {
 								frm.reload_doc();
 								return;
 							}
-							const problems = Object.entries(message.problems || {}).map(
-								([key, problem]) =>
-									`${frappe.utils.escape_html(
-										sheet.questions.find((q) => q.key === key)?.text || key
-									)}: ${frappe.utils.escape_html(problem)}`
-							);
-							frappe.msgprint(problems.join("<br>"), __("Check the answers"));
+							feedback_loop.show_answer_problems(sheet.questions, message.problems);
 						});
 				},
 			});
