@@ -54,11 +54,16 @@ def submit_feedback(
 	values, problems = check_payload(payload, API_FIELDS, today=getdate(), ignore=TRANSPORT_KEYS)
 	refuse(problems)
 	channel_name = values.get("channel") or "API"
-	result = retry_on_deadlock(
-		lambda: create_feedback(values, channel=channel_name, external_id=values["external_id"])
-	)
-	frappe.local.response.http_status_code = 201 if result.created else 200
-	return receipt(result)
+
+	def record_and_answer() -> tuple[bool, dict]:
+		# The answer is read in the same retried work: a repeat's locking read of the record
+		# another request has just committed is one of the reads MariaDB 11.8 may refuse.
+		result = create_feedback(values, channel=channel_name, external_id=values["external_id"])
+		return result.created, receipt(result)
+
+	created, answer = retry_on_deadlock(record_and_answer)
+	frappe.local.response.http_status_code = 201 if created else 200
+	return answer
 
 
 RECEIPT_FIELDS = (

@@ -5,8 +5,9 @@ document's child rows takes gap locks (Frappe deletes the rows no longer there b
 inserts), so two customers answering their surveys at the same moment can deadlock on the
 answers table; the right answer to one of them is a retry, not an error page. MariaDB 11.8
 (Frappe 16's) also refuses, under its default snapshot isolation, to lock a row another request
-changed after this one's first read ("Record has changed since last read", e.g. a naming
-series' counter), which Frappe raises as the same error: the same retry answers it.
+changed after this one's first read ("Record has changed since last read"), which Frappe raises
+as the same error; the work runs with locking reads that see the latest row
+(integrations/frappe/write_conflicts.py), so a naming series' counter no longer refuses it.
 
 Only a whole request is retried (the API and webhook entry points), never a step inside one:
 the rollback takes back everything the request did so far.
@@ -17,6 +18,8 @@ import time
 
 import frappe
 
+from feedback_loop.integrations.frappe.write_conflicts import locking_reads_see_latest
+
 ATTEMPTS = 8
 BACKOFF_BASE = 0.025
 #: Seconds: eight attempts stay within a few seconds however busy the site is.
@@ -26,7 +29,8 @@ BACKOFF_CAP = 0.8
 def retry_on_deadlock(work):
 	for attempt in range(1, ATTEMPTS + 1):
 		try:
-			return work()
+			with locking_reads_see_latest():
+				return work()
 		except frappe.QueryDeadlockError:
 			if attempt == ATTEMPTS:
 				raise

@@ -93,3 +93,77 @@ class TestAcknowledgementOfADeletedRecord(IntegrationTestCase):
 		errors_before = frappe.db.count("Error Log")
 		self.assertIsNone(send_acknowledgement("FB19990101999"))
 		self.assertEqual(frappe.db.count("Error Log"), errors_before)
+
+
+def _second_connection():
+	from frappe.database import get_db
+
+	conf = frappe.local.conf
+	return get_db(
+		socket=conf.db_socket,
+		host=conf.db_host,
+		port=conf.db_port,
+		user=conf.db_name,
+		password=conf.db_password,
+		cur_db_name=conf.db_name,
+	)
+
+
+class TestNamingUnderSnapshotIsolation(IntegrationTestCase):
+	"""MariaDB 11.8 (Frappe 16's) refuses a locking read of a row changed after the transaction's
+	first read; a naming series' counter is such a row under load (write_conflicts.py)."""
+
+	SERIES = "FLTEST-SNAPSHOT-"
+
+	def setUp(self):
+		self.other = _second_connection()
+		self.other.sql("delete from `tabSeries` where name = %s", (self.SERIES,))
+		self.other.sql("insert into `tabSeries` (name, current) values (%s, 1)", (self.SERIES,))
+		self.other.commit()
+
+	def tearDown(self):
+		frappe.db.rollback()
+		self.other.sql("delete from `tabSeries` where name = %s", (self.SERIES,))
+		self.other.commit()
+		self.other.close()
+
+	def _counter_changed_by_another_request_after_our_first_read(self):
+		# Our snapshot starts with this read; the other request's change comes after it.
+		frappe.db.sql("select current from `tabSeries` where name = %s", (self.SERIES,))
+		self.other.sql("update `tabSeries` set current = current + 1 where name = %s", (self.SERIES,))
+		self.other.commit()
+
+	def _lock_counter(self) -> int:
+		return frappe.db.sql("select current from `tabSeries` where name = %s for update", (self.SERIES,))[0][
+			0
+		]
+
+	def test_an_intake_request_locks_the_counter_another_request_just_moved(self):
+		from feedback_loop.services.deadlock_retry import retry_on_deadlock
+
+		def work():
+			self._counter_changed_by_another_request_after_our_first_read()
+			return self._lock_counter()
+
+		attempts = []
+		self.assertEqual(retry_on_deadlock(lambda: attempts.append(1) or work()), 2)
+		# First time: no refusal and so no retry (a retry would have found the counter at 3).
+		self.assertEqual(len(attempts), 1)
+
+	def test_outside_intake_the_server_setting_is_kept(self):
+		from feedback_loop.integrations.frappe.write_conflicts import SETTING, locking_reads_see_latest
+
+		settings = frappe.db.sql("show variables like %s", (SETTING,))
+		if not settings:
+			# MariaDB 10 (Frappe 15's): locking reads always see the latest row.
+			self._counter_changed_by_another_request_after_our_first_read()
+			self.assertEqual(self._lock_counter(), 2)
+			return
+		before = frappe.db.sql(f"select @@session.{SETTING}")[0][0]
+		with locking_reads_see_latest():
+			self.assertEqual(frappe.db.sql(f"select @@session.{SETTING}")[0][0], 0)
+		self.assertEqual(frappe.db.sql(f"select @@session.{SETTING}")[0][0], before)
+		if before:
+			self._counter_changed_by_another_request_after_our_first_read()
+			with self.assertRaises(frappe.QueryDeadlockError):
+				self._lock_counter()
