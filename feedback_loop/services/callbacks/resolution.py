@@ -24,6 +24,7 @@ from feedback_loop.core.callbacks.survey_answers import QuestionType
 from feedback_loop.core.feedback_status import Status
 from feedback_loop.core.sla.state import raised_priority
 from feedback_loop.core.sla.targets import TargetUnit, due_moment
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
 from feedback_loop.services.messages.language import reply_language_of
@@ -82,13 +83,10 @@ def on_resolved(doc) -> str | None:
 	)
 	callback.flags.ignore_permissions = True
 	callback.insert()
-	frappe.enqueue(
+	enqueue_after_commit(
 		"feedback_loop.services.callbacks.sender.send_now",
 		queue="short",
 		job_id=f"feedback_loop:callback:{callback.name}",
-		deduplicate=True,
-		enqueue_after_commit=True,
-		now=frappe.flags.in_test,
 		name=callback.name,
 	)
 	return callback.name

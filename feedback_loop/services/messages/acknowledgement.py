@@ -7,6 +7,7 @@ import frappe
 from frappe.utils import escape_html, get_datetime, now_datetime
 
 from feedback_loop.core.messages.moments import promised_moment
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
 from feedback_loop.services.messages.language import reply_language_of
@@ -27,14 +28,11 @@ def queue_acknowledgement(doc) -> None:
 	"""
 	if not get_feedback_settings().send_acknowledgement:
 		return
-	frappe.enqueue(
+	enqueue_after_commit(
 		"feedback_loop.services.messages.acknowledgement.send_acknowledgement",
 		queue="short",
 		# With the creation moment: a number freed by a rolled-back insert may come back.
 		job_id=f"feedback_loop:acknowledge:{doc.name}:{doc.creation}",
-		deduplicate=True,
-		enqueue_after_commit=True,
-		now=frappe.flags.in_test,
 		name=doc.name,
 	)
 

@@ -13,6 +13,7 @@ from frappe import _
 from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from feedback_loop.core.messages.channels import Attempt, Channel, Outcome, Result, next_step
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
 from feedback_loop.services.messages import email_channel, sms_channel, wechat_channel
 from feedback_loop.services.messages.reach import Reach, order_for, why_unreachable
 from feedback_loop.services.messages.texts import has_text, render
@@ -93,13 +94,10 @@ def tell(
 	if message.status == "Failed":
 		note_failure(message)
 	elif message.status == "Queued":
-		frappe.enqueue(
+		enqueue_after_commit(
 			"feedback_loop.services.messages.outbound.deliver",
 			queue="short",
 			job_id=f"feedback_loop:message:{message.name}",
-			deduplicate=True,
-			enqueue_after_commit=True,
-			now=frappe.flags.in_test,
 			name=message.name,
 		)
 	return message.name

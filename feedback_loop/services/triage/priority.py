@@ -27,6 +27,7 @@ from feedback_loop.core.triage.priority_rules import (
 	decide_priority,
 	parse_words,
 )
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
 from feedback_loop.integrations.frappe.site_cache import forget
 from feedback_loop.integrations.frappe.tree_lineage import lineage
 from feedback_loop.services.feedback_settings import get_feedback_settings
@@ -114,13 +115,10 @@ def raise_the_crowd(doc) -> None:
 	settings = rule_settings()
 	if crossing["customers"] not in (settings.several_customers_at, settings.many_customers_at):
 		return
-	frappe.enqueue(
+	enqueue_after_commit(
 		"feedback_loop.services.triage.priority.reprioritise_category",
 		queue="short",
 		job_id=f"feedback_loop:crowd:{doc.category}:{crossing['customers']}",
-		deduplicate=True,
-		enqueue_after_commit=True,
-		now=frappe.flags.in_test,
 		category=doc.category,
 		until=str(doc.received_on),
 		exclude=doc.name,

@@ -1,0 +1,47 @@
+"""The jobs a save queues for after its commit (an acknowledgement, a message to deliver, a
+notice, a category's priorities), never refused because the queue is full.
+
+Frappe refuses to queue a job once its queue holds `max_queued_jobs` (Frappe 16: 500 by default,
+plus 50 per site; Frappe 15: only when the setting is given) and raises QueueOverloaded inside
+the request, even for a job meant to run after the commit. With the workers stopped or behind,
+every feedback save would then fail for its acknowledgement, a customer's survey answer or
+portal form included. The customer's words come first: when the queue refuses, the same work is
+done by this request, right after its commit, as the job would have done it.
+"""
+
+import frappe
+
+
+def enqueue_after_commit(method: str, *, queue: str, job_id: str, now: bool | None = None, **kwargs) -> None:
+	"""`now`: run at once (tests do, as Frappe's own `now`); by default only in tests."""
+	try:
+		frappe.enqueue(
+			method,
+			queue=queue,
+			job_id=job_id,
+			deduplicate=True,
+			enqueue_after_commit=True,
+			now=frappe.flags.in_test if now is None else now,
+			**kwargs,
+		)
+	except frappe.QueueOverloaded:
+		# Frappe showed the refusal; this request does the work, so the caller must not see it.
+		frappe.clear_last_message()
+		frappe.db.after_commit.add(DoneByThisRequest(method, kwargs))
+
+
+class DoneByThisRequest:
+	"""A job's work after the request's commit, committed by itself (a callable, so a test can
+	tell it from Frappe's own enqueue)."""
+
+	def __init__(self, method: str, kwargs: dict) -> None:
+		self.method = method
+		self.kwargs = kwargs
+
+	def __call__(self) -> None:
+		try:
+			frappe.call(self.method, **self.kwargs)
+			frappe.db.commit()
+		except Exception:
+			frappe.db.rollback()
+			frappe.log_error(title=f"feedback_loop: {self.method} (run by the request: queue full)")
