@@ -284,6 +284,23 @@ def _print(report: dict, concurrency: int) -> None:
 		print(
 			f"  API feedback vs Issue: throughput {ours['per_second'] / theirs['per_second']:.2f}×, p50 latency {ours['p50_ms'] / theirs['p50_ms']:.2f}×"
 		)
+	# Requests a second overstate a side whose requests fail fast (ERPNext's Issue inserts on
+	# Frappe 16, refused on their naming series): what was stored a second, too.
+	stored = {name: _stored_per_second(figures) for name, figures in report.items()}
+	if stored["ERPNext Issue (REST)"]:
+		issue = stored["ERPNext Issue (REST)"]
+		print(
+			f"  stored a second: API feedback {stored['API feedback']:.0f}, survey answers "
+			f"{stored['survey answers']:.0f}, Issue {issue:.0f}; API feedback vs Issue "
+			f"{stored['API feedback'] / issue:.2f}×, survey answers vs Issue {stored['survey answers'] / issue:.2f}×"
+		)
+
+
+def _stored_per_second(figures: dict) -> float:
+	if not figures["per_second"]:
+		return 0.0
+	seconds = figures["requests"] / figures["per_second"]
+	return figures.get("stored", 0) / seconds
 
 
 def _clean_up(fixtures: dict) -> None:
