@@ -5,6 +5,7 @@ import email
 import email.header
 
 import frappe
+from frappe import _
 from frappe.desk.notifications import get_open_count
 from frappe.utils import getdate, now_datetime
 
@@ -248,6 +249,27 @@ class TestPriorityAndSentiment(IntegrationTestCase):
 			customer, feedback_type="Praise", subject="#20261124", description="<p>1234</p>"
 		)
 		self.assertEqual(numbers_only.sentiment, "Positive")
+
+	def test_a_complaint_that_reads_neither_way_is_shown_negative(self):
+		customer = make_customer("Sentiment Customer")
+		factual = {
+			"subject": "Order SO-1234",
+			"description": "<p>The parcel for order 1234 arrived on the 5th.</p>",
+		}
+		inquiry = make_feedback(customer, feedback_type="Inquiry", **factual)
+		self.assertEqual(inquiry.sentiment, "Neutral")  # the words alone
+		complaint = make_feedback(customer, feedback_type="Complaint", **factual)
+		self.assertEqual(complaint.sentiment, "Negative")
+		self.assertTrue(complaint.sentiment_cues.startswith(_("Complaint", context="Feedback Record")))
+		# An e-mail's type is the inbox's default, not the customer's word: the words decide.
+		self.assertEqual(make_feedback(customer, channel="Email", **factual).sentiment, "Neutral")
+		# The agent corrects the type: read again.
+		complaint.feedback_type = "Inquiry"
+		complaint.save()
+		self.assertEqual(complaint.sentiment, "Neutral")
+		# Clear praise filed as a complaint keeps its words' label.
+		praise = make_feedback(customer, subject="Thanks", description="<p>Great service, thank you!</p>")
+		self.assertEqual(praise.sentiment, "Positive")
 
 
 class TestBadInput(IntegrationTestCase):

@@ -7,6 +7,7 @@
 - ``customer_segment.py``   New / Returning / Key Account from real sales history
 - ``initial_sentiment.py``  the sentiment labels, and a first one from the feedback type
 - ``survey_evidence.py``    a low survey score makes the shown sentiment Negative, whatever the words
+- ``type_evidence.py``      a chosen Complaint that reads neither way is shown Negative (Praise: Positive)
 - ``category_search.py``    which categories a link search shows, in what order, with what hint
 - ``record_text.py``        which words of a record the analysis reads
 - ``neighbours.py``         a backlog's duplicate candidates and category counts, kept in memory

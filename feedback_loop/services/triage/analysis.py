@@ -10,6 +10,7 @@ from frappe.utils import now_datetime
 
 from feedback_loop.core.triage.survey_evidence import with_survey_evidence
 from feedback_loop.core.triage.text.triage import CategorySource, Triage
+from feedback_loop.core.triage.type_evidence import with_type_evidence
 from feedback_loop.services.triage.duplicates import flag_possible_duplicate
 from feedback_loop.services.triage.engine import get_triager
 from feedback_loop.services.triage.record_text import analysis_text
@@ -18,6 +19,8 @@ ANALYSED = "Analysed"
 PENDING = "Pending Re-analysis"
 MAX_ATTEMPTS = 5
 TEXT_FIELDS = ("subject", "description", "expected_solution")
+#: Read with the words: a complaint that reads neither way is shown Negative (type_evidence.py).
+EVIDENCE_FIELDS = ("feedback_type",)
 
 
 def note_manual_category(doc) -> None:
@@ -39,7 +42,7 @@ def needs_analysis(doc) -> bool:
 		doc.is_new()
 		or doc.flags.reanalyse
 		or doc.analysis_status != ANALYSED
-		or any(doc.has_value_changed(field) for field in TEXT_FIELDS)
+		or any(doc.has_value_changed(field) for field in (*TEXT_FIELDS, *EVIDENCE_FIELDS))
 	)
 
 
@@ -85,6 +88,9 @@ def apply_result(doc, result: Triage) -> None:
 	doc.text_language = result.language if result.language in ("zh", "en", "mixed") else None
 	if result.language:
 		sentiment = with_survey_evidence(result.sentiment, doc.get("survey_scores"))
+		sentiment = with_type_evidence(
+			sentiment, doc.feedback_type, doc.channel, cue=_(doc.feedback_type, context="Feedback Record")
+		)
 		doc.sentiment = sentiment.label.value
 		doc.sentiment_score = sentiment.score
 		doc.sentiment_cues = ", ".join(f"{cue} ({weight:+g})" for cue, weight in sentiment.cues)
