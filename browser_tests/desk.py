@@ -78,7 +78,11 @@ def pick_link(page: Page, container, field: str, value: str) -> None:
 	"""Type into a Link field (of a form or a dialog) and pick `value` from its suggestions, as a
 	user does; waits until the field holds it."""
 	field_input = container.locator(f".frappe-control[data-fieldname='{field}'] input").first
-	field_input.fill(value)
+	# The last character as a keystroke: Frappe 16 lists a dialog's first field's options when it
+	# takes the focus and keeps that list closed after a pasted value, as after no typing at all.
+	field_input.click()
+	field_input.fill(value[:-1])
+	field_input.press_sequentially(value[-1:])
 	field_input.press("End")
 	# Frappe's suggestions: options of Awesomplete's list box, shown under the field.
 	page.locator("ul[role='listbox']:not([hidden]) [role='option']").filter(has_text=value).first.click()
