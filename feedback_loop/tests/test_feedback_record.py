@@ -271,6 +271,37 @@ class TestPriorityAndSentiment(IntegrationTestCase):
 		praise = make_feedback(customer, subject="Thanks", description="<p>Great service, thank you!</p>")
 		self.assertEqual(praise.sentiment, "Positive")
 
+	def test_records_labelled_before_the_type_counted_are_labelled_alike(self):
+		from feedback_loop.patches import label_complaints_by_type
+
+		customer = make_customer("Sentiment Customer")
+		factual = {
+			"subject": "Order SO-1234",
+			"description": "<p>The parcel for order 1234 arrived on the 5th.</p>",
+		}
+		desk = make_feedback(customer, **factual)
+		mail = make_feedback(customer, channel="Email", **factual)
+		inquiry = make_feedback(customer, feedback_type="Inquiry", **factual)
+		# As the analysis stored them before: the words alone.
+		frappe.db.set_value(
+			"Feedback Record",
+			desk.name,
+			{"sentiment": "Neutral", "sentiment_score": 0.1, "sentiment_cues": ""},
+		)
+		label_complaints_by_type.execute()
+		label_complaints_by_type.execute()  # again on a migrate: nothing more changes
+
+		def stored(name):
+			return frappe.db.get_value(
+				"Feedback Record", name, ["sentiment", "sentiment_score", "sentiment_cues"], as_dict=True
+			)
+
+		self.assertEqual(stored(desk.name).sentiment, "Negative")
+		self.assertEqual(stored(desk.name).sentiment_score, -0.3)
+		self.assertRegex(stored(desk.name).sentiment_cues, r"^\S+ \(-1\)$")
+		self.assertEqual(stored(mail.name).sentiment, "Neutral")
+		self.assertEqual(stored(inquiry.name).sentiment, "Neutral")
+
 
 class TestBadInput(IntegrationTestCase):
 	def setUp(self):
