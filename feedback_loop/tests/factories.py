@@ -266,3 +266,18 @@ def make_sent_survey(customer: str, contact: str, template: str, dedupe_key: str
 			**values,
 		}
 	).insert(ignore_permissions=True)
+
+
+def another_connection():
+	"""A second connection to the site's database: another request, committing on its own."""
+	from frappe.database import get_db
+
+	conf = frappe.local.conf
+	return get_db(
+		socket=conf.db_socket,
+		host=conf.db_host,
+		port=conf.db_port,
+		user=conf.db_name,
+		password=conf.db_password,
+		cur_db_name=conf.db_name,
+	)

@@ -17,6 +17,7 @@ from feedback_loop.services.callbacks.links import survey_url, token_for
 from feedback_loop.services.callbacks.triggers import clear_watched_cache, schedule_callback
 from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import (
+	another_connection,
 	make_contact,
 	make_customer,
 	make_feedback,
@@ -203,6 +204,32 @@ class TestTriggersAndSending(CallbackTestCase):
 		self.assertEqual(len(todo), 1)
 		self.assertIn("first order", todo[0].description)
 		self.assertEqual(frappe.db.get_value("Feedback Callback", callback.name, "status"), "Sent")
+
+
+class TestRevisitNumbers(CallbackTestCase):
+	"""Its own class, so its transaction holds no revisit's number yet: test classes share one
+	transaction, and a revisit another test scheduled would hold the series row."""
+
+	def test_a_revisit_is_scheduled_while_other_requests_take_numbers(self):
+		# MariaDB 11.8 (Frappe 16's) refused the revisit's number when another request had taken
+		# one since this transaction's first read: the trigger logged it and the revisit was lost.
+		trigger = self.enable(INVOICE_TRIGGER)
+		customer, _contact, _email = self.customer_with_email()
+		order = frappe.get_doc("Sales Order", make_sales_order(customer, [make_item()]))
+		series = f"CB-{now_datetime().year}-"
+		frappe.db.sql("select current from `tabSeries` where name = %s", (series,))
+		other = another_connection()
+		# Should this transaction hold the row after all, fail fast rather than wait it out.
+		other.sql("set session innodb_lock_wait_timeout = 5")
+		try:
+			other.sql(
+				"insert into `tabSeries` (name, current) values (%s, 1) on duplicate key update current = current + 1",
+				(series,),
+			)
+			other.commit()
+		finally:
+			other.close()
+		self.assertTrue(schedule_callback(trigger, order))
 
 
 class TestSurveyPage(CallbackTestCase):

@@ -9,7 +9,7 @@ import frappe
 from feedback_loop.services.messages.acknowledgement import send_acknowledgement
 from feedback_loop.services.sla.policy import enabled_policies, forget_policies, policy_for_record
 from feedback_loop.tests.case import IntegrationTestCase, change_settings
-from feedback_loop.tests.factories import make_contact, make_customer, make_feedback
+from feedback_loop.tests.factories import another_connection, make_contact, make_customer, make_feedback
 from feedback_loop.tests.test_sla import make_policy
 from feedback_loop.tools.benchmarks.statements import counted_statements
 
@@ -95,20 +95,6 @@ class TestAcknowledgementOfADeletedRecord(IntegrationTestCase):
 		self.assertEqual(frappe.db.count("Error Log"), errors_before)
 
 
-def _second_connection():
-	from frappe.database import get_db
-
-	conf = frappe.local.conf
-	return get_db(
-		socket=conf.db_socket,
-		host=conf.db_host,
-		port=conf.db_port,
-		user=conf.db_name,
-		password=conf.db_password,
-		cur_db_name=conf.db_name,
-	)
-
-
 class TestNamingUnderSnapshotIsolation(IntegrationTestCase):
 	"""MariaDB 11.8 (Frappe 16's) refuses a locking read of a row changed after the transaction's
 	first read; a naming series' counter is such a row under load (write_conflicts.py)."""
@@ -116,7 +102,7 @@ class TestNamingUnderSnapshotIsolation(IntegrationTestCase):
 	SERIES = "FLTEST-SNAPSHOT-"
 
 	def setUp(self):
-		self.other = _second_connection()
+		self.other = another_connection()
 		self.other.sql("delete from `tabSeries` where name = %s", (self.SERIES,))
 		self.other.sql("insert into `tabSeries` (name, current) values (%s, 1)", (self.SERIES,))
 		self.other.commit()

@@ -15,6 +15,7 @@ from frappe.utils import add_days, date_diff, getdate, now_datetime
 
 from feedback_loop.core.callbacks.schedule import DelayUnit, callback_due, held_back_by
 from feedback_loop.integrations.frappe.site_cache import forget
+from feedback_loop.integrations.frappe.write_conflicts import locking_reads_see_latest
 from feedback_loop.services.messages.reach import addressable, reach_of_contact
 from feedback_loop.services.privacy.consent import withdrew_consent
 from feedback_loop.services.sla.calendar_source import calendar_for
@@ -155,7 +156,10 @@ def schedule_callback(trigger, doc, dedupe_suffix: str = "") -> str | None:
 		}
 	)
 	callback.flags.ignore_permissions = True
-	callback.insert()
+	# Inside the user's own transaction (a Sales Order's submit, say): its number is taken as
+	# other requests left the series, never refused for their having taken one (MariaDB 11.8).
+	with locking_reads_see_latest():
+		callback.insert()
 	return callback.name
 
 
