@@ -136,6 +136,21 @@ class TestNamingUnderSnapshotIsolation(IntegrationTestCase):
 		# First time: no refusal and so no retry (a retry would have found the counter at 3).
 		self.assertEqual(len(attempts), 1)
 
+	def test_an_agents_save_takes_the_number_another_request_just_moved(self):
+		from frappe.model.naming import parse_naming_series
+
+		customer = make_customer("Throughput Cafe")
+		series = parse_naming_series("FB.YYYY.MM.DD.")
+		frappe.db.sql("select current from `tabSeries` where name = %s", (series,))
+		self.other.sql("set session innodb_lock_wait_timeout = 5")
+		self.other.sql(
+			"insert into `tabSeries` (name, current) values (%s, 1) on duplicate key update current = current + 1",
+			(series,),
+		)
+		self.other.commit()
+		# The desk's save, not an intake request: no retry around it.
+		self.assertTrue(make_feedback(customer, description="快递晚到。").name.startswith(series))
+
 	def test_outside_intake_the_server_setting_is_kept(self):
 		from feedback_loop.integrations.frappe.write_conflicts import SETTING, locking_reads_see_latest
 

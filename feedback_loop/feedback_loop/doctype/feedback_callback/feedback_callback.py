@@ -4,6 +4,9 @@
 import frappe
 from frappe.model.document import Document
 
+from feedback_loop.integrations.frappe.write_conflicts import (
+	for_this_transaction as locking_reads_see_latest_for_this_transaction,
+)
 from feedback_loop.services.erp_links.deleted_documents import referenced_doctype_added
 from feedback_loop.services.messages.outbound import delete_messages_of
 from feedback_loop.services.privacy.anonymisation import (
@@ -77,6 +80,11 @@ class FeedbackCallback(Document):
 		survey_template: DF.Link | None
 		trigger: DF.Link | None
 	# end: auto-generated types
+
+	def before_insert(self):
+		# MariaDB 11.8: the CB series row is taken as other saves left it, never refused for having
+		# moved since this transaction's first read (a no-op inside a trigger's own scope).
+		locking_reads_see_latest_for_this_transaction()
 
 	def before_validate(self):
 		set_masked_fields(self)

@@ -6,6 +6,9 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from feedback_loop.core.triage.initial_sentiment import sentiment_from_type
+from feedback_loop.integrations.frappe.write_conflicts import (
+	for_this_transaction as locking_reads_see_latest_for_this_transaction,
+)
 from feedback_loop.services.callbacks.resolution import check_notice_choice
 from feedback_loop.services.callbacks.resolution import on_resolved as tell_customer_it_is_resolved
 from feedback_loop.services.feedback_status import apply_status_change
@@ -176,6 +179,9 @@ class FeedbackRecord(Document):
 		# save waits for this one: everything that does not need the name is done before it.
 		self.prepare()
 		self.flags.prepared_before_naming = True
+		# MariaDB 11.8: the series row is taken as other saves left it, never refused for having
+		# moved since this transaction's first read (an agent's save beside the API's).
+		locking_reads_see_latest_for_this_transaction()
 
 	def before_validate(self):
 		if not self.flags.prepared_before_naming:
