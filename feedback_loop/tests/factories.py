@@ -281,3 +281,18 @@ def another_connection():
 		password=conf.db_password,
 		cur_db_name=conf.db_name,
 	)
+
+
+def take_a_number(series: str) -> None:
+	"""Another request takes the next number of a naming series and commits, now."""
+	other = another_connection()
+	# Should the caller's transaction hold the row after all, fail fast rather than wait it out.
+	other.sql("set session innodb_lock_wait_timeout = 5")
+	try:
+		other.sql(
+			"insert into `tabSeries` (name, current) values (%s, 1) on duplicate key update current = current + 1",
+			(series,),
+		)
+		other.commit()
+	finally:
+		other.close()

@@ -17,7 +17,6 @@ from feedback_loop.services.callbacks.links import survey_url, token_for
 from feedback_loop.services.callbacks.triggers import clear_watched_cache, schedule_callback
 from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import (
-	another_connection,
 	make_contact,
 	make_customer,
 	make_feedback,
@@ -25,6 +24,7 @@ from feedback_loop.tests.factories import (
 	make_outgoing_email_account,
 	make_sales_order,
 	make_user,
+	take_a_number,
 )
 
 ORDER_TRIGGER = "Sales Order completed"
@@ -218,17 +218,7 @@ class TestRevisitNumbers(CallbackTestCase):
 		order = frappe.get_doc("Sales Order", make_sales_order(customer, [make_item()]))
 		series = f"CB-{now_datetime().year}-"
 		frappe.db.sql("select current from `tabSeries` where name = %s", (series,))
-		other = another_connection()
-		# Should this transaction hold the row after all, fail fast rather than wait it out.
-		other.sql("set session innodb_lock_wait_timeout = 5")
-		try:
-			other.sql(
-				"insert into `tabSeries` (name, current) values (%s, 1) on duplicate key update current = current + 1",
-				(series,),
-			)
-			other.commit()
-		finally:
-			other.close()
+		take_a_number(series)
 		self.assertTrue(schedule_callback(trigger, order))
 
 

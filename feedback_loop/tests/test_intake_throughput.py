@@ -9,7 +9,13 @@ import frappe
 from feedback_loop.services.messages.acknowledgement import send_acknowledgement
 from feedback_loop.services.sla.policy import enabled_policies, forget_policies, policy_for_record
 from feedback_loop.tests.case import IntegrationTestCase, change_settings
-from feedback_loop.tests.factories import another_connection, make_contact, make_customer, make_feedback
+from feedback_loop.tests.factories import (
+	another_connection,
+	make_contact,
+	make_customer,
+	make_feedback,
+	take_a_number,
+)
 from feedback_loop.tests.test_sla import make_policy
 from feedback_loop.tools.benchmarks.statements import counted_statements
 
@@ -142,12 +148,7 @@ class TestNamingUnderSnapshotIsolation(IntegrationTestCase):
 		customer = make_customer("Throughput Cafe")
 		series = parse_naming_series("FB.YYYY.MM.DD.")
 		frappe.db.sql("select current from `tabSeries` where name = %s", (series,))
-		self.other.sql("set session innodb_lock_wait_timeout = 5")
-		self.other.sql(
-			"insert into `tabSeries` (name, current) values (%s, 1) on duplicate key update current = current + 1",
-			(series,),
-		)
-		self.other.commit()
+		take_a_number(series)
 		# The desk's save, not an intake request: no retry around it.
 		self.assertTrue(make_feedback(customer, description="快递晚到。").name.startswith(series))
 

@@ -128,11 +128,10 @@ def schedule_callback(trigger, doc, dedupe_suffix: str = "") -> str | None:
 	if not condition_holds(trigger, doc):
 		return None
 	customer = customer_of(doc)
-	contact, email = contact_of(doc, customer)
-	if withdrew_consent(contact):
+	reached = revisit_contact(doc, customer, needs_address=trigger.action == "Survey E-mail")
+	if reached is None:
 		return None
-	if trigger.action == "Survey E-mail" and not addressable(survey_reach(contact, customer, email)):
-		return None
+	contact, email = reached
 	due_on = due_moment(trigger, now_datetime())
 	if customer and not trigger.loop_revisit and _held_back(trigger, doc, customer, due_on):
 		return None
@@ -195,6 +194,19 @@ def _held_back(trigger, doc, customer: str, due_on) -> bool:
 			),
 		)
 	return bool(blocking)
+
+
+def revisit_contact(
+	doc, customer: str | None, *, needs_address: bool
+) -> tuple[str | None, str | None] | None:
+	"""The contact and e-mail a revisit of `customer` goes to; None when they withdrew their consent,
+	or when a survey must be sent and no channel reaches them (a call needs no address)."""
+	contact, email = contact_of(doc, customer)
+	if withdrew_consent(contact):
+		return None
+	if needs_address and not addressable(survey_reach(contact, customer, email)):
+		return None
+	return contact, email
 
 
 def contact_of(doc, customer: str | None) -> tuple[str | None, str | None]:

@@ -16,9 +16,7 @@ from feedback_loop.core.campaigns.campaign import (
 	campaign_problems,
 	start_problem,
 )
-from feedback_loop.services.callbacks.triggers import contact_of, survey_reach
-from feedback_loop.services.messages.reach import addressable
-from feedback_loop.services.privacy.consent import withdrew_consent
+from feedback_loop.services.callbacks.triggers import revisit_contact
 
 CAMPAIGN = "Feedback Campaign"
 
@@ -86,11 +84,10 @@ def _plan_revisit(doc, customer: str, due_on) -> bool:
 	dedupe_key = f"campaign:{doc.name}:{customer}"
 	if frappe.db.exists("Feedback Callback", {"dedupe_key": dedupe_key}):
 		return True
-	contact, email = contact_of(frappe._dict(), customer)
-	if withdrew_consent(contact):
+	reached = revisit_contact(frappe._dict(), customer, needs_address=doc.channel != "Phone")
+	if reached is None:
 		return False
-	if doc.channel != "Phone" and not addressable(survey_reach(contact, customer, email)):
-		return False
+	contact, email = reached
 	callback = frappe.get_doc(
 		{
 			"doctype": "Feedback Callback",
