@@ -4,7 +4,7 @@ and a returned stack typed in at the desk, each one feedback on the Paper Form c
 import frappe
 
 from feedback_loop.api.paper_forms import paper_form_sheet, record_paper_form
-from feedback_loop.tests.case import IntegrationTestCase
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import make_customer, make_user
 
 TEMPLATE = "Post-order CSAT"
@@ -47,6 +47,14 @@ class TestPaperForms(IntegrationTestCase):
 		)
 		self.assertEqual((again["name"], again["created"]), (result["name"], False))
 
+	@change_settings("Feedback Settings", {"apply_priority_rules": 1})
+	def test_a_low_score_on_paper_raises_the_priority_as_a_survey_answer_does(self):
+		# A paper form has no revisit: the priority rules read the scores the record carries.
+		doc = frappe.get_doc("Feedback Record", self.enter({"q1": "1"})["name"])
+		doc.run_method("onload")
+		self.assertEqual(doc.priority, "High", doc.get_onload().priority_reasons)
+		self.assertIn("High: survey score CSAT 1 ≤ 2", doc.get_onload().priority_reasons)
+
 	def test_a_high_score_without_a_complaint_is_praise(self):
 		doc = frappe.get_doc("Feedback Record", self.enter({"q1": "5"})["name"])
 		self.assertEqual((doc.feedback_type, doc.subject), ("Praise", "纸质问卷：CSAT 5/5"))
@@ -78,6 +86,10 @@ class TestPaperForms(IntegrationTestCase):
 				self.assertIn(text, html)
 			self.assertIn("<svg", html)
 			self.assertIn("/feedback/new?channel=paper", html)
+		# What a survey template is printed for: the desk's Print opens the questionnaire.
+		self.assertEqual(
+			frappe.get_meta("Feedback Survey Template").default_print_format, "Paper Questionnaire"
+		)
 
 	def test_only_who_may_create_feedback_enters_forms(self):
 		outsider = make_user("fl-paper-outsider@example.com", [])

@@ -27,6 +27,7 @@ from feedback_loop.core.triage.priority_rules import (
 	decide_priority,
 	parse_words,
 )
+from feedback_loop.core.triage.survey_evidence import scores_from_summary
 from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
 from feedback_loop.integrations.frappe.site_cache import forget
 from feedback_loop.integrations.frappe.tree_lineage import lineage
@@ -147,7 +148,7 @@ def reprioritise_category(category: str, until: str, exclude: str) -> int:
 
 def record_facts(doc, neighbours: tuple[int, int] | None = None) -> PriorityFacts:
 	days = window_days()
-	csat, nps = survey_scores(doc.survey_callback)
+	csat, nps = survey_scores(doc)
 	same_customer_reports, customers_reporting = (
 		neighbour_counts(doc, days) if neighbours is None else with_own_report(doc, *neighbours)
 	)
@@ -171,10 +172,17 @@ def record_facts(doc, neighbours: tuple[int, int] | None = None) -> PriorityFact
 	)
 
 
-def survey_scores(callback: str | None) -> tuple[float | None, int | None]:
-	if not callback:
+def survey_scores(doc) -> tuple[float | None, int | None]:
+	"""The scores the record carries: its score line, written by every channel that asks for scores
+	(an answered revisit, a typed-in paper form), else its revisit's."""
+	carried = scores_from_summary(doc.get("survey_scores"))
+	if carried.csat is not None or carried.nps is not None:
+		return carried.csat, carried.nps
+	if not doc.survey_callback:
 		return None, None
-	row = frappe.db.get_value("Feedback Callback", callback, ["csat", "nps", "nps_answered"], as_dict=True)
+	row = frappe.db.get_value(
+		"Feedback Callback", doc.survey_callback, ["csat", "nps", "nps_answered"], as_dict=True
+	)
 	if not row:
 		return None, None
 	# 0 is "not answered" for CSAT (1–5) but a real NPS when the NPS question was answered.
