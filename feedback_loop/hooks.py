@@ -222,6 +222,9 @@ website_route_rules = [
 	{"from_route": "/my-feedback/<name>", "to_route": "my-feedback/detail"},
 ]
 
+# The address a customer would guess (and a printed card may show) opens the form.
+website_redirects = [{"source": "/feedback", "target": "/feedback/new", "match_with_query_string": False}]
+
 standard_portal_menu_items = [
 	{
 		"title": "My Feedback",

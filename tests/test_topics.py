@@ -23,6 +23,17 @@ def test_the_order_or_product_a_topic_needs_is_asked_for():
 	assert topic_problems(PRODUCT, ["Quality"], has_order=True, has_product=False) == []
 
 
+def test_what_the_form_could_not_offer_is_not_asked_for():
+	# A customer without orders (or a visitor) has no order or product to pick.
+	assert topic_problems(AFTER_SALES, [], has_order=False, has_product=False, orders_offered=False) == []
+	assert (
+		topic_problems(PRODUCT, ["Quality"], has_order=False, has_product=False, products_offered=False) == []
+	)
+	assert topic_problems(
+		AFTER_SALES, [], has_order=False, has_product=False, orders_offered=True, products_offered=False
+	) == [("sales_order", TopicProblem.ORDER_REQUIRED)]
+
+
 def test_free_text_without_a_topic_stays_possible_but_aspects_need_one():
 	assert topic_problems(None, [], has_order=False, has_product=False) == []
 	assert topic_problems(None, ["Fees"], has_order=False, has_product=False) == [

@@ -361,6 +361,20 @@ class TestPortal(CommittedTestCase):
 		finally:
 			frappe.set_user("Administrator")
 
+	def test_the_list_follows_the_dates_it_shows(self):
+		from feedback_loop.services.intake.portal import my_feedback
+
+		# Typed in after the others, from a call of last month: listed after them.
+		phoned = self.make_record(self.customer, f"{self.marker}phoned last month")
+		self.addCleanup(frappe.delete_doc, "Feedback Record", phoned, force=True, ignore_permissions=True)
+		frappe.db.set_value("Feedback Record", phoned, "received_on", frappe.utils.add_days(None, -30))
+		listed = [row.name for row in my_feedback(self.user)]
+		self.assertLess(listed.index(self.own), listed.index(phoned))
+
+	def test_the_guessed_address_opens_the_form(self):
+		response = self.page("/feedback", self.user)
+		self.assertEqual((response.status_code, response.headers["Location"]), (301, "/feedback/new"))
+
 	def test_a_customer_sees_only_their_own_feedback(self):
 		listing = self.page("/my-feedback", self.user)
 		self.assertEqual(listing.status_code, 200)
@@ -484,6 +498,34 @@ class TestPortal(CommittedTestCase):
 			order.reload()
 			order.cancel()
 			frappe.delete_doc("Sales Order", order.name, force=True, ignore_permissions=True)
+			frappe.db.commit()
+
+	def test_a_customer_without_orders_sends_a_product_topic_without_a_product(self):
+		# Nothing to pick from (no pickers on the form): the feedback is taken, lacking that fact.
+		self.assertEqual(frappe.db.count("Sales Order", {"customer": self.customer, "docstatus": 1}), 0)
+		client = Client()
+		client.login(self.user, "Portal-pass-2026!")
+		page = client.get("/feedback/new").get_data(as_text=True)
+		self.assertNotIn('id="fb-item"', page)
+		csrf = page.split('"X-Frappe-CSRF-Token": "')[1].split('"')[0]
+		try:
+			stored = client.post(
+				PORTAL,
+				data={
+					"feedback_type": "Complaint",
+					"subject": f"{self.marker}no orders",
+					"description": "杯盖漏水",
+					"consent": "1",
+					"topic": "Product",
+					"aspects": "Quality",
+				},
+				headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"},
+			)
+			self.assertEqual(stored.status_code, 200, stored.text)
+			doc = frappe.get_doc("Feedback Record", stored.json["message"]["name"])
+			self.assertEqual((doc.topic, doc.item, doc.facts_complete), ("Product", None, 0))
+		finally:
+			delete_feedback({"subject": f"{self.marker}no orders"})
 			frappe.db.commit()
 
 	def test_anonymous_web_feedback_only_when_allowed_and_never_from_robots(self):

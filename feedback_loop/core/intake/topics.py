@@ -25,19 +25,27 @@ class TopicProblem(str, Enum):
 
 
 def topic_problems(
-	topic: Topic | None, ticked: Sequence[str], *, has_order: bool, has_product: bool
+	topic: Topic | None,
+	ticked: Sequence[str],
+	*,
+	has_order: bool,
+	has_product: bool,
+	orders_offered: bool = True,
+	products_offered: bool = True,
 ) -> list[tuple[str, TopicProblem]]:
 	"""(field, problem) for each thing wrong: a topic chosen must exist, its ticked aspects must
 	be its own, and the order or product it needs must be given (a product may come from the
-	order). No topic chosen, nothing to check: free text stays possible."""
+	order). No topic chosen, nothing to check: free text stays possible. Only what the form could
+	offer is asked for: a customer without orders (or a visitor) has no order or product to pick,
+	and their feedback is taken without it (the record then counts as lacking that key fact)."""
 	if topic is None:
 		return [("topic", TopicProblem.UNKNOWN_TOPIC)] if ticked else []
 	problems: list[tuple[str, TopicProblem]] = []
 	if any(aspect not in topic.aspects for aspect in ticked):
 		problems.append(("aspects", TopicProblem.UNKNOWN_ASPECT))
-	if topic.needs_order and not has_order:
+	if topic.needs_order and orders_offered and not has_order:
 		problems.append(("sales_order", TopicProblem.ORDER_REQUIRED))
-	if topic.needs_product and not (has_product or has_order):
+	if topic.needs_product and products_offered and not (has_product or has_order):
 		problems.append(("item", TopicProblem.PRODUCT_REQUIRED))
 	return problems
 

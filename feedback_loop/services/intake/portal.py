@@ -61,7 +61,8 @@ def my_feedback(user: str, start: int = 0) -> list[dict]:
 		"Feedback Record",
 		filters={"customer": ("in", customers)},
 		fields=LIST_FIELDS,
-		order_by="creation desc",
+		# The order of the dates the list shows: when the feedback was given, not typed in.
+		order_by="received_on desc, creation desc",
 		start=start,
 		limit=PAGE_SIZE,
 	)
@@ -165,7 +166,10 @@ def submit_from_website(form: dict, uploads: list, user: str) -> dict:
 		problems
 		+ check_attachments([(name, len(content)) for name, content in files], max_attachment_bytes())
 	)
-	refuse_with_messages({field: topic_message(problem) for field, problem in apply_topic(values)})
+	# The pickers the form showed: nothing to pick is no reason to refuse the feedback.
+	orders, items = ([], []) if guest else orders_and_items(user)
+	refused = apply_topic(values, orders_offered=bool(orders), products_offered=bool(items))
+	refuse_with_messages({field: topic_message(problem) for field, problem in refused})
 
 	if guest:
 		values["anonymous"] = 1

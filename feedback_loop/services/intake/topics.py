@@ -97,15 +97,23 @@ def portal_topics(language: str) -> list[dict]:
 	]
 
 
-def apply_topic(values: dict) -> list[tuple[str, TopicProblem]]:
+def apply_topic(
+	values: dict, *, orders_offered: bool = True, products_offered: bool = True
+) -> list[tuple[str, TopicProblem]]:
 	"""Check the posted topic and aspects; on success the record's fields (aspects one per line,
-	the topic's category when none was chosen). Returns the problems, with their field."""
+	the topic's category when none was chosen). Returns the problems, with their field.
+	`orders_offered` / `products_offered`: whether the form had any to pick from."""
 	ticked = parse_aspects(values.get("aspects"))
 	topic = topic_of(values.get("topic"))
 	if values.get("topic") and topic is None:
 		return [("topic", TopicProblem.UNKNOWN_TOPIC)]
 	problems = topic_problems(
-		topic, ticked, has_order=bool(values.get("sales_order")), has_product=bool(values.get("item"))
+		topic,
+		ticked,
+		has_order=bool(values.get("sales_order")),
+		has_product=bool(values.get("item")),
+		orders_offered=orders_offered,
+		products_offered=products_offered,
 	)
 	if problems or topic is None:
 		return problems
