@@ -409,6 +409,8 @@ class TestChannelHealth(IntegrationTestCase):
 		self.assertIsNone(phone["complete"])
 		total = result["result"][-1]
 		self.assertEqual((total["total"], total["complete"], total["w_2019_w10"]), (4, 50.0, 2))
+		# Shares of every channel together; never a 0 % under the column of shares.
+		self.assertEqual((total["share"], total["usual_share"]), (100.0, 100.0))
 		self.assertEqual(
 			(
 				summary["Channels flagged"],

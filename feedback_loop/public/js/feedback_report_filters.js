@@ -19,10 +19,14 @@ window.feedback_loop_report_filters = function (own_filters) {
 };
 
 // A report's own Total row (its rates computed from the summed counts, not Frappe's average of
-// the rows' percentages) is marked bold, as it is in print; its label is not a link.
+// the rows' percentages) is marked bold, as it is in print; its label is not a link. A rate
+// with nothing to count (a channel without feedback) is blank: Frappe would show it as 0 %.
 window.feedback_loop_report_formatter = function (value, row, column, data, default_formatter) {
 	if (data && data.is_total && column.fieldtype === "Link") {
 		return `<b>${frappe.utils.escape_html(value || "")}</b>`;
+	}
+	if (column.fieldtype === "Percent" && (value === null || value === undefined || value === "")) {
+		return "";
 	}
 	const shown = default_formatter(value, row, column, data);
 	return data && data.bold ? `<b>${shown}</b>` : shown;

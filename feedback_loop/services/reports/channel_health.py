@@ -111,6 +111,9 @@ def rows(figures: dict) -> list[dict]:
 	total_row = {
 		"channel": _("Total"),
 		"total": totals.total,
+		# The channels' shares add up to all feedback: 100 %, blank when there is nothing to share.
+		"share": 100.0 if totals.total else None,
+		"usual_share": 100.0 if any(h.usual_share for h in figures["channels"]) else None,
 		"complete": percent(totals.complete, totals.total),
 		"invalid": percent(totals.invalid, totals.total),
 		"duplicate": percent(totals.duplicate, totals.total),

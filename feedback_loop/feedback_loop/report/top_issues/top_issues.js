@@ -5,7 +5,8 @@
 
 frappe.query_reports["Top Issues"] = {
 	filters: feedback_loop_report_filters([
-		{ fieldname: "issue_by", label: __("Issues By"), fieldtype: "Select", options: ["Category", "Item"], default: "Category" },
+		// Shown as its value in the toolbar: "By Category", never a second "Category" beside the filter.
+		{ fieldname: "issue_by", label: __("Issues By"), fieldtype: "Select", options: [{ value: "Category", label: __("By Category") }, { value: "Item", label: __("By Item") }], default: "Category" },
 		{ fieldname: "top", label: __("Top"), fieldtype: "Int", default: 10 },
 	]),
 	get_datatable_options(options) {
