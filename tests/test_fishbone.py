@@ -445,7 +445,11 @@ def test_root_causes_are_highlighted_only_when_there_is_one():
 	with_root = render_svg(layout_fishbone("外卖送达超时", DELIVERY, language="zh"))
 	# Two root causes, each boxed in red, plus the legend's sample box.
 	assert with_root.count(ROOT_RED) == 3
-	assert LEGEND_TEXT in svg_text(with_root) and 'font-weight="bold"' in with_root
+	assert LEGEND_TEXT["zh"] in svg_text(with_root) and 'font-weight="bold"' in with_root
+	# The legend speaks the diagram's language only.
+	english = svg_text(render_svg(layout_fishbone("Late delivery", DELIVERY)))
+	assert LEGEND_TEXT["en"] in english and LEGEND_TEXT["zh"] not in english
+	assert LEGEND_TEXT["en"] not in svg_text(with_root)
 	without = render_svg(
 		layout_fishbone("外卖送达超时", [Cause("C1", "Man", "骑手不熟悉路线")], language="zh")
 	)

@@ -22,7 +22,8 @@ SIX_M_ZH: Mapping[str, str] = {
 	"Environment": "环",
 	"Measurement": "测",
 }
-LEGEND_TEXT = "Root cause / 根本原因"
+#: The legend's words, in the diagram's language.
+LEGEND_TEXT: Mapping[str, str] = {"en": "Root cause", "zh": "根本原因"}
 FONT_FAMILY = (
 	"'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', "
 	"'WenQuanYi Zen Hei', sans-serif"
@@ -166,6 +167,8 @@ class Diagram:
 	lines: tuple[Line, ...]
 	#: The font size the layout measured text with; ``render_svg`` draws with the same.
 	font_size: float = 13.0
+	#: The root-cause legend, in the language the diagram was laid out in.
+	legend: str = LEGEND_TEXT["en"]
 
 
 # Geometry in em of the font size, in one place so the look can be tuned without a hunt.
@@ -313,7 +316,7 @@ def layout_fishbone(
 		Line(tail_x - fin, -fin, tail_x, 0.0, "spine"),
 		Line(tail_x - fin, fin, tail_x, 0.0, "spine"),
 	]
-	return _framed(labels, lines, fs)
+	return _framed(labels, lines, fs, legend=LEGEND_TEXT["zh" if zh else "en"])
 
 
 def _bone_x(y: float, slope: float) -> float:
@@ -384,7 +387,7 @@ def _place_rows(rows: list[_Row], *, top: float, span: float, slope: float, fs: 
 		row.left = right - row.width
 
 
-def _framed(labels: list[Label], lines: list[Line], fs: float) -> Diagram:
+def _framed(labels: list[Label], lines: list[Line], fs: float, *, legend: str) -> Diagram:
 	"""Move everything so the drawing starts one margin from the top-left corner."""
 	xs = [v for label in labels for v in (label.box.x, label.box.right)]
 	xs += [v for line in lines for v in (line.x1, line.x2)]
@@ -401,4 +404,5 @@ def _framed(labels: list[Label], lines: list[Line], fs: float) -> Diagram:
 		),
 		lines=tuple(Line(ln.x1 + dx, ln.y1 + dy, ln.x2 + dx, ln.y2 + dy, ln.kind) for ln in lines),
 		font_size=fs,
+		legend=legend,
 	)

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from feedback_loop.core.rca.fishbone import (
 	_MARGIN,
 	FONT_FAMILY,
-	LEGEND_TEXT,
 	LINE_HEIGHT,
 	PAD_X,
 	PAD_Y,
@@ -28,7 +27,7 @@ def render_svg(diagram: Diagram, *, title: str | None = None, max_width: float |
 
 	Guarantees: all text is XML-escaped and characters XML cannot carry are dropped; styling is
 	in attributes, so a desk form and wkhtmltopdf draw it alike; root causes are red, bold and
-	boxed, and a "Root cause / 根本原因" legend is drawn only when there is one; a title, if
+	boxed, and a "Root cause" (根本原因) legend is drawn only when there is one; a title, if
 	given, is drawn above. With ``max_width`` the width and height attributes shrink to fit it
 	(the drawing scales, the viewBox keeps its coordinates).
 	"""
@@ -40,7 +39,9 @@ def render_svg(diagram: Diagram, *, title: str | None = None, max_width: float |
 	)
 	title_h = len(title_lines) * LINE_HEIGHT * title_fs + margin if title_lines else 0.0
 	has_root = any(label.is_root for label in diagram.labels)
-	legend = Box(margin, title_h + diagram.height, text_width(LEGEND_TEXT, fs, bold=True) + 2 * PAD_X * fs, 0)
+	legend = Box(
+		margin, title_h + diagram.height, text_width(diagram.legend, fs, bold=True) + 2 * PAD_X * fs, 0
+	)
 	legend = Box(legend.x, legend.y, legend.width, LINE_HEIGHT * fs + 2 * PAD_Y * fs)
 	width = max(diagram.width, legend.right + margin)
 	height = title_h + diagram.height + (legend.height + margin if has_root else 0.0)
@@ -66,7 +67,7 @@ def render_svg(diagram: Diagram, *, title: str | None = None, max_width: float |
 	out += [_label(label, fs) for label in diagram.labels]
 	out.append("</g>")
 	if has_root:
-		out.append(_label(Label(None, (LEGEND_TEXT,), legend, "cause", True), fs))
+		out.append(_label(Label(None, (diagram.legend,), legend, "cause", True), fs))
 	out.append("</svg>")
 	return "\n".join(out)
 

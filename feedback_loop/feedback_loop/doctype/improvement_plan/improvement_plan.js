@@ -5,6 +5,14 @@ frappe.ui.form.on("Improvement Plan", {
 	setup(frm) {
 		frm.set_query("source_analysis", () => ({ filters: { workflow_state: "Validated" } }));
 		frm.set_query("category", () => ({ filters: { enabled: 1 } }));
+		// The linked records' status and priority are copied as text: shown in the words of the
+		// Feedback Record form (待处理, 中), not as stored.
+		for (const fieldname of ["status", "priority"]) {
+			const df = frappe.meta.get_docfield("Improvement Plan Feedback", fieldname);
+			if (df) {
+				df.formatter = (value) => frappe.utils.escape_html(value ? __(value, null, "Feedback Record") : "");
+			}
+		}
 	},
 
 	refresh(frm) {
