@@ -156,6 +156,20 @@ class TestPlanBasics(PlanTestCase):
 		self.assertEqual(frappe.db.get_value("ToDo", todos[self.owner_b], "status"), "Open")
 		self.assertEqual(plan.progress, 50)
 
+	def test_a_due_date_already_past_is_saved_with_a_warning(self):
+		frappe.local.message_log = []
+		doc = self.make_plan()
+		self.assertEqual(frappe.local.message_log, [])
+		doc.actions[0].due_date = add_days(today(), -300)
+		doc.save()
+		warnings = [m["message"] for m in frappe.local.message_log]
+		self.assertEqual(len(warnings), 1, warnings)
+		self.assertIn("Row 1: the due date", warnings[0])
+		# Saved once, warned once: the next save of the same date says nothing more.
+		frappe.local.message_log = []
+		doc.save()
+		self.assertEqual(frappe.local.message_log, [])
+
 	def test_targets_are_validated(self):
 		with self.assertRaises(frappe.ValidationError):
 			self.make_plan(target_type="Reach CSAT", target_value=7)

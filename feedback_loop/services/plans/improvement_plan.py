@@ -8,7 +8,7 @@ verification figures, and a new cycle after Not Effective keeps the old figures 
 import frappe
 from frappe import _
 from frappe.share import add_docshare
-from frappe.utils import add_days, flt, getdate, now_datetime, today
+from frappe.utils import add_days, flt, format_date, getdate, now_datetime, today
 
 from feedback_loop.core.plans.effect import plan_progress, validate_target
 from feedback_loop.core.plans.lifecycle import (
@@ -96,6 +96,20 @@ def validate_actions(doc) -> None:
 		if old and getdate(old.due_date) != getdate(row.due_date):
 			# A new due date may become overdue again: alert once more then.
 			row.overdue_alert_sent_on = None
+		due_changed = not old or getdate(old.due_date) != getdate(row.due_date)
+		if (
+			due_changed
+			and row.action_status not in FINISHED_ACTIONS
+			and getdate(row.due_date) < getdate(today())
+		):
+			# Saved all the same (a plan may record what is already late), but never by a slip unseen.
+			frappe.msgprint(
+				_("Row {0}: the due date {1} has already passed; the action shows as overdue.").format(
+					row.idx, format_date(row.due_date)
+				),
+				indicator="orange",
+				alert=True,
+			)
 
 
 def summarise_actions(doc) -> None:
