@@ -95,6 +95,20 @@ class TestDeletingERPNextDocuments(IntegrationTestCase):
 		self.assert_trace("Sales Order", order, record, "sales_order", revisit)
 		self.assertIsNone(frappe.db.get_value("Feedback Callback", revisit, "sales_order"))
 
+	def test_the_trace_is_written_in_the_sites_language_whoever_deletes(self):
+		order = make_sales_order(self.customer, [make_item()])
+		record = make_feedback(self.customer, sales_order=order).name
+		frappe.get_doc("Sales Order", order).cancel()
+		frappe.local.lang = "zh"  # a Chinese-speaking user deletes it on an English site
+		try:
+			frappe.delete_doc("Sales Order", order)
+		finally:
+			frappe.local.lang = "en"
+		self.assertEqual(frappe.get_system_settings("language"), "en")
+		trace = frappe.db.get_value("Feedback Record", record, "deleted_documents")
+		self.assertIn(f"Sales Order {order}", trace)
+		self.assertNotIn("销售订单", trace)
+
 	def test_a_cancelled_delivery_note_is_deleted(self):
 		order = make_sales_order(self.customer, [make_item()])
 		note = make_delivery_note(order)

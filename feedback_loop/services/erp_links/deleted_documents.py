@@ -12,10 +12,12 @@ from functools import cache
 
 import frappe
 from frappe import _
+from frappe.translate import print_language
 from frappe.utils import getdate, now_datetime
 
 from feedback_loop.core.erp_links.deleted import DeletedDocument, cancels, with_line
 from feedback_loop.integrations.frappe.site_cache import forget
+from feedback_loop.services.site_language import site_language
 
 MODULE = "Feedback Loop"
 #: The ERPNext doctypes whose deletion our links never block.
@@ -39,11 +41,13 @@ def on_trash(doc) -> None:
 		deleted_on=now_datetime(),
 		deleted_by=frappe.session.user,
 	)
-	line = deleted.line(_(doc.doctype))
-	for doctype, fieldname, is_child in links:
-		_clear_link(doctype, fieldname, doc.name, line, is_child)
-	if referenced:
-		_clear_references(doc.doctype, doc.name, line)
+	# Kept for every later reader, so written in the site's language, not the deleting user's.
+	with print_language(site_language()):
+		line = deleted.line(_(doc.doctype))
+		for doctype, fieldname, is_child in links:
+			_clear_link(doctype, fieldname, doc.name, line, is_child)
+		if referenced:
+			_clear_references(doc.doctype, doc.name, line)
 
 
 def referenced_doctype_added(doctype: str | None) -> None:
