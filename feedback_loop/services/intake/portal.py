@@ -167,7 +167,7 @@ def submit_from_website(form: dict, uploads: list, user: str) -> dict:
 		+ check_attachments([(name, len(content)) for name, content in files], max_attachment_bytes())
 	)
 	# The pickers the form showed: nothing to pick is no reason to refuse the feedback.
-	orders, items = ([], []) if guest else orders_and_items(user)
+	orders, items = orders_and_items(user) if values.get("topic") and not guest else ([], [])
 	refused = apply_topic(values, orders_offered=bool(orders), products_offered=bool(items))
 	refuse_with_messages({field: topic_message(problem) for field, problem in refused})
 
