@@ -411,25 +411,34 @@ class TestPortal(CommittedTestCase):
 		answered = self.page(f"/my-feedback/{self.own}", self.user).get_data(as_text=True)
 		self.assertNotIn("We will reply by", answered)
 
-	def test_submit_through_the_form_with_an_attachment(self):
+	def portal_form(self):
+		"""The form as the logged-in customer opens it: the page, and a post of data as the form sends it."""
 		client = Client()
 		client.login(self.user, "Portal-pass-2026!")
 		form = client.get("/feedback/new")
-		self.assertEqual(form.status_code, 200)
 		csrf = form.get_data(as_text=True).split('"X-Frappe-CSRF-Token": "')[1].split('"')[0]
+
+		def post(data):
+			return client.post(
+				PORTAL, data=data, headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"}
+			)
+
+		return form, post
+
+	def test_submit_through_the_form_with_an_attachment(self):
+		form, post = self.portal_form()
+		self.assertEqual(form.status_code, 200)
 		from io import BytesIO
 
-		response = client.post(
-			PORTAL,
-			data={
+		response = post(
+			{
 				"feedback_type": "Complaint",
 				"subject": f"{self.marker}crushed box",
 				"description": "盒子被压坏了，杯子碎了。<script>alert(1)</script>",
 				"expected_solution": "换货",
 				"consent": "1",
 				"attachments": (BytesIO(ONE_PIXEL_PNG), "photo.png"),
-			},
-			headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"},
+			}
 		)
 		self.assertEqual(response.status_code, 200, response.text)
 		name = response.json["message"]["name"]
@@ -442,15 +451,13 @@ class TestPortal(CommittedTestCase):
 		)
 
 		# A field the portal does not offer, such as another customer, is refused.
-		refused = client.post(
-			PORTAL,
-			data={
+		refused = post(
+			{
 				"feedback_type": "Complaint",
 				"description": "x",
 				"customer": self.other_customer,
 				"consent": "1",
-			},
-			headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"},
+			}
 		)
 		self.assertEqual(refused.status_code, 422)
 
@@ -458,11 +465,9 @@ class TestPortal(CommittedTestCase):
 		item = make_item()
 		order = frappe.get_doc("Sales Order", make_sales_order(self.customer, [item]))
 		frappe.db.commit()
-		client = Client()
-		client.login(self.user, "Portal-pass-2026!")
 		try:
-			page = client.get("/feedback/new").get_data(as_text=True)
-			csrf = page.split('"X-Frappe-CSRF-Token": "')[1].split('"')[0]
+			form, post_form = self.portal_form()
+			page = form.get_data(as_text=True)
 			# The seeded topics with their aspects, and the customer's own order and its product.
 			for text in ("After-sales", "Repair speed", order.name, f'value="{item}"'):
 				self.assertIn(text, page)
@@ -475,9 +480,7 @@ class TestPortal(CommittedTestCase):
 					"consent": "1",
 					**values,
 				}
-				return client.post(
-					PORTAL, data=data, headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"}
-				)
+				return post_form(data)
 
 			missing_order = post(topic="After-sales", aspects="Repair speed")
 			self.assertEqual(missing_order.status_code, 422)
@@ -503,23 +506,18 @@ class TestPortal(CommittedTestCase):
 	def test_a_customer_without_orders_sends_a_product_topic_without_a_product(self):
 		# Nothing to pick from (no pickers on the form): the feedback is taken, lacking that fact.
 		self.assertEqual(frappe.db.count("Sales Order", {"customer": self.customer, "docstatus": 1}), 0)
-		client = Client()
-		client.login(self.user, "Portal-pass-2026!")
-		page = client.get("/feedback/new").get_data(as_text=True)
-		self.assertNotIn('id="fb-item"', page)
-		csrf = page.split('"X-Frappe-CSRF-Token": "')[1].split('"')[0]
+		form, post = self.portal_form()
+		self.assertNotIn('id="fb-item"', form.get_data(as_text=True))
 		try:
-			stored = client.post(
-				PORTAL,
-				data={
+			stored = post(
+				{
 					"feedback_type": "Complaint",
 					"subject": f"{self.marker}no orders",
 					"description": "杯盖漏水",
 					"consent": "1",
 					"topic": "Product",
 					"aspects": "Quality",
-				},
-				headers={"X-Frappe-CSRF-Token": csrf, "Accept": "application/json"},
+				}
 			)
 			self.assertEqual(stored.status_code, 200, stored.text)
 			doc = frappe.get_doc("Feedback Record", stored.json["message"]["name"])
