@@ -120,16 +120,18 @@ def callback_for_token(token: str, lock: bool = False):
 	checked = check_token(secret(), token, int(time.time()))
 	if checked.problem in (TokenProblem.MALFORMED, TokenProblem.TAMPERED):
 		raise SurveyRefused("invalid")
-	if not checked.callback or not frappe.db.exists("Feedback Callback", checked.callback):
+	if not checked.callback:
 		raise SurveyRefused("invalid")
-	if (
-		lock
-		and frappe.db.get_value("Feedback Callback", checked.callback, "status", for_update=True)
-		== "Responded"
-	):
+	if lock:
 		# A locking read sees the answer another request committed while this one waited. Only
 		# the callback's row is locked: locking its (still empty) answer rows would take gap locks.
-		raise SurveyRefused("used", checked.callback)
+		status = frappe.db.get_value("Feedback Callback", checked.callback, "status", for_update=True)
+		if status is None:
+			raise SurveyRefused("invalid")
+		if status == "Responded":
+			raise SurveyRefused("used", checked.callback)
+	elif not frappe.db.exists("Feedback Callback", checked.callback):
+		raise SurveyRefused("invalid")
 	callback = frappe.get_doc("Feedback Callback", checked.callback)
 	if callback.status == "Responded":
 		raise SurveyRefused("used", callback.name)

@@ -14,6 +14,7 @@ from frappe.utils import escape_html
 
 from feedback_loop.core.intake.payload import Problem, idempotency_key, parse_moment
 from feedback_loop.core.intake.rules import subject_from_description
+from feedback_loop.integrations.frappe.prepared_statements import param, run_prepared
 from feedback_loop.services.intake.errors import NOT_FOUND, InvalidFeedback, refuse, refuse_with_message
 from feedback_loop.services.intake.party_matching import (
 	contact_by_email,
@@ -65,9 +66,15 @@ def existing_for(channel: str, external_id: str | None, latest: bool = False) ->
 	"""`latest`: a locking read, which sees rows committed after this transaction began."""
 	if not external_id:
 		return None
-	return frappe.db.get_value(
-		"Feedback Record", {"idempotency_key": idempotency_key(channel, external_id)}, for_update=latest
-	)
+	key = idempotency_key(channel, external_id)
+	found = run_prepared(("record of key", latest), lambda: _record_of_key(latest), {"key": key})
+	return found[0][0] if found else None
+
+
+def _record_of_key(latest: bool):
+	fr = frappe.qb.DocType("Feedback Record")
+	query = frappe.qb.from_(fr).select(fr.name).where(fr.idempotency_key == param("key"))
+	return query.for_update() if latest else query
 
 
 def plain_text_to_html(text: str) -> str:

@@ -3,6 +3,8 @@
 import frappe
 from frappe import _
 
+from feedback_loop.integrations.frappe.prepared_statements import param, run_prepared
+
 #: Feedback field → the transaction it links to; each of these has a `customer` field.
 CUSTOMER_DOCUMENTS = {
 	"sales_order": "Sales Order",
@@ -57,22 +59,27 @@ def _customer_mismatches(doc) -> list[str]:
 def _contact_mismatch(doc) -> list[str]:
 	if not (doc.contact and doc.customer):
 		return []
-	linked = frappe.db.exists(
-		"Dynamic Link",
-		{
-			"parenttype": "Contact",
-			"parent": doc.contact,
-			"link_doctype": "Customer",
-			"link_name": doc.customer,
-		},
-	)
-	if linked:
+	values = {"contact": doc.contact, "customer": doc.customer}
+	if run_prepared("contact of customer", _contact_link_query, values):
 		return []
 	return [
 		_("Contact {0} is not a contact of customer {1}.").format(
 			frappe.bold(doc.contact), frappe.bold(doc.customer)
 		)
 	]
+
+
+def _contact_link_query():
+	link = frappe.qb.DocType("Dynamic Link")
+	return (
+		frappe.qb.from_(link)
+		.select(link.name)
+		.where(link.parenttype == "Contact")
+		.where(link.parent == param("contact"))
+		.where(link.link_doctype == "Customer")
+		.where(link.link_name == param("customer"))
+		.limit(1)
+	)
 
 
 def _item_mismatch(doc) -> list[str]:

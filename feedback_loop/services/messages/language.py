@@ -4,6 +4,7 @@ Customer language that is more than ERPNext's default, else the site's (core/lan
 import frappe
 
 from feedback_loop.core.language import reply_language
+from feedback_loop.integrations.frappe.prepared_statements import param, run_prepared
 from feedback_loop.services.plain_text import plain_text
 
 
@@ -22,17 +23,22 @@ def recorded_languages(contact: str | None, customer: str | None) -> tuple[str |
 	runs on every new record."""
 	if not (contact or customer):
 		return None, None
+	values = {"contact": contact or "", "customer": customer or ""}
+	chosen, portal, of_customer = run_prepared("recorded languages", _languages_query, values)[0]
+	return (chosen or portal or None), (of_customer or None)
+
+
+def _languages_query():
 	ct, user, cu = frappe.qb.DocType("Contact"), frappe.qb.DocType("User"), frappe.qb.DocType("Customer")
-	chosen, portal, of_customer = frappe.qb.select(
-		frappe.qb.from_(ct).select(ct.feedback_language).where(ct.name == (contact or "")),
+	return frappe.qb.select(
+		frappe.qb.from_(ct).select(ct.feedback_language).where(ct.name == param("contact")),
 		frappe.qb.from_(ct)
 		.join(user)
 		.on(user.name == ct.user)
 		.select(user.language)
-		.where(ct.name == (contact or "")),
-		frappe.qb.from_(cu).select(cu.language).where(cu.name == (customer or "")),
-	).run()[0]
-	return (chosen or portal or None), (of_customer or None)
+		.where(ct.name == param("contact")),
+		frappe.qb.from_(cu).select(cu.language).where(cu.name == param("customer")),
+	)
 
 
 def language_for(*, contact=None, customer=None, text=None, explicit=None) -> str:

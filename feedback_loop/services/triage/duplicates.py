@@ -7,11 +7,11 @@ same person telling the same thing twice, often through two channels.
 import frappe
 from frappe import _
 from frappe.utils import add_days, now_datetime
-from pypika.terms import Star
 
 from feedback_loop.core.feedback_status import Status
 from feedback_loop.core.triage.text.duplicates import comparable, find_duplicate_key
 from feedback_loop.core.triage.text.normalise import normalise
+from feedback_loop.integrations.frappe.prepared_statements import param, run_prepared, union_all
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.triage.record_text import analysis_text
 
@@ -39,37 +39,41 @@ def flag_possible_duplicate(doc, normalised_text: str, candidates: dict[str, str
 
 def candidate_keys(doc) -> dict[str, str]:
 	"""Comparison texts of the same customer's, contact's or sender's earlier feedback in the window."""
-	parties = [(field, doc.get(field)) for field in ("customer", "contact", "sender") if doc.get(field)]
+	parties = tuple(field for field in PARTIES if doc.get(field))
 	if not parties:
 		return {}
 	window = get_feedback_settings().duplicate_window_days or 7
 	created = doc.creation or now_datetime()
-	since = add_days(created, -window)
-	fr = frappe.qb.DocType("Feedback Record")
+	values = {field: doc.get(field) for field in parties}
+	values.update(since=add_days(created, -window), until=created, name=doc.name or "")
+	found = run_prepared(
+		("duplicate candidates", parties), lambda: _candidates_query(parties), values, as_dict=True
+	)
+	rows = sorted({row.name: row for row in found}.values(), key=lambda row: (row.creation, row.name))
+	return with_comparison_texts({r.name: r.comparison_text for r in rows[:MAX_CANDIDATES]})
 
-	def earliest_of(field, value):
-		branch = (
+
+PARTIES = ("customer", "contact", "sender")
+
+
+def _candidates_query(parties: tuple[str, ...]) -> str:
+	"""One branch per party field, each on its (field, creation) index, each with its own ORDER BY
+	and LIMIT: an OR of the three makes MariaDB scan the whole window, after a large import every
+	record of the day."""
+	fr = frappe.qb.DocType("Feedback Record")
+	return union_all(
+		*(
 			frappe.qb.from_(fr)
 			.select(fr.name, fr.comparison_text, fr.creation)
-			.where(fr[field] == value)
-			.where(fr.creation[since:created])
-			.where(fr.name != (doc.name or ""))
+			.where(fr[field] == param(field))
+			.where(fr.creation.between(param("since"), param("until")))
+			.where(fr.name != param("name"))
 			.where(fr.status.notin(_NOT_ORIGINALS))
 			.orderby(fr.creation)
 			.limit(MAX_CANDIDATES)
+			for field in parties
 		)
-		# A derived table each: MariaDB takes ORDER BY … LIMIT inside a UNION only there.
-		return frappe.qb.from_(branch).select(Star())
-
-	# One statement, one branch per party field, each on its (field, creation) index: an OR of
-	# the three makes MariaDB scan the whole window, after a large import every record of the day.
-	query = earliest_of(*parties[0])
-	for party in parties[1:]:
-		query = query.union_all(earliest_of(*party))
-	rows = sorted(
-		{row.name: row for row in query.run(as_dict=True)}.values(), key=lambda row: (row.creation, row.name)
-	)[:MAX_CANDIDATES]
-	return with_comparison_texts({r.name: r.comparison_text for r in rows})
+	)
 
 
 def with_comparison_texts(keys: dict[str, str | None]) -> dict[str, str]:

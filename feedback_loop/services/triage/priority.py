@@ -29,6 +29,7 @@ from feedback_loop.core.triage.priority_rules import (
 )
 from feedback_loop.core.triage.survey_evidence import scores_from_summary
 from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
+from feedback_loop.integrations.frappe.prepared_statements import param, run_prepared
 from feedback_loop.integrations.frappe.site_cache import forget
 from feedback_loop.integrations.frappe.tree_lineage import lineage
 from feedback_loop.services.feedback_settings import get_feedback_settings
@@ -227,24 +228,39 @@ def neighbour_counts(doc, days: int) -> tuple[int, int]:
 	party = reporting_party(doc)
 	since, received = _window(doc, days)
 	until = min(add_days(received, days), now_datetime())
+	values = {
+		"category": doc.category,
+		"since": since,
+		"received": received,
+		"until": until,
+		"last": max(received, until),
+		"name": doc.name or "",
+		"party": party[1] if party else None,
+		"customer": doc.customer,
+	}
+	shape = (party[0] if party else None, bool(doc.customer))
+	earlier, others = run_prepared(("neighbour counts", *shape), lambda: _neighbours_query(*shape), values)[0]
+	return with_own_report(doc, int(earlier or 0), int(others or 0))
+
+
+def _neighbours_query(party_field: str | None, has_customer: bool):
 	fr = frappe.qb.DocType("Feedback Record")
 	same_party = (
-		Case().when((fr[party[0]] == party[1]) & (fr.received_on <= received), 1).else_(0)
-		if party
+		Case().when((fr[party_field] == param("party")) & (fr.received_on <= param("received")), 1).else_(0)
+		if party_field
 		else ValueWrapper(0)
 	)
-	other_customer = fr.customer.isnotnull() & (fr.received_on <= until)
-	if doc.customer:
-		other_customer &= fr.customer != doc.customer
-	earlier, others = (
+	other_customer = fr.customer.isnotnull() & (fr.received_on <= param("until"))
+	if has_customer:
+		other_customer &= fr.customer != param("customer")
+	return (
 		frappe.qb.from_(fr)
 		.select(Sum(same_party), Count(Case().when(other_customer, fr.customer)).distinct())
-		.where(fr.category == doc.category)
-		.where(fr.received_on[since : max(received, until)])
+		.where(fr.category == param("category"))
+		.where(fr.received_on.between(param("since"), param("last")))
 		.where(fr.status.notin(_NOT_REPORTS))
-		.where(fr.name != (doc.name or ""))
-	).run()[0]
-	return with_own_report(doc, int(earlier or 0), int(others or 0))
+		.where(fr.name != param("name"))
+	)
 
 
 def reporting_party(doc) -> tuple[str, str] | None:
