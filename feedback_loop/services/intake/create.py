@@ -157,8 +157,16 @@ def missing_links(values: dict) -> list[Problem]:
 	return [
 		Problem(field, NOT_FOUND, values[field])
 		for field, doctype in LINKS.items()
-		if values.get(field) and not frappe.db.exists(doctype, values[field])
+		if values.get(field) and not _exists(doctype, values[field])
 	]
+
+
+def _exists(doctype: str, name: str) -> bool:
+	def query():
+		table = frappe.qb.DocType(doctype)
+		return frappe.qb.from_(table).select(table.name).where(table.name == param("name"))
+
+	return bool(run_prepared(("exists", doctype), query, {"name": name}))
 
 
 def set_party(doc, values: dict) -> None:
