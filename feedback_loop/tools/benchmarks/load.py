@@ -11,6 +11,11 @@ every request from `concurrency` threads, and then checks the database: zero los
 accepted request stored), zero duplicated (each external id and each survey stored once, also
 for the requests it deliberately sends twice), error rate. Everything it created is deleted.
 Prints figures; asserts nothing.
+
+By default every feedback and every Issue is one customer's, repeating one problem: the worst
+case for the duplicate look-up and the priority rules' counts, which read that customer's and that
+category's earlier feedback. `'customers': 100` spreads them over a hundred customers writing
+about five problems, as on a live site.
 """
 
 import json
@@ -42,11 +47,13 @@ def run(
 	time_limit: int = 600,
 	repeat_share: float = 0.1,
 	routing: bool = True,
+	customers: int = 1,
 ) -> dict:
 	if urlparse(url).hostname not in LOCAL_HOSTS:
 		raise SystemExit("The load test only runs against 127.0.0.1 or localhost.")
 	site_host = frappe.local.site
-	fixtures = _set_up(answers)
+	fixtures = _set_up(answers, customers)
+	parties = fixtures["customers"]
 	previous_limits = _raise_rate_limits()
 	switched_off = [] if routing else routing_off()
 	try:
@@ -71,8 +78,8 @@ def run(
 			body = {
 				"external_id": external_id,
 				"feedback_type": "Complaint",
-				"description": f"第{i}单快递晚到三天，包装破损，要求退款。",
-				"customer": fixtures["customer"],
+				"description": _text(i, spread=len(parties) > 1),
+				"customer": parties[i % len(parties)],
 				"consent": True,
 			}
 			return post("/api/method/feedback_loop.api.intake.submit_feedback", api_headers, json=body)
@@ -84,8 +91,8 @@ def run(
 		def post_issue(i):
 			body = {
 				"subject": f"{MARKER}issue {i}",
-				"customer": fixtures["customer"],
-				"description": f"第{i}单快递晚到三天",
+				"customer": parties[i % len(parties)],
+				"description": _text(i, spread=len(parties) > 1),
 			}
 			return post("/api/resource/Issue", api_headers, json=body)
 
@@ -117,12 +124,27 @@ def run(
 
 		frappe.db.rollback()  # a fresh snapshot: see everything the server committed
 		report = _check(fixtures, results, feedback, answers)
-		_print(report, concurrency)
+		_print(report, concurrency, len(parties))
 		return report
 	finally:
 		routing_on(switched_off)
 		_restore_rate_limits(previous_limits)
 		_clean_up(fixtures)
+
+
+#: With several customers, what they write varies too, as on a live site: several categories.
+SPREAD_TEXTS = (
+	"第{i}单快递晚到三天，包装破损，要求退款。",
+	"第{i}单发错了颜色，要求换货。",
+	"第{i}单的产品用了两天就坏了，质量太差。",
+	"客服第{i}次电话态度很差，问题也没解决。",
+	"第{i}张发票金额开错了，请重新开票。",
+)
+
+
+def _text(i: int, spread: bool) -> str:
+	"""One customer's worst case repeats one problem; a spread of customers writes about several."""
+	return SPREAD_TEXTS[i % len(SPREAD_TEXTS) if spread else 0].format(i=i)
 
 
 def _timed(send, deadline) -> tuple[int, float, dict | None]:
@@ -142,8 +164,10 @@ def _timed(send, deadline) -> tuple[int, float, dict | None]:
 	return (status, (time.perf_counter() - started) * 1000, body)
 
 
-def _set_up(answers: int) -> dict:
+def _set_up(answers: int, customers: int = 1) -> dict:
 	customer = make_customer(f"{MARKER}customer")
+	# The first is also the surveys' customer; every one of them is the worst case's only customer.
+	others = [make_customer(f"{MARKER}customer {i}") for i in range(1, max(customers, 1))]
 	contact = make_contact(customer, email=f"{MARKER}{frappe.generate_hash(length=6)}@example.com")
 	email, authorization = make_api_user(MARKER.strip("-"), ["Feedback Agent", "Support Team"])
 	template = frappe.db.get_value("Feedback Survey Template", {"template_name": "Post-order CSAT"})
@@ -157,6 +181,7 @@ def _set_up(answers: int) -> dict:
 	frappe.db.commit()
 	return {
 		"customer": customer,
+		"customers": [customer, *others],
 		"contact": contact,
 		"user": email,
 		"authorization": authorization,
@@ -265,8 +290,9 @@ def _api_jobs_of(feedback: int, outcomes: list) -> list:
 	return (jobs + jobs)[: len(outcomes)]
 
 
-def _print(report: dict, concurrency: int) -> None:
-	print(f"load test, {concurrency} concurrent clients")
+def _print(report: dict, concurrency: int, customers: int = 1) -> None:
+	spread = "one customer (the worst case)" if customers == 1 else f"{customers} customers"
+	print(f"load test, {concurrency} concurrent clients, feedback and Issues of {spread}")
 	for name, figures in report.items():
 		print(
 			f"  {name}: {figures['requests']} requests, {figures['per_second']:.0f}/s, "
@@ -307,7 +333,7 @@ def _clean_up(fixtures: dict) -> None:
 	frappe.db.rollback()
 	for doctype, filters in (
 		("Feedback Record", {"external_id": ("like", f"{MARKER}%")}),
-		("Feedback Record", {"customer": fixtures["customer"]}),
+		*(("Feedback Record", {"customer": customer}) for customer in fixtures["customers"]),
 		("Issue", {"subject": ("like", f"{MARKER}%")}),
 		("Issue", {"subject": ("like", f"{WARM_UP}%")}),
 		("Feedback Callback", {"name": ("in", fixtures["callbacks"] or [""])}),
@@ -316,5 +342,6 @@ def _clean_up(fixtures: dict) -> None:
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 	frappe.delete_doc("User", fixtures["user"], force=True, ignore_permissions=True)
 	frappe.delete_doc("Contact", fixtures["contact"], force=True, ignore_permissions=True)
-	frappe.delete_doc("Customer", fixtures["customer"], force=True, ignore_permissions=True)
+	for customer in fixtures["customers"]:
+		frappe.delete_doc("Customer", customer, force=True, ignore_permissions=True)
 	frappe.db.commit()
