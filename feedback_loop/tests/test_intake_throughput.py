@@ -63,6 +63,29 @@ class TestNamingLockHeldForTheInsertAlone(IntegrationTestCase):
 		self.assertEqual(doc.priority, "Urgent")
 
 
+class TestLookUpsBuiltOnce(IntegrationTestCase):
+	"""A save's look-ups are built once per worker with placeholders and run with their values
+	(integrations/frappe/prepared_statements.py)."""
+
+	def test_quotes_and_percent_signs_reach_the_look_ups_as_values(self):
+		customer = make_customer("O'Hara 100%(name)s Trading'); --")
+		contact = make_contact(customer, email="o.hara@example.com")
+		text = "第三次收到破损的包装，快递员也不肯等我签收。"
+		first = make_feedback(customer, contact=contact, description=text)
+		second = make_feedback(customer, contact=contact, description=text)
+		# The duplicate look-up found the first by customer and contact; the reply language and the
+		# segment's sales history were read for the same names.
+		self.assertEqual(second.possible_duplicate_of, first.name)
+		self.assertEqual(second.reply_language, "zh")
+		self.assertEqual(second.customer_segment, "New")
+
+	def test_a_categorys_reports_are_counted_from_an_index_that_holds_them(self):
+		table = "tabFeedback Record"
+		self.assertTrue(frappe.db.has_index(table, "fl_category_reports"))
+		# The narrower index it replaced (patch count_reports_from_an_index) costs every insert.
+		self.assertFalse(frappe.db.has_index(table, "category_received_on_index"))
+
+
 class TestCachedPolicies(IntegrationTestCase):
 	def tearDown(self):
 		forget_policies()

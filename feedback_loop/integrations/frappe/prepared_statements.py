@@ -18,7 +18,7 @@ _built: dict[Hashable, str] = {}
 
 
 def param(name: str) -> Parameter:
-	"""A named placeholder, filled from the values given to `run`."""
+	"""A named placeholder, filled from the values given to `run_prepared`."""
 	return Parameter(f"%({name})s")
 
 
