@@ -101,8 +101,9 @@ PY
 # What the integration tests need besides the app: [tool.bench.dev-dependencies] of frappe
 # (freezegun behind frappe's freeze_time, hypothesis pinned) and of this app. bench installs
 # them only with `bench setup requirements --dev`; a bench made without it fails on import.
+# $1: frappe's pyproject.toml, when the bench is not $BENCH_DIR (one reached through a runner).
 bench_dev_requirements() {
-	python3 - "$BENCH_DIR/apps/frappe/pyproject.toml" "$FEEDBACK_LOOP_REPO/pyproject.toml" <<'PY'
+	python3 - "${1:-$BENCH_DIR/apps/frappe/pyproject.toml}" "$FEEDBACK_LOOP_REPO/pyproject.toml" <<'PY'
 import sys, tomllib
 for path in sys.argv[1:]:
 	try:
