@@ -42,7 +42,9 @@ def search(
 			conditions.append([flag, "!=", unwanted])
 	if meta.is_submittable:
 		conditions.append(["docstatus", "!=", 2])
-	words = (txt or "").replace("%", "").strip()
+	# A typed "%" stands for one character, itself included (Frappe's LIKE filter keeps no
+	# escaped "%"): a name with "%" in it is found by its whole name, and "%" is no wildcard.
+	words = (txt or "").replace("%", "_").strip()
 	or_filters = [[field, "like", f"%{words}%"] for field in fields] if words else None
 	rows = frappe.get_all(
 		doctype,

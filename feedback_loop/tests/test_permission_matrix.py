@@ -221,6 +221,19 @@ class TestPermissionMatrix(IntegrationTestCase):
 		# Not a field any of our forms copies from a customer.
 		self.assertNotIn("credit_limits", checked)
 
+	def test_an_agent_finds_a_customer_by_a_whole_name_with_a_percent_sign(self):
+		customer = make_customer("Matrix O'Hara 100% Co")
+		typed = frappe.db.get_value("Customer", customer, "customer_name")
+		frappe.set_user(user_with_only("Feedback Agent"))
+		try:
+			found = [row["value"] for row in search_link("Customer", typed, query=LINK_SEARCH)]
+			# A typed "%" is no wildcard for any run of characters.
+			wildcard = search_link("Customer", "Matrix O'Hara 1%Co", query=LINK_SEARCH)
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(found, [customer])
+		self.assertEqual(wildcard, [])
+
 	def test_a_workflow_button_asks_only_what_it_needs(self):
 		"""Frappe 16's workflow action first reads the Workflow's confirmation setting."""
 		get_value = frappe.get_attr(
