@@ -5,6 +5,7 @@ in English and in Chinese.
 """
 
 import re
+import time
 from urllib.parse import quote
 
 from playwright.sync_api import Page, expect
@@ -34,6 +35,20 @@ def wait_for_form(page: Page, doctype: str, name: str | None = None, new: bool =
 			&& !frappe.ui.form.is_saving && cur_frm.layout && cur_frm.page.wrapper.is(":visible")""",
 		arg=[doctype, name, new],
 	)
+
+
+def value_set_in_background(page: Page, doctype: str, name: str, field: str, seconds: float = 60):
+	"""A field a background job fills in (the site's worker runs it within seconds), read as the
+	user's desk reads it; None when it stays empty for `seconds`."""
+	deadline = time.monotonic() + seconds
+	while True:
+		value = page.evaluate(
+			"([d, n, f]) => frappe.db.get_value(d, n, f).then((r) => (r.message || {})[f])",
+			[doctype, name, field],
+		)
+		if value or time.monotonic() > deadline:
+			return value or None
+		page.wait_for_timeout(500)
 
 
 def current(page: Page, selector: str):

@@ -157,6 +157,7 @@ scheduler_events = {
 		"*/10 * * * *": [
 			"feedback_loop.tasks.retry_feedback_analysis",
 			"feedback_loop.tasks.send_due_callbacks",
+			"feedback_loop.tasks.raise_missed_follow_ups",
 		],
 	},
 	"daily": [

@@ -4,6 +4,7 @@ idempotent (see the services they call), and each in the site's language."""
 import functools
 from collections.abc import Callable
 
+from feedback_loop.services.callbacks import follow_up as callback_follow_up
 from feedback_loop.services.callbacks import sender as callback_sender
 from feedback_loop.services.callbacks import triggers as callback_triggers
 from feedback_loop.services.messages import outbound
@@ -65,6 +66,11 @@ def send_due_messages() -> None:
 @_in_site_language
 def send_due_callbacks() -> None:
 	callback_sender.run()
+
+
+def raise_missed_follow_ups() -> None:
+	"""Answers whose feedback job was lost (its own language is the revisit's)."""
+	callback_follow_up.raise_missed_follow_ups()
 
 
 @_in_site_language

@@ -8,10 +8,12 @@ from feedback_loop.core.callbacks.survey_answers import (
 	AnswerProblem,
 	Question,
 	QuestionType,
+	Scores,
 	clean_answers,
 	is_low,
 	nps_group,
 	scores_of,
+	stored_scores,
 	template_problems,
 )
 from feedback_loop.core.callbacks.survey_token import TokenProblem, check_token, make_token
@@ -83,6 +85,36 @@ def test_scores_and_low_scores():
 	assert [nps_group(s) for s in (0, 6, 7, 8, 9, 10)] == ["detractor"] * 2 + ["passive"] * 2 + [
 		"promoter"
 	] * 2
+
+
+def _as_stored(answers: dict) -> Scores:
+	"""What the revisit keeps of an answer (services/callbacks/survey.py store_answers), read back."""
+	scores = scores_of(QUESTIONS, answers)
+	rows = [(q.type.value, answers[q.key]) for q in QUESTIONS if q.key in answers]
+	solved = None if scores.solved is None else ("Yes" if scores.solved else "No")
+	return stored_scores(
+		scores.csat or 0, scores.nps or 0, scores.nps is not None, scores.ces or 0, solved, rows
+	)
+
+
+@pytest.mark.parametrize(
+	"answers",
+	[
+		{"q1": "2", "q2": "9", "q3": "5", "q5": "太慢了", "q6": "no"},
+		{"q1": "1", "q2": "0"},
+		{"q1": "5", "q2": "10", "q6": "yes"},
+		{"q1": "3", "q2": "6", "q4": "Delivery", "q5": "包装破损\n送货太慢"},
+	],
+)
+def test_an_answer_read_back_from_its_revisit_has_the_scores_it_was_given(answers):
+	# A follow-up raised later (a job, the sweep) decides from what was stored, not what was sent.
+	assert _as_stored(answers) == scores_of(QUESTIONS, answers)
+
+
+def test_an_unanswered_nps_is_no_score_but_an_answered_zero_is():
+	assert stored_scores(0, 0, False, 0, None, []).nps is None
+	assert stored_scores(0, 0, True, 0, None, []).nps == 0
+	assert stored_scores(0, 0, False, 0, None, [("Free Text", None), ("Free Text", "")]).free_text == ""
 
 
 def test_templates_need_three_to_eight_questions_and_choice_options():

@@ -6,12 +6,13 @@ import time
 
 import frappe
 from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, make_sales_invoice
-from frappe.utils import add_days, get_datetime, now_datetime, set_request
+from frappe.utils import add_days, add_to_date, get_datetime, now_datetime, set_request
 from frappe.website.serve import get_response_content
 
 from feedback_loop.api.survey import opt_out, submit_survey
 from feedback_loop.core.callbacks.survey_token import make_token
 from feedback_loop.services.callbacks import sender as callback_sender
+from feedback_loop.services.callbacks.follow_up import raise_due_follow_up, raise_missed_follow_ups
 from feedback_loop.services.callbacks.links import secret as _secret
 from feedback_loop.services.callbacks.links import survey_url, token_for
 from feedback_loop.services.callbacks.triggers import clear_watched_cache, schedule_callback
@@ -262,6 +263,61 @@ class TestSurveyPage(CallbackTestCase):
 		self.assertNotIn("<script", json.dumps([a.answer for a in callback.answers]))
 		self.assertEqual((callback.nps, callback.nps_answered), (9, 1))
 		self.assertFalse(callback.created_feedback)
+
+	def answered_as_on_a_live_site(self, callback, answers):
+		"""The answer as the customer's request leaves it: its after-commit jobs queued, not run
+		(tests otherwise run them at once), and dropped, as a lost job would be."""
+		frappe.flags.in_test = False
+		try:
+			result = submit_survey(token_for(callback), json.dumps(answers))
+		finally:
+			frappe.flags.in_test = True
+			frappe.db.after_commit.reset()
+		self.assertEqual(result, {"ok": True})
+		callback.reload()
+		return callback
+
+	def records_raised_by(self, callback):
+		return frappe.get_all("Feedback Record", filters={"survey_callback": callback.name}, pluck="name")
+
+	def test_an_unhappy_answer_is_stored_at_once_and_its_feedback_raised_after(self):
+		callback = self.sent_callback()
+		callback = self.answered_as_on_a_live_site(
+			callback, {"q1": "2", "q2": "包装破损，送货太慢", "q3": "1"}
+		)
+		self.assertEqual((callback.status, callback.csat, callback.follow_up_due), ("Responded", 1, 1))
+		self.assertFalse(callback.created_feedback)
+		self.assertEqual(self.records_raised_by(callback), [])
+
+		record = raise_due_follow_up(callback.name)
+		self.assertEqual(raise_due_follow_up(callback.name), record)  # a repeated job
+		callback.reload()
+		self.assertEqual((callback.created_feedback, callback.follow_up_due), (record, 0))
+		self.assertEqual(self.records_raised_by(callback), [record])
+		feedback = frappe.get_doc("Feedback Record", record)
+		# Decided from what the revisit stored: the words, the scores, the customer.
+		self.assertEqual((feedback.channel, feedback.urgency), ("Survey", "High"))
+		self.assertEqual(feedback.survey_scores, "CSAT 1/5 · NPS 2/10")
+		self.assertIn("包装破损", feedback.description)
+		self.assertEqual(feedback.customer, callback.customer)
+		self.assertEqual(feedback.analysis_status, "Analysed")
+
+	def test_a_lost_follow_up_job_is_swept_up_once(self):
+		callback = self.sent_callback()
+		callback = self.answered_as_on_a_live_site(callback, {"q1": "3"})
+		self.assertEqual(raise_missed_follow_ups(), 0)  # its job may still be on its way
+		frappe.db.set_value(
+			"Feedback Callback", callback.name, "responded_on", add_to_date(now_datetime(), minutes=-30)
+		)
+		self.assertEqual(raise_missed_follow_ups(), 1)
+		self.assertEqual(raise_missed_follow_ups(), 0)
+		raised = self.records_raised_by(callback)
+		self.assertEqual(len(raised), 1)
+		self.assertEqual(
+			frappe.db.get_value("Feedback Callback", callback.name, "created_feedback"), raised[0]
+		)
+		# Nothing written: the customer's low score is the whole complaint, said in their language.
+		self.assertIn("low score", frappe.db.get_value("Feedback Record", raised[0], "description"))
 
 	def test_surveys_link_to_the_page(self):
 		callback = self.sent_callback()

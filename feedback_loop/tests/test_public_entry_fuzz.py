@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from feedback_loop.core.intake.webhook_signature import signature
+from feedback_loop.services.callbacks.follow_up import raise_due_follow_up
 from feedback_loop.services.callbacks.links import token_for
 from feedback_loop.tests.factories import make_api_user, make_contact, make_customer
 from feedback_loop.tests.http_client import Client, clear_rate_limits
@@ -131,8 +132,14 @@ class TestPublicEntryFuzz(CommittedTestCase):
 		)
 		self.assertEqual(sorted(bool(r.json["message"]["ok"]) for r in responses), [False] * 4 + [True])
 		self.assertEqual(frappe.db.count("Feedback Callback Answer", {"parent": same.name}), 3)
+		# Its feedback is raised after the commit, by the worker's job (queued, not run, here):
+		# run as the worker would, and once more as a repeated job would.
+		self.assertEqual(frappe.db.get_value("Feedback Callback", same.name, "follow_up_due"), 1)
+		raised = raise_due_follow_up(same.name)
+		self.assertEqual(raise_due_follow_up(same.name), raised)
 		self.assertEqual(
-			frappe.db.count("Feedback Record", {"external_id": same.name, "channel": "Survey"}), 1
+			frappe.get_all("Feedback Record", {"external_id": same.name, "channel": "Survey"}, pluck="name"),
+			[raised],
 		)
 
 	@FUZZ

@@ -127,6 +127,27 @@ def scores_of(questions: Sequence[Question], answers: Mapping[str, str]) -> Scor
 	return Scores(**found, free_text="\n".join(texts))
 
 
+def stored_scores(
+	csat: float | None,
+	nps: int | None,
+	nps_answered: bool,
+	ces: float | None,
+	solved: str | None,
+	answers: Sequence[tuple[str, str | None]],
+) -> Scores:
+	"""The scores of an answer already stored on its revisit (its score fields, and its answer rows
+	as (question type, answer) in question order): what `scores_of` gave when it was taken. CSAT
+	and CES 0 mean not answered; NPS 0 is a score when the NPS question was answered."""
+	texts = [answer for kind, answer in answers if kind == QuestionType.TEXT.value and answer]
+	return Scores(
+		csat=float(csat) if csat else None,
+		nps=int(nps or 0) if nps_answered else None,
+		ces=float(ces) if ces else None,
+		solved=None if not solved else solved == "Yes",
+		free_text="\n".join(texts),
+	)
+
+
 def is_low(scores: Scores, csat_at_most: float = 2, nps_at_most: int = 6) -> bool:
 	return (scores.csat is not None and scores.csat <= csat_at_most) or (
 		scores.nps is not None and scores.nps <= nps_at_most

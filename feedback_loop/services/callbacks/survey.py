@@ -1,9 +1,9 @@
 """The survey a callback sends: its link, its e-mail, its page, and what the answers set off.
 
 Answers close the loop: a low score or a complaint in the free text becomes a Feedback Record
-(channel Survey, urgency High) that goes through triage and the SLA like any other; a
-verification revisit the customer confirms closes the feedback it verifies, "not solved"
-reopens it with a higher priority.
+(follow_up.py: raised by a job right after a customer's answer, in the request of an agent's
+call); a verification revisit the customer confirms closes the feedback it verifies, "not
+solved" reopens it with a higher priority.
 """
 
 import time
@@ -27,10 +27,10 @@ from feedback_loop.core.callbacks.survey_answers import (
 )
 from feedback_loop.core.callbacks.survey_token import TokenProblem, check_token
 from feedback_loop.core.triage.initial_sentiment import Sentiment
+from feedback_loop.services.callbacks.follow_up import queue_follow_up, raise_follow_up
 from feedback_loop.services.callbacks.links import secret
 from feedback_loop.services.callbacks.resolution import close_or_reopen, verification_outcome
 from feedback_loop.services.campaigns.incentive import give_incentive
-from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.messages.language import language_for
 from feedback_loop.services.privacy.consent import privacy_notice, record_consent
 from feedback_loop.services.triage.engine import get_triager
@@ -179,7 +179,8 @@ def submit(callback, raw_answers: dict) -> dict:
 	answers, problems = clean_answers(questions, raw_answers)
 	if problems:
 		return {"ok": False, "problems": {key: problem_message(p) for key, p in problems.items()}}
-	store_answers(callback, template, questions, answers)
+	# The customer's phone waits for the answer only: the feedback it raises follows in a job.
+	store_answers(callback, template, questions, answers, follow_up_later=True)
 	coupon = give_incentive(callback) if callback.coupon_code else None
 	return {"ok": True, "coupon": coupon} if coupon else {"ok": True}
 
@@ -194,7 +195,9 @@ def problem_message(problem: AnswerProblem) -> str:
 	}[problem]
 
 
-def store_answers(callback, template, questions, answers: dict) -> None:
+def store_answers(callback, template, questions, answers: dict, follow_up_later: bool = False) -> None:
+	"""`follow_up_later`: the feedback an unhappy answer raises is raised after the commit, by a job
+	(follow_up.py); otherwise in this request (an agent recording a call sees it on the form)."""
 	scores = scores_of(questions, answers)
 	callback.set("answers", [])
 	for row, question in zip(template.questions, questions, strict=True):
@@ -232,7 +235,10 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 		and frappe.db.get_value("Feedback Record", callback.feedback_record, "status") in REOPENABLE
 	)
 	if unhappy and not reopens and not callback.created_feedback:
-		callback.created_feedback = create_feedback_from(callback, scores)
+		if follow_up_later:
+			callback.follow_up_due = 1
+		else:
+			callback.created_feedback = raise_follow_up(callback, scores, language_of(callback))
 	if scores.solved is not None and callback.feedback_record:
 		close_or_reopen(callback.feedback_record, scores.solved, callback)
 		if reopens:
@@ -249,6 +255,8 @@ def store_answers(callback, template, questions, answers: dict) -> None:
 	# The customer's own answers are the revisit's content; a Version would only copy their words
 	# (personal data) once more. An agent's call stays in the history.
 	callback.save(ignore_version=frappe.session.user == "Guest")
+	if callback.follow_up_due:
+		queue_follow_up(callback)
 
 
 REOPENABLE = ("Resolved", "Closed")
@@ -273,39 +281,3 @@ def is_complaint(text: str) -> bool:
 	from feedback_loop.core.triage.text.normalise import normalise
 
 	return get_triager().sentiment.analyse(normalise(text)).label == Sentiment.NEGATIVE
-
-
-def create_feedback_from(callback, scores) -> str:
-	"""A low score or a complaint becomes feedback whose description is the customer's own words;
-	the scores stay on the revisit (linked as the record's survey) and in one line beside them."""
-	language = language_of(callback)
-	summary = score_summary(scores)
-	words = scores.free_text.strip()
-	if not words:
-		with frappe.translate.print_language(language):
-			words = _("The customer gave a low score in the survey ({0}) and wrote nothing.").format(summary)
-	first_line = scores.free_text.strip().splitlines()[0][:120] if scores.free_text.strip() else None
-	with frappe.translate.print_language(language):
-		subject = first_line or _("Low score in survey: {0}").format(summary)
-	return create_feedback(
-		{
-			"customer": callback.customer,
-			"contact": callback.contact,
-			"feedback_type": "Complaint",
-			"subject": subject,
-			"description": words,
-			"sales_order": callback.sales_order,
-			"impact": "One Customer",
-			"urgency": "High",
-			"language": callback.language,
-			"survey_callback": callback.name,
-			"survey_scores": summary,
-			# The answers are stored after the feedback: its analysis gets the words from here.
-			"survey_words": scores.free_text,
-			# The survey page shows the privacy notice above its send button.
-			"consent": "1",
-		},
-		channel="Phone" if callback.channel == "Phone" else "Survey",
-		# One feedback per answered survey, however often the answer is posted.
-		external_id=callback.name,
-	).name

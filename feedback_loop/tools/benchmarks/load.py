@@ -9,8 +9,10 @@ sets up what it needs (an integration user with an API key, a customer, one sent
 answer), raises the app's own rate limits for the run and puts them back afterwards, fires
 every request from `concurrency` threads, and then checks the database: zero lost (every
 accepted request stored), zero duplicated (each external id and each survey stored once, also
-for the requests it deliberately sends twice), error rate. Everything it created is deleted.
-Prints figures; asserts nothing.
+for the requests it deliberately sends twice), error rate. The feedback a low score raises is
+raised after the answers' commits by the worker's jobs: the run raises it itself right after the
+answers, timed, and prints the answers' rate with that work counted too. Everything it created
+is deleted. Prints figures; asserts nothing.
 
 By default every feedback and every Issue is one customer's, repeating one problem: the worst
 case for the duplicate look-up and the priority rules' counts, which read that customer's and that
@@ -28,6 +30,7 @@ import frappe
 import requests
 from frappe.cache_manager import clear_doctype_map
 
+from feedback_loop.services.callbacks.follow_up import raise_due_follow_up
 from feedback_loop.services.callbacks.links import token_for
 from feedback_loop.tests.factories import make_api_user, make_contact, make_customer, make_sent_survey
 
@@ -112,6 +115,7 @@ def run(
 			)
 
 		results = {}
+		follow_ups = {}
 		for name, fn, jobs in (
 			("API feedback", post_feedback, api_jobs),
 			("survey answers", post_answer, survey_jobs),
@@ -121,9 +125,13 @@ def run(
 			with ThreadPoolExecutor(max_workers=concurrency) as pool:
 				outcomes = list(pool.map(fn, jobs))
 			results[name] = (outcomes, time.monotonic() - started)
+			if name == "survey answers":
+				# Before the Issues, on a quiet machine: what the worker does after the answers.
+				follow_ups = _raise_follow_ups(fixtures)
 
 		frappe.db.rollback()  # a fresh snapshot: see everything the server committed
 		report = _check(fixtures, results, feedback, answers)
+		report["survey answers"].update(follow_ups)
 		_print(report, concurrency, len(parties))
 		return report
 	finally:
@@ -285,6 +293,29 @@ def _check(fixtures: dict, results: dict, feedback: int, answers: int) -> dict:
 	return report
 
 
+def _raise_follow_ups(fixtures: dict) -> dict:
+	"""The feedback the low scores raise, as the worker's jobs would after the answers' commits
+	(one transaction each, in this process), timed: the part of an answer's work the customer no
+	longer waits for, still counted."""
+	frappe.db.rollback()  # see the answers the server committed
+	due = frappe.get_all(
+		"Feedback Callback",
+		filters={"name": ("in", fixtures["callbacks"]), "follow_up_due": 1},
+		pluck="name",
+	)
+	started = time.monotonic()
+	for name in due:
+		raise_due_follow_up(name)
+		frappe.db.commit()
+	seconds = time.monotonic() - started
+	raised = frappe.db.count("Feedback Record", {"survey_callback": ("in", fixtures["callbacks"])})
+	return {
+		"follow_ups_raised": raised,
+		"follow_up_seconds": seconds,
+		"follow_ups_left_by_requests": len(due),
+	}
+
+
 def _api_jobs_of(feedback: int, outcomes: list) -> list:
 	jobs = [(f"{MARKER}{i}", i) for i in range(feedback)]
 	return (jobs + jobs)[: len(outcomes)]
@@ -305,6 +336,14 @@ def _print(report: dict, concurrency: int, customers: int = 1) -> None:
 			if k in figures
 		}
 		print(f"    {extra}")
+		if "follow_ups_raised" in figures:
+			seconds = figures["follow_up_seconds"]
+			print(
+				f"    their feedback: {figures['follow_ups_raised']} records raised, "
+				f"{figures['follow_ups_left_by_requests']} of them after the answers (as the worker's "
+				f"jobs, one process): {seconds:.1f} s, "
+				f"{figures['follow_ups_left_by_requests'] / seconds if seconds else 0:.0f}/s"
+			)
 	ours, theirs = report["API feedback"], report["ERPNext Issue (REST)"]
 	if ours["p50_ms"] and theirs["p50_ms"]:
 		print(
@@ -320,6 +359,15 @@ def _print(report: dict, concurrency: int, customers: int = 1) -> None:
 			f"{stored['survey answers']:.0f}, Issue {issue:.0f}; API feedback vs Issue "
 			f"{stored['API feedback'] / issue:.2f}×, survey answers vs Issue {stored['survey answers'] / issue:.2f}×"
 		)
+		answers = report["survey answers"]
+		if answers.get("follow_up_seconds") is not None and answers["per_second"]:
+			# The answers and the worker's follow-ups one after the other: all of the work, counted.
+			seconds = answers["requests"] / answers["per_second"] + answers["follow_up_seconds"]
+			whole = answers["stored"] / seconds
+			print(
+				f"  survey answers with the feedback they raise, end to end: {whole:.0f} a second, "
+				f"{whole / issue:.2f}× Issue"
+			)
 
 
 def _stored_per_second(figures: dict) -> float:

@@ -63,6 +63,7 @@ class FeedbackCallback(Document):
 		deleted_documents: DF.SmallText | None
 		due_on: DF.Datetime
 		feedback_record: DF.Link | None
+		follow_up_due: DF.Check
 		language: DF.Data | None
 		last_error: DF.SmallText | None
 		next_attempt_on: DF.Datetime | None
@@ -121,3 +122,5 @@ def on_doctype_update():
 	frappe.db.add_index(
 		"Feedback Callback", ["customer", "responded_on", "csat"], index_name="fl_report_customer_answers"
 	)
+	# The sweep for answers whose feedback was not raised (services/callbacks/follow_up.py).
+	frappe.db.add_index("Feedback Callback", ["follow_up_due", "responded_on"])

@@ -1,0 +1,125 @@
+"""The feedback an unhappy answer raises: a low score or a complaint in the free text becomes a
+Feedback Record (channel Survey, urgency High) that goes through triage and the SLA like any other.
+
+A customer's answer on the survey page is stored at once and marked `follow_up_due` in the same
+transaction; the record is raised right after the commit by a job, so the customer's phone does
+not wait for a whole triage it never sees. The mark is what makes this safe: a job lost with the
+queue (a worker killed, Redis flushed) is found by the sweep (`raise_missed_follow_ups`, every ten
+minutes), and the revisit's row lock with the record's idempotency key (the revisit's name) make a
+repeated job, or the job and the sweep together, raise one record. An agent recording a call
+raises it in the request, to see it when the form reloads.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_to_date, now_datetime
+
+from feedback_loop.core.callbacks.survey_answers import Scores, score_summary, stored_scores
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
+from feedback_loop.services.intake.create import create_feedback
+
+#: A job queued with the answer normally runs within seconds; older marks were lost with it.
+SWEEP_AFTER_MINUTES = 10
+
+
+def raise_follow_up(callback, scores: Scores, language: str) -> str:
+	"""The record for an unhappy answer; its description is the customer's own words, the scores
+	stay on the revisit (linked as the record's survey) and in one line beside them."""
+	summary = score_summary(scores)
+	words = scores.free_text.strip()
+	if not words:
+		with frappe.translate.print_language(language):
+			words = _("The customer gave a low score in the survey ({0}) and wrote nothing.").format(summary)
+	first_line = scores.free_text.strip().splitlines()[0][:120] if scores.free_text.strip() else None
+	with frappe.translate.print_language(language):
+		subject = first_line or _("Low score in survey: {0}").format(summary)
+	return create_feedback(
+		{
+			"customer": callback.customer,
+			"contact": callback.contact,
+			"feedback_type": "Complaint",
+			"subject": subject,
+			"description": words,
+			"sales_order": callback.sales_order,
+			"impact": "One Customer",
+			"urgency": "High",
+			"language": language,
+			"survey_callback": callback.name,
+			"survey_scores": summary,
+			# The answers may not be stored yet: its analysis gets the words from here.
+			"survey_words": scores.free_text,
+			# The survey page shows the privacy notice above its send button.
+			"consent": "1",
+		},
+		channel="Phone" if callback.channel == "Phone" else "Survey",
+		# One feedback per answered survey, however often the answer is posted or the job runs.
+		external_id=callback.name,
+	).name
+
+
+def queue_follow_up(callback) -> None:
+	"""After the answer's commit: a rolled-back answer raises nothing. Tests run it at once."""
+	enqueue_after_commit(
+		"feedback_loop.services.callbacks.follow_up.raise_due_follow_up",
+		queue="short",
+		job_id=f"feedback_loop:follow-up:{callback.name}",
+		name=callback.name,
+	)
+
+
+def raise_due_follow_up(name: str) -> str | None:
+	"""Raise the record a stored answer is waiting for; returns it (None: nothing was due)."""
+	try:
+		# The row lock makes a second job, or the sweep, wait, then find the mark cleared.
+		callback = frappe.get_doc("Feedback Callback", name, for_update=True)
+	except frappe.DoesNotExistError:
+		# Deleted (a personal-data erasure) before the job ran: nobody to follow up.
+		frappe.clear_last_message()
+		return None
+	if not callback.follow_up_due:
+		return callback.created_feedback
+	record = callback.created_feedback or raise_follow_up(
+		callback, scores_of_revisit(callback), callback.language or "en"
+	)
+	# The revisit's own history is the answer; this only completes it.
+	callback.db_set({"created_feedback": record, "follow_up_due": 0}, update_modified=False)
+	return record
+
+
+def scores_of_revisit(callback) -> Scores:
+	return stored_scores(
+		callback.csat,
+		callback.nps,
+		bool(callback.nps_answered),
+		callback.ces,
+		callback.solved,
+		[(row.question_type, row.answer) for row in callback.answers],
+	)
+
+
+def raise_missed_follow_ups(limit: int = 200) -> int:
+	"""Answers still waiting for their record well after their job should have run."""
+	names = frappe.get_all(
+		"Feedback Callback",
+		filters={
+			"follow_up_due": 1,
+			"responded_on": ("<", add_to_date(now_datetime(), minutes=-SWEEP_AFTER_MINUTES)),
+		},
+		pluck="name",
+		order_by="responded_on asc",
+		limit=limit,
+	)
+	raised = 0
+	for name in names:
+		# One answer's failure costs only its own record; the scheduler commits the rest.
+		frappe.db.savepoint("follow_up")
+		try:
+			raised += 1 if raise_due_follow_up(name) else 0
+		except Exception:
+			frappe.db.rollback(save_point="follow_up")
+			frappe.log_error(
+				title=_("A survey answer's feedback could not be raised; it will be retried"),
+				reference_doctype="Feedback Callback",
+				reference_name=name,
+			)
+	return raised
