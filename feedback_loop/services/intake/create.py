@@ -91,11 +91,11 @@ def create_feedback(
 	attachments: list[tuple[str, bytes]] | None = None,
 ) -> IntakeResult:
 	"""Create (or, for a repeated external id, find) the feedback; the caller checked who may."""
-	existing = existing_for(channel, external_id)
+	existing, problems = known_before_insert(values, channel, external_id)
 	if existing:
 		return IntakeResult(existing, created=False)
 
-	refuse(missing_links(values))
+	refuse(problems)
 	description = values.get("description") or ""
 	if not description_is_html:
 		description = plain_text_to_html(description)
@@ -153,20 +153,37 @@ def received_moment(value) -> object:
 	return to_system(to_aware(moment)) if moment else None
 
 
-def missing_links(values: dict) -> list[Problem]:
-	return [
-		Problem(field, NOT_FOUND, values[field])
-		for field, doctype in LINKS.items()
-		if values.get(field) and not _exists(doctype, values[field])
+def known_before_insert(
+	values: dict, channel: str, external_id: str | None
+) -> tuple[str | None, list[Problem]]:
+	"""The record a repeated external id already made, and the named records (`LINKS`) that do
+	not exist: one statement, which every API request runs."""
+	given = tuple(field for field in LINKS if values.get(field))
+	key = idempotency_key(channel, external_id) if external_id else None
+	if not (key or given):
+		return None, []
+	row = run_prepared(
+		("known before insert", bool(key), given),
+		lambda: _known_query(bool(key), given),
+		{"key": key, **{field: values[field] for field in given}},
+	)[0]
+	existing, found = (row[0], row[1:]) if key else (None, row)
+	missing = [
+		Problem(field, NOT_FOUND, values[field]) for field, name in zip(given, found, strict=True) if not name
 	]
+	return existing, missing
 
 
-def _exists(doctype: str, name: str) -> bool:
-	def query():
-		table = frappe.qb.DocType(doctype)
-		return frappe.qb.from_(table).select(table.name).where(table.name == param("name"))
-
-	return bool(run_prepared(("exists", doctype), query, {"name": name}))
+def _known_query(with_key: bool, fields: tuple[str, ...]):
+	"""One column per look-up, each a subquery on a unique name or key (NULL: none)."""
+	columns = []
+	if with_key:
+		fr = frappe.qb.DocType("Feedback Record")
+		columns.append(frappe.qb.from_(fr).select(fr.name).where(fr.idempotency_key == param("key")))
+	for field in fields:
+		table = frappe.qb.DocType(LINKS[field])
+		columns.append(frappe.qb.from_(table).select(table.name).where(table.name == param(field)))
+	return frappe.qb.select(*columns)
 
 
 def set_party(doc, values: dict) -> None:
