@@ -132,9 +132,9 @@ class TestPublicEntryFuzz(CommittedTestCase):
 		)
 		self.assertEqual(sorted(bool(r.json["message"]["ok"]) for r in responses), [False] * 4 + [True])
 		self.assertEqual(frappe.db.count("Feedback Callback Answer", {"parent": same.name}), 3)
-		# Its feedback is raised after the commit, by the worker's job (queued, not run, here):
-		# run as the worker would, and once more as a repeated job would.
-		self.assertEqual(frappe.db.get_value("Feedback Callback", same.name, "follow_up_due"), 1)
+		# Its feedback is raised after the commit by the worker's job: queued here on Frappe 15,
+		# run at once on Frappe 16 (its requests know they serve a test). Run as the worker would,
+		# and once more as a repeated job would: one record either way.
 		raised = raise_due_follow_up(same.name)
 		self.assertEqual(raise_due_follow_up(same.name), raised)
 		self.assertEqual(
