@@ -361,12 +361,13 @@ def _print(report: dict, concurrency: int, customers: int = 1) -> None:
 		)
 		answers = report["survey answers"]
 		if answers.get("follow_up_seconds") is not None and answers["per_second"]:
-			# The answers and the worker's follow-ups one after the other: all of the work, counted.
+			# The answers, then their feedback by one process as one worker raises it: all of the
+			# work counted, the follow-ups without the four server processes' parallelism.
 			seconds = answers["requests"] / answers["per_second"] + answers["follow_up_seconds"]
 			whole = answers["stored"] / seconds
 			print(
-				f"  survey answers with the feedback they raise, end to end: {whole:.0f} a second, "
-				f"{whole / issue:.2f}× Issue"
+				f"  survey answers and the feedback they raise, one after the other (the feedback by "
+				f"one process, as by one worker): {whole:.0f} a second, {whole / issue:.2f}× Issue"
 			)
 
 
