@@ -68,8 +68,9 @@ def send_due_callbacks() -> None:
 	callback_sender.run()
 
 
+@_in_site_language
 def raise_missed_follow_ups() -> None:
-	"""Answers whose feedback job was lost (its own language is the revisit's)."""
+	"""Answers whose feedback job was lost."""
 	callback_follow_up.raise_missed_follow_ups()
 
 
