@@ -16,15 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
 
 from feedback_loop.core.triage.text.category_names import name_evidence, name_terms, words_naming
 from feedback_loop.core.triage.text.char_ngrams import tfidf_row
+
+if TYPE_CHECKING:
+	from sklearn.pipeline import Pipeline
 
 #: Clauses of Chinese text and words of English text, for the explanation.
 _PIECES = re.compile(r"[\s，,。.！!？?；;：:、~～…（）()]+")
@@ -50,11 +50,11 @@ class Prediction:
 
 class CategoryModel:
 	def __init__(
-		self, pipeline: Pipeline, examples: int, names: dict[str, tuple[tuple[str, ...], ...]] | None = None
+		self, pipeline: "Pipeline", examples: int, names: dict[str, tuple[tuple[str, ...], ...]] | None = None
 	):
 		self.pipeline = pipeline
 		self.examples = examples
-		self.sklearn_version = sklearn.__version__
+		self.sklearn_version = _sklearn_version()
 		#: Per category, the terms of its names (category_names.name_terms).
 		self.category_names = names or {}
 
@@ -202,12 +202,24 @@ class CategoryModel:
 	def loads(data: bytes) -> "CategoryModel | None":
 		"""None when the stored model was made by another scikit-learn: it must be retrained."""
 		model = pickle.loads(data)
-		if not isinstance(model, CategoryModel) or model.sklearn_version != sklearn.__version__:
+		if not isinstance(model, CategoryModel) or model.sklearn_version != _sklearn_version():
 			return None
 		return model
 
 
-def make_pipeline() -> Pipeline:
+def _sklearn_version() -> str:
+	# scikit-learn is imported when a model is trained or loaded, not with the analysis: every
+	# background job that opens a Feedback Record imports this module (0.75 s of start-up).
+	import sklearn
+
+	return sklearn.__version__
+
+
+def make_pipeline() -> "Pipeline":
+	from sklearn.feature_extraction.text import TfidfVectorizer
+	from sklearn.linear_model import LogisticRegression
+	from sklearn.pipeline import Pipeline
+
 	features = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True)
 	classifier = LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000)
 	return Pipeline([("features", features), ("classifier", classifier)])
