@@ -3,7 +3,8 @@ Feedback Record (channel Survey, urgency High) that goes through triage and the 
 
 A customer's answer on the survey page is stored at once and marked `follow_up_due` in the same
 transaction; the record is raised right after the commit by a job, so the customer's phone does
-not wait for a whole triage it never sees. The mark is what makes this safe: a job lost with the
+not wait for a whole triage it never sees. Each job raises every answer then waiting, so a burst
+of answers costs the worker's start-up once. The mark is what makes this safe: a job lost with the
 queue (a worker killed, Redis flushed) is found by the sweep (`raise_missed_follow_ups`, every ten
 minutes), and the revisit's row lock with the record's idempotency key (the revisit's name) make a
 repeated job, or the job and the sweep together, raise one record. An agent recording a call
@@ -60,30 +61,79 @@ def raise_follow_up(callback, scores: Scores, language: str) -> str:
 def queue_follow_up(callback) -> None:
 	"""After the answer's commit: a rolled-back answer raises nothing. Tests run it at once."""
 	enqueue_after_commit(
-		"feedback_loop.services.callbacks.follow_up.raise_due_follow_up",
+		"feedback_loop.services.callbacks.follow_up.raise_waiting_follow_ups",
 		queue="short",
 		job_id=f"feedback_loop:follow-up:{callback.name}",
-		name=callback.name,
 	)
 
 
+def raise_waiting_follow_ups() -> int:
+	"""The job each unhappy answer queues: every answer still waiting, its own among them.
+
+	A worker starts each job in a fresh process, which loads the text analysis before its first
+	record (about 2.5 s): the first job of a burst of answers raises them all, paying that once,
+	and the jobs after it find nothing left to do."""
+	return _raise_waiting()
+
+
+def raise_missed_follow_ups() -> int:
+	"""Answers still waiting well after their job should have run (the job was lost)."""
+	return _raise_waiting(responded_before=add_to_date(now_datetime(), minutes=-SWEEP_AFTER_MINUTES))
+
+
+def _raise_waiting(responded_before=None, batch: int = 200) -> int:
+	"""Oldest first, each record in its own transaction (a long one would hold the record series'
+	row, and with it every other save of feedback); an answer that fails is tried once a run."""
+	raised = 0
+	tried: list[str] = []
+	while True:
+		filters = {"follow_up_due": 1, "name": ("not in", tried or [""])}
+		if responded_before:
+			filters["responded_on"] = ("<", responded_before)
+		names = frappe.get_all(
+			"Feedback Callback", filters=filters, pluck="name", order_by="responded_on asc", limit=batch
+		)
+		if not names:
+			return raised
+		for name in names:
+			tried.append(name)
+			frappe.db.savepoint("follow_up")
+			try:
+				raised += 1 if _raise_one(name)[1] else 0
+			except Exception:
+				frappe.db.rollback(save_point="follow_up")
+				frappe.log_error(
+					title=_("A survey answer's feedback could not be raised; it will be retried"),
+					reference_doctype="Feedback Callback",
+					reference_name=name,
+				)
+			if not frappe.flags.in_test:
+				frappe.db.commit()
+
+
 def raise_due_follow_up(name: str) -> str | None:
-	"""Raise the record a stored answer is waiting for; returns it (None: nothing was due)."""
+	"""The record a stored answer is waiting for, raised now unless it already was (None: the
+	revisit is gone, or its answer raised nothing)."""
+	return _raise_one(name)[0]
+
+
+def _raise_one(name: str) -> tuple[str | None, bool]:
+	"""(the answer's record, whether this call raised it)."""
 	try:
 		# The row lock makes a second job, or the sweep, wait, then find the mark cleared.
 		callback = frappe.get_doc("Feedback Callback", name, for_update=True)
 	except frappe.DoesNotExistError:
 		# Deleted (a personal-data erasure) before the job ran: nobody to follow up.
 		frappe.clear_last_message()
-		return None
+		return None, False
 	if not callback.follow_up_due:
-		return callback.created_feedback
+		return callback.created_feedback, False
 	record = callback.created_feedback or raise_follow_up(
 		callback, scores_of_revisit(callback), callback.language or "en"
 	)
 	# The revisit's own history is the answer; this only completes it.
 	callback.db_set({"created_feedback": record, "follow_up_due": 0}, update_modified=False)
-	return record
+	return record, True
 
 
 def scores_of_revisit(callback) -> Scores:
@@ -95,31 +145,3 @@ def scores_of_revisit(callback) -> Scores:
 		callback.solved,
 		[(row.question_type, row.answer) for row in callback.answers],
 	)
-
-
-def raise_missed_follow_ups(limit: int = 200) -> int:
-	"""Answers still waiting for their record well after their job should have run."""
-	names = frappe.get_all(
-		"Feedback Callback",
-		filters={
-			"follow_up_due": 1,
-			"responded_on": ("<", add_to_date(now_datetime(), minutes=-SWEEP_AFTER_MINUTES)),
-		},
-		pluck="name",
-		order_by="responded_on asc",
-		limit=limit,
-	)
-	raised = 0
-	for name in names:
-		# One answer's failure costs only its own record; the scheduler commits the rest.
-		frappe.db.savepoint("follow_up")
-		try:
-			raised += 1 if raise_due_follow_up(name) else 0
-		except Exception:
-			frappe.db.rollback(save_point="follow_up")
-			frappe.log_error(
-				title=_("A survey answer's feedback could not be raised; it will be retried"),
-				reference_doctype="Feedback Callback",
-				reference_name=name,
-			)
-	return raised
