@@ -42,3 +42,17 @@ def test_no_core_source_names_frappe_in_an_import():
 				names = [node.module]
 			offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in FORBIDDEN]
 	assert offenders == []
+
+
+def test_the_analysis_imports_without_scikit_learn():
+	# Every background job that opens a Feedback Record imports the analysis in a fresh process:
+	# scikit-learn (0.75 s) only when a category model is trained or loaded, or a text analysed.
+	program = f"""
+import sys
+sys.path.insert(0, {str(CORE.parents[1])!r})
+import feedback_loop.core.triage.text.triage
+print(sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn'))
+"""
+	result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+	assert result.returncode == 0, result.stderr
+	assert result.stdout.strip() == "[]"
