@@ -255,6 +255,7 @@ def _check(fixtures: dict, results: dict, feedback: int, answers: int) -> dict:
 			"p50_ms": statistics.median(latencies) if latencies else 0,
 			"p95_ms": latencies[int(len(latencies) * 0.95) - 1] if latencies else 0,
 			"statuses": {status: statuses.count(status) for status in set(statuses)},
+			"why": _why_refused(outcomes),
 		}
 	stored = frappe.db.sql(
 		"""select count(*), count(distinct external_id) from `tabFeedback Record`
@@ -297,6 +298,23 @@ def _check(fixtures: dict, results: dict, feedback: int, answers: int) -> dict:
 	return report
 
 
+def _why_refused(outcomes: list) -> dict:
+	"""What the refused requests said (an error's exception, a survey page's reason), counted: a
+	run that goes wrong tells why in its own output."""
+	reasons: dict[str, int] = {}
+	for status, _ms, body in outcomes:
+		body = body or {}
+		message = body.get("message")
+		if 200 <= status < 300 and not (isinstance(message, dict) and message.get("ok") is False):
+			continue
+		if isinstance(message, dict) and message.get("error"):
+			reason = message["error"]
+		else:
+			reason = body.get("exc_type") or (body.get("exception") or "").split(":")[0] or f"HTTP {status}"
+		reasons[str(reason)[:120]] = reasons.get(str(reason)[:120], 0) + 1
+	return reasons
+
+
 def _raise_follow_ups(fixtures: dict) -> dict:
 	"""The feedback the low scores raise, as the worker's jobs would after the answers' commits
 	(one transaction each, in this process), timed: the part of an answer's work the customer no
@@ -334,6 +352,8 @@ def _print(report: dict, concurrency: int, customers: int = 1) -> None:
 			if k in figures
 		}
 		print(f"    {extra}")
+		if figures.get("why"):
+			print(f"    refused: {figures['why']}")
 		if "follow_ups_raised" in figures:
 			seconds = figures["follow_up_seconds"]
 			print(
