@@ -119,15 +119,18 @@ def raise_due_follow_up(name: str) -> str | None:
 
 def _raise_one(name: str) -> tuple[str | None, bool]:
 	"""(the answer's record, whether this call raised it)."""
-	try:
-		# The row lock makes a second job, or the sweep, wait, then find the mark cleared.
-		callback = frappe.get_doc("Feedback Callback", name, for_update=True)
-	except frappe.DoesNotExistError:
+	# The row lock makes a second job, or the sweep, wait, then find the mark cleared. Only the
+	# revisit's row: locking its answer rows would take gap locks that other answers' inserts wait on.
+	state = frappe.db.get_value(
+		"Feedback Callback", name, ["follow_up_due", "created_feedback"], for_update=True
+	)
+	if state is None:
 		# Deleted (a personal-data erasure) before the job ran: nobody to follow up.
-		frappe.clear_last_message()
 		return None, False
-	if not callback.follow_up_due:
-		return callback.created_feedback, False
+	due, created = state
+	if not due:
+		return created, False
+	callback = frappe.get_doc("Feedback Callback", name)
 	record = callback.created_feedback or raise_follow_up(
 		callback, scores_of_revisit(callback), callback.language or "en"
 	)
