@@ -176,10 +176,7 @@ def known_before_insert(
 
 def _known_query(with_key: bool, fields: tuple[str, ...]):
 	"""One column per look-up, each a subquery on a unique name or key (NULL: none)."""
-	columns = []
-	if with_key:
-		fr = frappe.qb.DocType("Feedback Record")
-		columns.append(frappe.qb.from_(fr).select(fr.name).where(fr.idempotency_key == param("key")))
+	columns = [_record_of_key(latest=False)] if with_key else []
 	for field in fields:
 		table = frappe.qb.DocType(LINKS[field])
 		columns.append(frappe.qb.from_(table).select(table.name).where(table.name == param(field)))
