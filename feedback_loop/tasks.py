@@ -14,6 +14,7 @@ from feedback_loop.services.privacy import anonymisation
 from feedback_loop.services.site_language import use_site_language
 from feedback_loop.services.sla import sweep as sla_sweep
 from feedback_loop.services.triage import analysis as triage_analysis
+from feedback_loop.services.triage import arrival as triage_arrival
 from feedback_loop.services.triage import category_training, routing
 
 
@@ -31,6 +32,8 @@ def _in_site_language(job: Callable[[], None]) -> Callable[[], None]:
 
 @_in_site_language
 def retry_feedback_analysis() -> None:
+	# First the records whose triage job was lost: each is triaged and acknowledged as new.
+	triage_arrival.triage_missed_records()
 	triage_analysis.retry_pending_analysis()
 
 

@@ -45,6 +45,7 @@ def submit_feedback(
 	urgency: JSONValue = None,
 	language: JSONValue = None,
 	consent: JSONValue = None,
+	wait_for_triage: JSONValue = None,
 	**unknown: JSONValue,
 ) -> dict:
 	"""Create a Feedback Record; the same external_id and channel again returns the same record."""
@@ -58,7 +59,13 @@ def submit_feedback(
 	def record_and_answer() -> tuple[bool, dict]:
 		# The answer is read in the same retried work: a repeat's locking read of the record
 		# another request has just committed is one of the reads MariaDB 11.8 may refuse.
-		result = create_feedback(values, channel=channel_name, external_id=values["external_id"])
+		result = create_feedback(
+			values,
+			channel=channel_name,
+			external_id=values["external_id"],
+			# The integration is answered once the record is stored; its triage follows at once.
+			triage_after_commit=values.get("wait_for_triage") != "1",
+		)
 		return result.created, receipt(result)
 
 	created, answer = retry_on_deadlock(record_and_answer)
@@ -75,18 +82,23 @@ RECEIPT_FIELDS = (
 	"first_response_due",
 	"resolution_due",
 )
+#: Decided by the triage: none of them yet while it is still to come.
+TRIAGED_FIELDS = ("priority", "first_response_due", "resolution_due")
 
 
 def receipt(result: IntakeResult) -> dict:
 	if result.record is not None:
-		values = {field: result.record.get(field) for field in RECEIPT_FIELDS}
+		values = {field: result.record.get(field) for field in (*RECEIPT_FIELDS, "triage_due")}
 	else:
 		values = frappe.db.get_value(
 			"Feedback Record",
 			result.name,
-			list(RECEIPT_FIELDS),
+			[*RECEIPT_FIELDS, "triage_due"],
 			as_dict=True,
 			# A locking read: a record another request committed a moment ago is visible to it.
 			for_update=True,
 		)
-	return {**values, "created": result.created}
+	triaged = not values.pop("triage_due")
+	if not triaged:
+		values.update(dict.fromkeys(TRIAGED_FIELDS))
+	return {**values, "triaged": triaged, "created": result.created}

@@ -17,6 +17,7 @@ from feedback_loop.core.intake.webhook_signature import signature
 from feedback_loop.services.intake.errors import problem_message
 from feedback_loop.services.intake.messaging import ReplayedMessage, WebhookRefused, receive
 from feedback_loop.services.triage import analysis as triage
+from feedback_loop.services.triage.arrival import triage_waiting_records
 from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import (
 	deliver_mail,
@@ -116,19 +117,47 @@ class TestRestApi(CommittedTestCase):
 		self.assertEqual(first.status_code, 201, first.text)
 		receipt = first.json["message"]
 		self.assertTrue(receipt["created"])
+		# Stored at once; its triage follows from a job (no worker runs in the tests).
+		self.assertEqual(
+			(receipt["triaged"], receipt["priority"], receipt["first_response_due"]), (False, None, None)
+		)
+		self.assertEqual(receipt["customer"], self.customer)  # found through the contact's address
+		triage_waiting_records()
 		again = self.client.post(API, json=payload)
 		self.assertEqual(again.status_code, 200, again.text)
-		self.assertEqual(again.json["message"]["name"], receipt["name"])
-		self.assertFalse(again.json["message"]["created"])
+		repeated = again.json["message"]
+		self.assertEqual(repeated["name"], receipt["name"])
+		self.assertFalse(repeated["created"])
 		self.assertEqual(feedback_count(external_id=payload["external_id"]), 1)
 
 		doc = frappe.get_doc("Feedback Record", receipt["name"])
 		self.assertEqual(doc.channel, "API")
-		self.assertEqual(doc.customer, self.customer)  # found through the contact's address
 		self.assertEqual(doc.analysis_status, "Analysed")
 		self.assertEqual(doc.sentiment, "Negative")
 		self.assertTrue(doc.first_response_due)
-		self.assertEqual(receipt["first_response_due"], str(doc.first_response_due))
+		self.assertTrue(repeated["triaged"])
+		self.assertEqual(repeated["first_response_due"], str(doc.first_response_due))
+		self.assertEqual(repeated["priority"], doc.priority)
+
+	def test_waiting_for_the_triage_answers_with_it(self):
+		response = self.client.post(API, json=self.payload(wait_for_triage=True))
+		self.assertEqual(response.status_code, 201, response.text)
+		receipt = response.json["message"]
+		doc = frappe.get_doc("Feedback Record", receipt["name"])
+		self.assertEqual((doc.triage_due, doc.analysis_status), (0, "Analysed"))
+		self.assertTrue(receipt["triaged"])
+		self.assertEqual(
+			(receipt["priority"], receipt["first_response_due"]), (doc.priority, str(doc.first_response_due))
+		)
+
+	def test_a_cancelled_order_is_refused(self):
+		order = make_sales_order(self.customer, [make_item()])
+		frappe.get_doc("Sales Order", order).cancel()
+		response = self.client.post(API, json=self.payload(sales_order=order))
+		self.assertEqual(response.status_code, 422, response.text)
+		self.assertEqual(
+			{(e["field"], e["problem"]) for e in response.json["errors"]}, {("sales_order", "not_found")}
+		)
 
 	def test_the_same_id_on_another_channel_is_another_message(self):
 		payload = self.payload()

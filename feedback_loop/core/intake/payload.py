@@ -92,6 +92,9 @@ API_FIELDS: dict[str, FieldSpec] = {
 	"language": FieldSpec(5, choices=LANGUAGES),
 	#: Whether the person agreed to the privacy notice in the integrating system.
 	"consent": FieldSpec(5, kind="flag"),
+	#: Answer only once the record is triaged (its priority, category and due moments in the
+	#: receipt); by default the record is stored at once and triaged right after.
+	"wait_for_triage": FieldSpec(5, kind="flag"),
 }
 
 #: The customer portal's form: the customer is the logged-in user's, never a field.

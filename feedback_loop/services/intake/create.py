@@ -32,6 +32,9 @@ LINKS = {
 	"item": "Item",
 }
 
+#: Of `LINKS`, the submittable ones.
+SUBMITTED_LINKS = ("sales_order",)
+
 #: Taken over as given; everything else is derived or set by the channel.
 COPIED = (
 	"feedback_type",
@@ -89,8 +92,11 @@ def create_feedback(
 	external_id: str | None = None,
 	description_is_html: bool = False,
 	attachments: list[tuple[str, bytes]] | None = None,
+	triage_after_commit: bool = False,
 ) -> IntakeResult:
-	"""Create (or, for a repeated external id, find) the feedback; the caller checked who may."""
+	"""Create (or, for a repeated external id, find) the feedback; the caller checked who may.
+
+	`triage_after_commit`: stored at once, triaged by a job right after (services/triage/arrival.py)."""
 	existing, problems = known_before_insert(values, channel, external_id)
 	if existing:
 		return IntakeResult(existing, created=False)
@@ -123,6 +129,12 @@ def create_feedback(
 	# by itself: no second acknowledgement.
 	doc.flags.acknowledged_by_caller = bool(values.get("acknowledged_by_caller"))
 	doc.flags.survey_words = values.get("survey_words")
+	if triage_after_commit:
+		doc.flags.triage_after_commit = True
+		# Every record it names was looked up above (`known_before_insert`), the contact by its
+		# address or number; Frappe's own look-ups, and the values they fetch from the customer,
+		# come with the triage's save.
+		doc.flags.ignore_links = True
 	savepoint = "feedback_intake"
 	frappe.db.savepoint(savepoint)
 	try:
@@ -179,7 +191,11 @@ def _known_query(with_key: bool, fields: tuple[str, ...]):
 	columns = [_record_of_key(latest=False)] if with_key else []
 	for field in fields:
 		table = frappe.qb.DocType(LINKS[field])
-		columns.append(frappe.qb.from_(table).select(table.name).where(table.name == param(field)))
+		found = frappe.qb.from_(table).select(table.name).where(table.name == param(field))
+		if field in SUBMITTED_LINKS:
+			# A cancelled order cannot be linked (Frappe refuses it on a save).
+			found = found.where(table.docstatus < 2)
+		columns.append(found)
 	return frappe.qb.select(*columns)
 
 

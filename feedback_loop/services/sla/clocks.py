@@ -29,7 +29,8 @@ from feedback_loop.services.sla.system_time import to_aware, to_system
 
 
 def apply_sla(doc) -> None:
-	before = doc.get_doc_before_save()
+	# A record stored first and triaged after (services/triage/arrival.py) is timed as new.
+	before = None if doc.flags.first_triage else doc.get_doc_before_save()
 	received = get_datetime(doc.received_on) if doc.received_on else None
 	# Started when the customer gave the feedback, not when it was typed in: last month's letter
 	# is breached at once, not given a fresh week.

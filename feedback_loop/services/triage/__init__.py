@@ -4,6 +4,8 @@
                                 blocks a save (Pending Re-analysis, retried); imports analysed later
 - ``backlog.py``                an imported backlog analysed a batch at a time, its neighbours read
                                 once per job, the same steps as a save, written in bulk
+- ``arrival.py``                API feedback stored at once, triaged by a job right after (swept
+                                up after ten minutes), then acknowledged
 - ``record_text.py``            the words of a record that analysis, duplicates and training read
 - ``engine.py``                 the site's Triager: categories' keywords, settings' cues, the model
 - ``category_training.py``      retrain the category model on agents' confirmed choices
@@ -19,6 +21,6 @@
 Wired: Feedback Record controller (analysis, category group, priority, segment), hooks on
 Assignment Rule, Employee, User, Leave Application and the daily job (routing), Feedback Category and Feedback
 Settings controllers (engine version, translations), api/triage.py (accept, merge, retrain),
-integrations/frappe/todo.py (assignee), tasks.py (retry every 10 minutes, retrain daily),
+integrations/frappe/todo.py (assignee), tasks.py (retry and sweep every 10 minutes, retrain daily),
 commands.py (retrain-category-model, reanalyse).
 """

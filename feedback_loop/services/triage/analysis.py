@@ -124,7 +124,8 @@ def pending_analysis(limit: int, order_by: str) -> list[str]:
 	"""Records waiting for analysis that have not failed too often."""
 	return frappe.get_all(
 		"Feedback Record",
-		filters={"analysis_status": PENDING, "analysis_attempts": ("<", MAX_ATTEMPTS)},
+		# Not those stored first and waiting for their triage job (arrival.py): it saves them.
+		filters={"analysis_status": PENDING, "analysis_attempts": ("<", MAX_ATTEMPTS), "triage_due": 0},
 		pluck="name",
 		order_by=order_by,
 		limit=limit,

@@ -9,10 +9,10 @@ sets up what it needs (an integration user with an API key, a customer, one sent
 answer), raises the app's own rate limits for the run and puts them back afterwards, fires
 every request from `concurrency` threads, and then checks the database: zero lost (every
 accepted request stored), zero duplicated (each external id and each survey stored once, also
-for the requests it deliberately sends twice), error rate. The feedback a low score raises is
-raised after the answers' commits by the worker's jobs: the run raises it itself right after the
-answers, timed, and prints the answers' rate with that work counted too. Everything it created
-is deleted. Prints figures; asserts nothing.
+for the requests it deliberately sends twice), error rate. The API's feedback is triaged, and the
+feedback a low score raises is raised, after the requests' commits by the worker's jobs: the run
+does each itself right after its requests, timed, and prints the rate with that work counted too.
+Everything it created is deleted. Prints figures; asserts nothing.
 
 By default every feedback and every Issue is one customer's, repeating one problem: the worst
 case for the duplicate look-up and the priority rules' counts, which read that customer's and that
@@ -32,6 +32,7 @@ from frappe.cache_manager import clear_doctype_map
 
 from feedback_loop.services.callbacks.follow_up import raise_waiting_follow_ups
 from feedback_loop.services.callbacks.links import token_for
+from feedback_loop.services.triage.arrival import triage_waiting_records
 from feedback_loop.tests.factories import make_api_user, make_contact, make_customer, make_sent_survey
 
 MARKER = "load-test-"
@@ -115,8 +116,12 @@ def run(
 				)
 			)
 
+		# The warm-up's feedback triaged too (the analyser loaded in this process), untimed.
+		_triage_arrivals(fixtures)
+
 		results = {}
 		follow_ups = {}
+		triage = {}
 		for name, fn, jobs in (
 			("API feedback", post_feedback, api_jobs),
 			("survey answers", post_answer, survey_jobs),
@@ -126,13 +131,16 @@ def run(
 			with ThreadPoolExecutor(max_workers=concurrency) as pool:
 				outcomes = list(pool.map(fn, jobs))
 			results[name] = (outcomes, time.monotonic() - started)
+			# Before the Issues, on a quiet machine: what the worker does after the requests.
+			if name == "API feedback":
+				triage = _triage_arrivals(fixtures)
 			if name == "survey answers":
-				# Before the Issues, on a quiet machine: what the worker does after the answers.
 				follow_ups = _raise_follow_ups(fixtures)
 
 		frappe.db.rollback()  # a fresh snapshot: see everything the server committed
 		report = _check(fixtures, results, feedback, answers)
 		report["survey answers"].update(follow_ups)
+		report["API feedback"].update(triage)
 		_print(report, concurrency, len(parties))
 		return report
 	finally:
@@ -332,6 +340,16 @@ def _raise_follow_ups(fixtures: dict) -> dict:
 	}
 
 
+def _triage_arrivals(fixtures: dict) -> dict:
+	"""The triage of the API's feedback, stored at once by the requests, as the worker's first job
+	would do it after their commits (services/triage/arrival.py), timed: counted, not waited for."""
+	frappe.db.rollback()  # see the records the server committed
+	due = frappe.db.count("Feedback Record", {"owner": fixtures["user"], "triage_due": 1})
+	started = time.monotonic()
+	triage_waiting_records()
+	return {"triaged": due, "triage_seconds": time.monotonic() - started}
+
+
 def _api_jobs_of(feedback: int, outcomes: list) -> list:
 	jobs = [(f"{MARKER}{i}", i) for i in range(feedback)]
 	return (jobs + jobs)[: len(outcomes)]
@@ -354,6 +372,12 @@ def _print(report: dict, concurrency: int, customers: int = 1) -> None:
 		print(f"    {extra}")
 		if figures.get("why"):
 			print(f"    refused: {figures['why']}")
+		if "triaged" in figures:
+			seconds = figures["triage_seconds"]
+			print(
+				f"    their triage: {figures['triaged']} records triaged after the requests (as the "
+				f"worker's job, one process): {seconds:.1f} s, {figures['triaged'] / seconds if seconds else 0:.0f}/s"
+			)
 		if "follow_ups_raised" in figures:
 			seconds = figures["follow_up_seconds"]
 			print(
@@ -377,6 +401,15 @@ def _print(report: dict, concurrency: int, customers: int = 1) -> None:
 			f"{stored['survey answers']:.0f}, Issue {issue:.0f}; API feedback vs Issue "
 			f"{stored['API feedback'] / issue:.2f}×, survey answers vs Issue {stored['survey answers'] / issue:.2f}×"
 		)
+		api = report["API feedback"]
+		if api.get("triage_seconds") is not None and api["per_second"]:
+			# The requests, then their triage by one process as one worker does it: all of the work.
+			seconds = api["requests"] / api["per_second"] + api["triage_seconds"]
+			whole = api["stored"] / seconds
+			print(
+				f"  API feedback and its triage, one after the other (the triage by one process, as "
+				f"by one worker): {whole:.0f} a second, {whole / issue:.2f}× Issue"
+			)
 		answers = report["survey answers"]
 		if answers.get("follow_up_seconds") is not None and answers["per_second"]:
 			# The answers, then their feedback by one process as one worker raises it: all of the

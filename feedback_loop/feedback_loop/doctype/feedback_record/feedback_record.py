@@ -28,6 +28,7 @@ from feedback_loop.services.privacy.contact_masking import set_masked_fields
 from feedback_loop.services.sla.clocks import apply_sla, note_late_entry
 from feedback_loop.services.sla.indicator import sla_indicator
 from feedback_loop.services.triage.analysis import apply_triage
+from feedback_loop.services.triage.arrival import mark_for_triage, queue_triage, stored_first
 from feedback_loop.services.triage.assignee import keep_assignee_columns
 from feedback_loop.services.triage.customer_segment import segment_for_customer
 from feedback_loop.services.triage.priority import apply_priority, priority_reasons, raise_the_crowd
@@ -205,6 +206,9 @@ class FeedbackRecord(Document):
 		self.clear_customer_of_anonymous_feedback()
 		set_masked_fields(self)
 		self.set_initial_sentiment()
+		if stored_first(self):
+			# Decided with the rest of its triage, after the commit (services/triage/arrival.py).
+			return
 		self.set_customer_segment()
 		self.set_reply_language()
 
@@ -216,6 +220,11 @@ class FeedbackRecord(Document):
 		keep_assignee_columns(self)
 		validate_intake(self)
 		validate_references(self)
+		if stored_first(self):
+			mark_for_triage(self)
+			apply_status_change(self)
+			check_notice_choice(self)
+			return
 		# Before the SLA: a policy may match on the category the analysis sets, and the priority
 		# rules read what the analysis found.
 		apply_triage(self)
@@ -233,6 +242,11 @@ class FeedbackRecord(Document):
 		self.set_onload("sla_indicator", sla_indicator(self))
 
 	def after_insert(self):
+		if stored_first(self):
+			# Its triage job notes a late entry, raises the crowd and acknowledges.
+			queue_triage(self)
+			self.flags.triage_after_commit = False
+			return
 		note_late_entry(self)
 		raise_the_crowd(self)
 		# A mail is acknowledged once its text is known; history brought in by import never is.
@@ -286,6 +300,8 @@ def on_doctype_update():
 	)
 	# The retry job looks for records whose analysis is pending, every ten minutes.
 	frappe.db.add_index("Feedback Record", ["analysis_status", "analysis_attempts"])
+	# The triage job and its sweep look for records stored first, oldest first (triage/arrival.py).
+	frappe.db.add_index("Feedback Record", ["triage_due", "creation"])
 	# Covering indexes for the reports, which count by when the customer gave the feedback
 	# (patch count_by_received_on dropped the ones on creation): a period's GROUP BY reads the index alone, not the rows
 	# (short columns, see the `length` of the status fields, keep them small).

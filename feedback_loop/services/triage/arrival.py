@@ -1,0 +1,128 @@
+"""Feedback from an integration stored the moment it arrives, triaged right after.
+
+An API request (README "Submitting feedback through the API") is answered once its record is
+checked and stored: the fields, the named records, the customer, the consent. What the
+integration does not wait for — the text analysis with the duplicate look-up, the segment, the
+reply language, the priority rules and the SLA — follows from a job queued at the commit, which
+saves the record as its first save would have, then notes a late entry, raises the crowd and
+acknowledges. Until then the record carries the matrix's priority, `triage_due`, and the state
+of imported history awaiting its first analysis, which the routing rules wait for
+(core/triage/routing.py): nobody is assigned and notified before the category is known.
+
+The mark is what makes it safe, as for survey answers (services/callbacks/follow_up.py): each job
+triages every record then waiting (a worker pays its start-up once a burst), a job lost with the
+queue is swept up after ten minutes, and the record's row lock makes a repeated job, or a job and
+the sweep together, triage a record once. `wait_for_triage` keeps the whole triage in the request.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_to_date, now_datetime
+
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
+from feedback_loop.services.messages.acknowledgement import send_acknowledgement
+from feedback_loop.services.sla.clocks import note_late_entry
+from feedback_loop.services.triage.analysis import PENDING, note_manual_category
+from feedback_loop.services.triage.priority import compute_priority, raise_the_crowd
+
+#: A job queued with the record normally runs within seconds; older marks were lost with it.
+SWEEP_AFTER_MINUTES = 10
+DOCTYPE = "Feedback Record"
+
+
+def stored_first(doc) -> bool:
+	"""The record's triage follows its insert (set by the API's intake on a new record only)."""
+	return bool(doc.flags.triage_after_commit)
+
+
+def mark_for_triage(doc) -> None:
+	"""What the insert decides by itself: the mark, the wait for analysis, the matrix's priority."""
+	note_manual_category(doc)
+	doc.triage_due = 1
+	# Imported history's state before its first analysis: routing waits for it, and a save by an
+	# agent before the job analyses the text as any pending record's save does.
+	doc.analysis_status = PENDING
+	doc.analysis_attempts = 0
+	doc.priority = compute_priority(doc.impact, doc.urgency, bool(doc.safety_or_legal_risk))
+
+
+def queue_triage(doc) -> None:
+	"""After the insert's commit: a rolled-back insert queues nothing. Tests run it at once."""
+	enqueue_after_commit(
+		"feedback_loop.services.triage.arrival.triage_waiting_records",
+		queue="short",
+		# With the creation moment: a number freed by a rolled-back insert may come back.
+		job_id=f"feedback_loop:triage:{doc.name}:{doc.creation}",
+	)
+
+
+def triage_waiting_records() -> int:
+	"""The job each stored-first record queues: every record still waiting, its own among them."""
+	return _triage_waiting()
+
+
+def triage_missed_records() -> int:
+	"""Records still waiting well after their job should have run (the job was lost)."""
+	return _triage_waiting(created_before=add_to_date(now_datetime(), minutes=-SWEEP_AFTER_MINUTES))
+
+
+def _triage_waiting(created_before=None, batch: int = 200) -> int:
+	"""Oldest first, each record in its own transaction (a long one would hold rows other saves
+	wait for); a record that fails is logged, left marked, and tried again by the next sweep."""
+	done = 0
+	tried: list[str] = []
+	while True:
+		filters = {"triage_due": 1, "name": ("not in", tried or [""])}
+		if created_before:
+			filters["creation"] = ("<", created_before)
+		names = frappe.get_all(DOCTYPE, filters=filters, pluck="name", order_by="creation asc", limit=batch)
+		if not names:
+			return done
+		for name in names:
+			tried.append(name)
+			frappe.db.savepoint("arrival_triage")
+			try:
+				done += 1 if triage_record(name) else 0
+			except Exception:
+				frappe.db.rollback(save_point="arrival_triage")
+				frappe.log_error(
+					title=_("Feedback could not be triaged; it will be retried"),
+					reference_doctype=DOCTYPE,
+					reference_name=name,
+				)
+				continue
+			if not frappe.flags.in_test:
+				frappe.db.commit()
+			_acknowledge(name)
+
+
+def triage_record(name: str) -> bool:
+	"""The first save's decisions for a stored-first record, unless already made (False)."""
+	# The row lock makes a second job, or the sweep, wait, then find the mark cleared.
+	if not frappe.db.get_value(DOCTYPE, name, "triage_due", for_update=True):
+		return False
+	doc = frappe.get_doc(DOCTYPE, name)
+	doc.triage_due = 0
+	doc.flags.ignore_permissions = True
+	# Its SLA is started as on a new record's save: from when the customer gave the feedback.
+	doc.flags.first_triage = True
+	# The record's history shows what people changed; its triage is part of its arrival.
+	doc.save(ignore_version=True)
+	note_late_entry(doc)
+	raise_the_crowd(doc)
+	return True
+
+
+def _acknowledge(name: str) -> None:
+	"""Here rather than in a job of its own: a worker starts every job in a new process."""
+	frappe.db.savepoint("arrival_acknowledgement")
+	try:
+		send_acknowledgement(name)
+	except Exception:
+		frappe.db.rollback(save_point="arrival_acknowledgement")
+		frappe.log_error(
+			title=_("Feedback acknowledgement failed"), reference_doctype=DOCTYPE, reference_name=name
+		)
+		return
+	if not frappe.flags.in_test:
+		frappe.db.commit()
