@@ -18,15 +18,17 @@ from feedback_loop.core.sla.clock import EscalationLevel
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.sla.sweep import run_escalation_action
 from feedback_loop.services.triage.analysis import analyse_pending_records
+from feedback_loop.services.triage.arrival import triage_record
 from feedback_loop.services.triage.routing import on_department_added, sync_all_rules
 from feedback_loop.setup.routing import CATCH_ALL, rule_name
-from feedback_loop.tests.case import IntegrationTestCase
+from feedback_loop.tests.case import IntegrationTestCase, set_test_mode
 from feedback_loop.tests.factories import (
 	deliver_mail,
 	make_customer,
 	make_employee,
 	make_feedback,
 	make_feedback_inbox,
+	make_outgoing_email_account,
 	make_user,
 )
 
@@ -51,6 +53,8 @@ class RoutingTestCase(IntegrationTestCase):
 		super().setUpClass()
 		cls.muted = frappe.flags.mute_emails
 		frappe.flags.mute_emails = True
+		# An assignment notifies the agent by mail: Frappe 16 fails to queue it without an account.
+		make_outgoing_email_account()
 		tag = frappe.generate_hash(length=5)
 		cls.dispatch = frappe.db.get_value("Assignment Rule", LOGISTICS, "feedback_department")
 		cls.quality = frappe.db.get_value("Assignment Rule", QUALITY, "feedback_department")
@@ -162,6 +166,32 @@ class TestRoutingOnEveryChannel(RoutingTestCase):
 		self.assertIn(user, self.dispatch_agents)
 		# Never with the catch-all first: one assignment, one notification.
 		self.assertEqual(frappe.db.count("ToDo", {"reference_name": doc.name}), 1)
+
+	def test_api_feedback_is_routed_once_its_triage_knows_the_department(self):
+		set_test_mode(False)  # as on a live site: the triage is a job, queued, not run
+		try:
+			name = create_feedback(
+				{
+					"customer": self.customer,
+					"feedback_type": "Complaint",
+					"description": "快递等了三天才到，物流慢。",
+				},
+				channel="API",
+				external_id=frappe.generate_hash(length=10),
+				triage_after_commit=True,
+			).name
+		finally:
+			set_test_mode(True)
+			frappe.db.after_commit.reset()
+		self.assertEqual(assignment(name), (None, None))
+		triage_record(name)
+		self.assertEqual(
+			frappe.db.get_value("Feedback Record", name, "category_group"), "Logistics and Delivery"
+		)
+		user, rule = assignment(name)
+		self.assertEqual(rule, LOGISTICS)
+		self.assertIn(user, self.dispatch_agents)
+		self.assertEqual(frappe.db.count("ToDo", {"reference_name": name}), 1)
 
 	def test_resolving_closes_the_assignment_and_reopening_opens_it_again(self):
 		doc = make_feedback(self.customer, category="Late Delivery")
