@@ -7,7 +7,8 @@ ERPNext Issues created through Frappe's REST API in the same run as the comparis
 Only 127.0.0.1 / localhost are accepted, and the run is bounded (count and a time limit). It
 sets up what it needs (an integration user with an API key, a customer, one sent survey per
 answer), raises the app's own rate limits for the run and puts them back afterwards, fires
-every request from `concurrency` threads, and then checks the database: zero lost (every
+every request from `concurrency` threads — in `rounds`, each a share of every kind of request, so
+that the machine's drift weighs on every side alike — and then checks the database: zero lost (every
 accepted request stored), zero duplicated (each external id and each survey stored once, also
 for the requests it deliberately sends twice), error rate. The API's feedback is triaged, and the
 feedback a low score raises is raised, after the requests' commits by the worker's jobs: the run
@@ -53,6 +54,7 @@ def run(
 	repeat_share: float = 0.1,
 	routing: bool = True,
 	customers: int = 1,
+	rounds: int = 5,
 ) -> dict:
 	if urlparse(url).hostname not in LOCAL_HOSTS:
 		raise SystemExit("The load test only runs against 127.0.0.1 or localhost.")
@@ -119,23 +121,31 @@ def run(
 		# The warm-up's feedback triaged too (the analyser loaded in this process), untimed.
 		_triage_arrivals(fixtures)
 
-		results = {}
-		follow_ups = {}
-		triage = {}
-		for name, fn, jobs in (
+		phases = (
 			("API feedback", post_feedback, api_jobs),
 			("survey answers", post_answer, survey_jobs),
 			("ERPNext Issue (REST)", post_issue, issue_jobs),
-		):
-			started = time.monotonic()
-			with ThreadPoolExecutor(max_workers=concurrency) as pool:
-				outcomes = list(pool.map(fn, jobs))
-			results[name] = (outcomes, time.monotonic() - started)
-			# Before the Issues, on a quiet machine: what the worker does after the requests.
-			if name == "API feedback":
-				triage = _triage_arrivals(fixtures)
-			if name == "survey answers":
-				follow_ups = _raise_follow_ups(fixtures)
+		)
+		outcomes = {name: [None] * len(jobs) for name, _fn, jobs in phases}
+		seconds = dict.fromkeys(outcomes, 0.0)
+		follow_ups = {"follow_ups_raised": 0, "follow_up_seconds": 0.0, "follow_ups_left_by_requests": 0}
+		triage = {"triaged": 0, "triage_seconds": 0.0}
+		# In rounds, each a share of every kind of request: the machine's speed drifts by a third
+		# within minutes here, and a drift then weighs on every side alike.
+		for turn in range(max(rounds, 1)):
+			for name, fn, jobs in phases:
+				share = range(turn, len(jobs), max(rounds, 1))
+				started = time.monotonic()
+				with ThreadPoolExecutor(max_workers=concurrency) as pool:
+					for i, outcome in zip(share, pool.map(fn, [jobs[i] for i in share]), strict=True):
+						outcomes[name][i] = outcome
+				seconds[name] += time.monotonic() - started
+				# What the worker does after the requests, done here, timed apart from them.
+				if name == "API feedback":
+					_add(triage, _triage_arrivals(fixtures))
+				if name == "survey answers":
+					_add(follow_ups, _raise_follow_ups(fixtures))
+		results = {name: (outcomes[name], seconds[name]) for name in outcomes}
 
 		frappe.db.rollback()  # a fresh snapshot: see everything the server committed
 		report = _check(fixtures, results, feedback, answers)
@@ -329,15 +339,24 @@ def _raise_follow_ups(fixtures: dict) -> dict:
 	longer waits for, still counted."""
 	frappe.db.rollback()  # see the answers the server committed
 	due = frappe.db.count("Feedback Callback", {"name": ("in", fixtures["callbacks"]), "follow_up_due": 1})
+	before = _follow_ups_of(fixtures)
 	started = time.monotonic()
 	raise_waiting_follow_ups()  # the first queued job's work: every answer waiting
 	seconds = time.monotonic() - started
-	raised = frappe.db.count("Feedback Record", {"survey_callback": ("in", fixtures["callbacks"])})
 	return {
-		"follow_ups_raised": raised,
+		"follow_ups_raised": _follow_ups_of(fixtures) - before,
 		"follow_up_seconds": seconds,
 		"follow_ups_left_by_requests": due,
 	}
+
+
+def _follow_ups_of(fixtures: dict) -> int:
+	return frappe.db.count("Feedback Record", {"survey_callback": ("in", fixtures["callbacks"])})
+
+
+def _add(total: dict, part: dict) -> None:
+	for key, value in part.items():
+		total[key] += value
 
 
 def _triage_arrivals(fixtures: dict) -> dict:
