@@ -247,7 +247,18 @@ function show_text_analysis(frm) {
 			true
 		);
 	}
-	if (doc.analysis_status === "Pending Re-analysis") {
+	if (doc.triage_due) {
+		// Stored the moment it arrived through the API; the job saves it within seconds.
+		frm.dashboard.set_headline(
+			__(
+				"Received a moment ago: its text analysis, priority and reply-by times are being worked out in the background."
+			),
+			"blue"
+		);
+	} else if (doc.analysis_status === "Pending Re-analysis" && !doc.analysis_attempts) {
+		// Imported history waits for its first analysis, a batch at a time.
+		frm.dashboard.set_headline(__("Waiting for its first text analysis, in the background."), "blue");
+	} else if (doc.analysis_status === "Pending Re-analysis") {
 		frm.dashboard.set_headline(
 			__("The text analysis failed and will be retried automatically."),
 			"yellow"
