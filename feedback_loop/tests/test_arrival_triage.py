@@ -7,6 +7,7 @@ from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.messages.acknowledgement import KIND as ACKNOWLEDGEMENT
+from feedback_loop.services.triage.analysis import MAX_ATTEMPTS
 from feedback_loop.services.triage.arrival import (
 	triage_missed_records,
 	triage_record,
@@ -153,3 +154,21 @@ class TestArrivalTriage(IntegrationTestCase):
 		due = doc.first_response_due
 		self.assertTrue(triage_record(stored))
 		self.assertEqual(frappe.db.get_value("Feedback Record", stored, "first_response_due"), due)
+
+	def test_a_record_that_cannot_be_triaged_is_tried_a_few_times_then_left(self):
+		stored = self.arrive(self.customer())
+		# A category deleted between the request and its job: Frappe's link check refuses the save.
+		frappe.db.set_value("Feedback Record", stored, "category", "No Such Category")
+		for _ in range(MAX_ATTEMPTS + 2):
+			triage_waiting_records()
+		state = frappe.db.get_value(
+			"Feedback Record", stored, ["triage_due", "analysis_attempts", "analysis_status"], as_dict=True
+		)
+		self.assertEqual(
+			(state.triage_due, state.analysis_attempts, state.analysis_status),
+			(1, MAX_ATTEMPTS, "Pending Re-analysis"),
+		)
+		logged = frappe.db.count(
+			"Error Log", {"reference_name": stored, "reference_doctype": "Feedback Record"}
+		)
+		self.assertEqual(logged, MAX_ATTEMPTS)

@@ -22,7 +22,7 @@ from frappe.utils import add_to_date, now_datetime
 from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
 from feedback_loop.services.messages.acknowledgement import send_acknowledgement
 from feedback_loop.services.sla.clocks import note_late_entry
-from feedback_loop.services.triage.analysis import PENDING, note_manual_category
+from feedback_loop.services.triage.analysis import MAX_ATTEMPTS, PENDING, note_manual_category
 from feedback_loop.services.triage.priority import compute_priority, raise_the_crowd
 
 #: A job queued with the record normally runs within seconds; older marks were lost with it.
@@ -68,11 +68,16 @@ def triage_missed_records() -> int:
 
 def _triage_waiting(created_before=None, batch: int = 200) -> int:
 	"""Oldest first, each record in its own transaction (a long one would hold rows other saves
-	wait for); a record that fails is logged, left marked, and tried again by the next sweep."""
+	wait for); a record that fails is logged, left marked and tried again by the sweep, a few times
+	at most (each failure counted as an attempt, as a failed analysis's retries are)."""
 	done = 0
 	tried: list[str] = []
 	while True:
-		filters = {"triage_due": 1, "name": ("not in", tried or [""])}
+		filters = {
+			"triage_due": 1,
+			"analysis_attempts": ("<", MAX_ATTEMPTS),
+			"name": ("not in", tried or [""]),
+		}
 		if created_before:
 			filters["creation"] = ("<", created_before)
 		names = frappe.get_all(DOCTYPE, filters=filters, pluck="name", order_by="creation asc", limit=batch)
@@ -90,10 +95,18 @@ def _triage_waiting(created_before=None, batch: int = 200) -> int:
 					reference_doctype=DOCTYPE,
 					reference_name=name,
 				)
+				_count_failure(name)
 				continue
 			if not frappe.flags.in_test:
 				frappe.db.commit()
 			_acknowledge(name)
+
+
+def _count_failure(name: str) -> None:
+	attempts = frappe.db.get_value(DOCTYPE, name, "analysis_attempts") or 0
+	frappe.db.set_value(DOCTYPE, name, "analysis_attempts", attempts + 1, update_modified=False)
+	if not frappe.flags.in_test:
+		frappe.db.commit()
 
 
 def triage_record(name: str) -> bool:

@@ -247,7 +247,7 @@ function show_text_analysis(frm) {
 			true
 		);
 	}
-	if (doc.triage_due) {
+	if (doc.triage_due && !doc.analysis_attempts) {
 		// Stored the moment it arrived through the API; the job saves it within seconds.
 		frm.dashboard.set_headline(
 			__(
