@@ -16,7 +16,7 @@ from feedback_loop.services.callbacks.follow_up import raise_due_follow_up, rais
 from feedback_loop.services.callbacks.links import secret as _secret
 from feedback_loop.services.callbacks.links import survey_url, token_for
 from feedback_loop.services.callbacks.triggers import clear_watched_cache, schedule_callback
-from feedback_loop.tests.case import IntegrationTestCase
+from feedback_loop.tests.case import IntegrationTestCase, change_settings
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -301,6 +301,18 @@ class TestSurveyPage(CallbackTestCase):
 		self.assertIn("包装破损", feedback.description)
 		self.assertEqual(feedback.customer, callback.customer)
 		self.assertEqual(feedback.analysis_status, "Analysed")
+
+	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
+	def test_the_job_acknowledges_the_feedback_it_raised_once(self):
+		callback = self.answered_as_on_a_live_site(self.sent_callback(), {"q1": "1", "q2": "送错了"})
+		record = raise_due_follow_up(callback.name)
+		raise_due_follow_up(callback.name)  # a repeated job
+		self.assertEqual(
+			frappe.db.count(
+				"Feedback Message", {"feedback_record": record, "message_kind": "Acknowledgement"}
+			),
+			1,
+		)
 
 	def test_a_lost_follow_up_job_is_swept_up_once(self):
 		callback = self.answered_as_on_a_live_site(self.sent_callback(), {"q1": "3"})

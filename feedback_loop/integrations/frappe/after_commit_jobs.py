@@ -10,6 +10,8 @@ done by this request, right after its commit, as the job would have done it.
 """
 
 import frappe
+from frappe.utils.background_jobs import get_job_status
+from rq.job import JobStatus
 
 
 def enqueue_after_commit(method: str, *, queue: str, job_id: str, now: bool | None = None, **kwargs) -> None:
@@ -48,3 +50,43 @@ class DoneByThisRequest:
 		except Exception:
 			frappe.db.rollback()
 			frappe.log_error(title=f"feedback_loop: {self.method} (run by the request: queue full)")
+
+
+def enqueue_unless_waiting(method: str, *, queue: str, name: str, now: bool | None = None) -> None:
+	"""After the commit, queue `method` (no arguments) unless its last job has not started yet:
+	that job, when it starts, reads what this transaction committed. A job already running may
+	have read past it, so then another is queued. For a job that takes all the work waiting (a
+	burst of a hundred records is one job, not a hundred, each a process of its own). `name`
+	names the jobs' kind; `now`: run at once (tests do)."""
+	now = frappe.flags.in_test if now is None else now
+	if now:
+		frappe.call(method)
+		return
+	frappe.db.after_commit.add(QueueUnlessWaiting(method, queue, name))
+
+
+class QueueUnlessWaiting:
+	"""The after-commit step of `enqueue_unless_waiting` (a callable, so a test can find it)."""
+
+	def __init__(self, method: str, queue: str, name: str) -> None:
+		self.method = method
+		self.queue = queue
+		self.name = name
+
+	@property
+	def latest_key(self) -> str:
+		return f"feedback_loop:latest-job:{self.name}"
+
+	def __call__(self) -> None:
+		# `expires`: read from Redis, not a copy this process kept (another process queued it).
+		latest = frappe.cache.get_value(self.latest_key, expires=True)
+		if latest and get_job_status(latest) == JobStatus.QUEUED:
+			return
+		job_id = f"{self.name}:{frappe.generate_hash(length=12)}"
+		try:
+			frappe.enqueue(self.method, queue=self.queue, job_id=job_id)
+		except frappe.QueueOverloaded:
+			frappe.clear_last_message()
+			DoneByThisRequest(self.method, {})()
+			return
+		frappe.cache.set_value(self.latest_key, job_id, expires_in_sec=24 * 60 * 60)

@@ -3,8 +3,9 @@ Feedback Record (channel Survey, urgency High) that goes through triage and the 
 
 A customer's answer on the survey page is stored at once and marked `follow_up_due` in the same
 transaction; the record is raised right after the commit by a job, so the customer's phone does
-not wait for a whole triage it never sees. Each job raises every answer then waiting, so a burst
-of answers costs the worker's start-up once. The mark is what makes this safe: a job lost with the
+not wait for a whole triage it never sees. Each job raises every answer then waiting, and an
+answer queues none while one is waiting to start, so a burst of answers costs the worker's
+start-up once. The mark is what makes this safe: a job lost with the
 queue (a worker killed, Redis flushed) is found by the sweep (`raise_missed_follow_ups`, every ten
 minutes), and the revisit's row lock with the record's idempotency key (the revisit's name) make a
 repeated job, or the job and the sweep together, raise one record. An agent recording a call
@@ -16,16 +17,19 @@ from frappe import _
 from frappe.utils import add_to_date, now_datetime
 
 from feedback_loop.core.callbacks.survey_answers import Scores, score_summary, stored_scores
-from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_unless_waiting
 from feedback_loop.services.intake.create import create_feedback
+from feedback_loop.services.messages.acknowledgement import acknowledge_now
 
 #: A job queued with the answer normally runs within seconds; older marks were lost with it.
 SWEEP_AFTER_MINUTES = 10
 
 
-def raise_follow_up(callback, scores: Scores, language: str) -> str:
+def raise_follow_up(callback, scores: Scores, language: str, acknowledged_here: bool = False) -> str:
 	"""The record for an unhappy answer; its description is the customer's own words, the scores
-	stay on the revisit (linked as the record's survey) and in one line beside them."""
+	stay on the revisit (linked as the record's survey) and in one line beside them.
+
+	`acknowledged_here`: the caller, a job, acknowledges it after its commit (no job of its own)."""
 	summary = score_summary(scores)
 	words = scores.free_text.strip()
 	if not words:
@@ -51,6 +55,7 @@ def raise_follow_up(callback, scores: Scores, language: str) -> str:
 			"survey_words": scores.free_text,
 			# The survey page shows the privacy notice above its send button.
 			"consent": "1",
+			"acknowledged_by_caller": acknowledged_here,
 		},
 		channel="Phone" if callback.channel == "Phone" else "Survey",
 		# One feedback per answered survey, however often the answer is posted or the job runs.
@@ -59,11 +64,12 @@ def raise_follow_up(callback, scores: Scores, language: str) -> str:
 
 
 def queue_follow_up(callback) -> None:
-	"""After the answer's commit: a rolled-back answer raises nothing. Tests run it at once."""
-	enqueue_after_commit(
+	"""After the answer's commit (a rolled-back answer raises nothing), unless a follow-up job is
+	still waiting to start: it will raise this answer's record too. Tests run it at once."""
+	enqueue_unless_waiting(
 		"feedback_loop.services.callbacks.follow_up.raise_waiting_follow_ups",
 		queue="short",
-		job_id=f"feedback_loop:follow-up:{callback.name}",
+		name="feedback_loop:follow-up",
 	)
 
 
@@ -99,7 +105,7 @@ def _raise_waiting(responded_before=None, batch: int = 200) -> int:
 			tried.append(name)
 			frappe.db.savepoint("follow_up")
 			try:
-				raised += 1 if _raise_one(name)[1] else 0
+				record, raised_now = _raise_one(name)
 			except Exception:
 				frappe.db.rollback(save_point="follow_up")
 				frappe.log_error(
@@ -107,14 +113,21 @@ def _raise_waiting(responded_before=None, batch: int = 200) -> int:
 					reference_doctype="Feedback Callback",
 					reference_name=name,
 				)
+				continue
 			if not frappe.flags.in_test:
 				frappe.db.commit()
+			if raised_now:
+				raised += 1
+				acknowledge_now(record)
 
 
 def raise_due_follow_up(name: str) -> str | None:
 	"""The record a stored answer is waiting for, raised now unless it already was (None: the
 	revisit is gone, or its answer raised nothing)."""
-	return _raise_one(name)[0]
+	record, raised_now = _raise_one(name)
+	if raised_now:
+		acknowledge_now(record)
+	return record
 
 
 def _raise_one(name: str) -> tuple[str | None, bool]:
@@ -132,7 +145,7 @@ def _raise_one(name: str) -> tuple[str | None, bool]:
 		return created, False
 	callback = frappe.get_doc("Feedback Callback", name)
 	record = callback.created_feedback or raise_follow_up(
-		callback, scores_of_revisit(callback), callback.language or "en"
+		callback, scores_of_revisit(callback), callback.language or "en", acknowledged_here=True
 	)
 	# The revisit's own history is the answer; this only completes it.
 	callback.db_set({"created_feedback": record, "follow_up_due": 0}, update_modified=False)

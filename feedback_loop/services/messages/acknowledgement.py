@@ -4,6 +4,7 @@ language, on the customer's channel (WeChat, SMS or e-mail; outbound.py)."""
 from zoneinfo import ZoneInfo
 
 import frappe
+from frappe import _
 from frappe.utils import escape_html, get_datetime, now_datetime
 
 from feedback_loop.core.messages.moments import promised_moment
@@ -35,6 +36,25 @@ def queue_acknowledgement(doc) -> None:
 		job_id=f"feedback_loop:acknowledge:{doc.name}:{doc.creation}",
 		name=doc.name,
 	)
+
+
+def acknowledge_now(name: str) -> None:
+	"""A job that has just made or triaged the record acknowledges it itself, after its commit,
+	rather than queue a job of its own: a worker starts every job in a new process. A failure is
+	logged; the record is not touched."""
+	frappe.db.savepoint("acknowledgement")
+	try:
+		send_acknowledgement(name)
+	except Exception:
+		frappe.db.rollback(save_point="acknowledgement")
+		frappe.log_error(
+			title=_("Feedback acknowledgement failed"),
+			reference_doctype="Feedback Record",
+			reference_name=name,
+		)
+		return
+	if not frappe.flags.in_test:
+		frappe.db.commit()
 
 
 def send_acknowledgement(name: str) -> str | None:

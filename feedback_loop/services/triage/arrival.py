@@ -10,17 +10,18 @@ of imported history awaiting its first analysis, which the routing rules wait fo
 (core/triage/routing.py): nobody is assigned and notified before the category is known.
 
 The mark is what makes it safe, as for survey answers (services/callbacks/follow_up.py): each job
-triages every record then waiting (a worker pays its start-up once a burst), a job lost with the
-queue is swept up after ten minutes, and the record's row lock makes a repeated job, or a job and
-the sweep together, triage a record once. `wait_for_triage` keeps the whole triage in the request.
+triages every record then waiting, and a record queues none while one is waiting to start (a
+worker pays its start-up once a burst), a job lost with the queue is swept up after ten minutes,
+and the record's row lock makes a repeated job, or a job and the sweep together, triage a record
+once. `wait_for_triage` keeps the whole triage in the request.
 """
 
 import frappe
 from frappe import _
 from frappe.utils import add_to_date, now_datetime
 
-from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
-from feedback_loop.services.messages.acknowledgement import send_acknowledgement
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_unless_waiting
+from feedback_loop.services.messages.acknowledgement import acknowledge_now
 from feedback_loop.services.sla.clocks import note_late_entry
 from feedback_loop.services.triage.analysis import MAX_ATTEMPTS, PENDING, note_manual_category
 from feedback_loop.services.triage.priority import compute_priority, raise_the_crowd
@@ -47,12 +48,12 @@ def mark_for_triage(doc) -> None:
 
 
 def queue_triage(doc) -> None:
-	"""After the insert's commit: a rolled-back insert queues nothing. Tests run it at once."""
-	enqueue_after_commit(
+	"""After the insert's commit (a rolled-back insert queues nothing), unless a triage job is
+	still waiting to start: it will triage this record too. Tests run it at once."""
+	enqueue_unless_waiting(
 		"feedback_loop.services.triage.arrival.triage_waiting_records",
 		queue="short",
-		# With the creation moment: a number freed by a rolled-back insert may come back.
-		job_id=f"feedback_loop:triage:{doc.name}:{doc.creation}",
+		name="feedback_loop:triage",
 	)
 
 
@@ -99,7 +100,7 @@ def _triage_waiting(created_before=None, batch: int = 200) -> int:
 				continue
 			if not frappe.flags.in_test:
 				frappe.db.commit()
-			_acknowledge(name)
+			acknowledge_now(name)
 
 
 def _count_failure(name: str) -> None:
@@ -124,18 +125,3 @@ def triage_record(name: str) -> bool:
 	note_late_entry(doc)
 	raise_the_crowd(doc)
 	return True
-
-
-def _acknowledge(name: str) -> None:
-	"""Here rather than in a job of its own: a worker starts every job in a new process."""
-	frappe.db.savepoint("arrival_acknowledgement")
-	try:
-		send_acknowledgement(name)
-	except Exception:
-		frappe.db.rollback(save_point="arrival_acknowledgement")
-		frappe.log_error(
-			title=_("Feedback acknowledgement failed"), reference_doctype=DOCTYPE, reference_name=name
-		)
-		return
-	if not frappe.flags.in_test:
-		frappe.db.commit()
