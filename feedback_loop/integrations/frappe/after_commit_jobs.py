@@ -7,6 +7,9 @@ the request, even for a job meant to run after the commit. With the workers stop
 every feedback save would then fail for its acknowledgement, a customer's survey answer or
 portal form included. The customer's words come first: when the queue refuses, the same work is
 done by this request, right after its commit, as the job would have done it.
+
+`enqueue_after_commit`: a job for this save's own work. `enqueue_unless_waiting`: a job that
+takes all the work waiting (the API's triage, survey answers' feedback), queued once a burst.
 """
 
 import frappe
