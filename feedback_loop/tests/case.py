@@ -11,7 +11,9 @@ except ImportError:  # Frappe 15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 	from frappe.tests.utils import change_settings
 
-__all__ = ["IntegrationTestCase", "change_settings"]
+from contextlib import contextmanager
+
+__all__ = ["IntegrationTestCase", "change_settings", "jobs_queued_not_run"]
 
 
 def set_test_mode(on: bool) -> None:
@@ -21,3 +23,17 @@ def set_test_mode(on: bool) -> None:
 
 	frappe.flags.in_test = on
 	frappe.in_test = on
+
+
+@contextmanager
+def jobs_queued_not_run():
+	"""As on a live site: what a save queues for after its commit waits for a worker (tests run it
+	at once); nothing of it is left for the test's own commit."""
+	import frappe
+
+	set_test_mode(False)
+	try:
+		yield
+	finally:
+		set_test_mode(True)
+		frappe.db.after_commit.reset()

@@ -14,7 +14,7 @@ from feedback_loop.services.triage.arrival import (
 	triage_waiting_records,
 )
 from feedback_loop.services.triage.priority import compute_priority
-from feedback_loop.tests.case import IntegrationTestCase, change_settings, set_test_mode
+from feedback_loop.tests.case import IntegrationTestCase, change_settings, jobs_queued_not_run
 from feedback_loop.tests.factories import make_contact, make_customer, make_outgoing_email_account
 
 #: Decided by the triage; the stored-first record and its twin triaged in the request agree.
@@ -51,8 +51,7 @@ class TestArrivalTriage(IntegrationTestCase):
 
 	def arrive(self, customer: str, *, later: bool = True, **values) -> str:
 		"""An API request as on a live site: its jobs are queued, not run (tests run them at once)."""
-		set_test_mode(False)
-		try:
+		with jobs_queued_not_run():
 			return create_feedback(
 				{
 					"feedback_type": "Complaint",
@@ -65,9 +64,6 @@ class TestArrivalTriage(IntegrationTestCase):
 				external_id=frappe.generate_hash(length=12),
 				triage_after_commit=later,
 			).name
-		finally:
-			set_test_mode(True)
-			frappe.db.after_commit.reset()
 
 	def customer(self) -> str:
 		customer = make_customer("Arrival Customer", language="zh")

@@ -21,7 +21,7 @@ from feedback_loop.services.triage.analysis import analyse_pending_records
 from feedback_loop.services.triage.arrival import triage_record
 from feedback_loop.services.triage.routing import on_department_added, sync_all_rules
 from feedback_loop.setup.routing import CATCH_ALL, rule_name
-from feedback_loop.tests.case import IntegrationTestCase, set_test_mode
+from feedback_loop.tests.case import IntegrationTestCase, jobs_queued_not_run
 from feedback_loop.tests.factories import (
 	deliver_mail,
 	make_customer,
@@ -168,8 +168,7 @@ class TestRoutingOnEveryChannel(RoutingTestCase):
 		self.assertEqual(frappe.db.count("ToDo", {"reference_name": doc.name}), 1)
 
 	def test_api_feedback_is_routed_once_its_triage_knows_the_department(self):
-		set_test_mode(False)  # as on a live site: the triage is a job, queued, not run
-		try:
+		with jobs_queued_not_run():  # the triage is a job, queued, not run
 			name = create_feedback(
 				{
 					"customer": self.customer,
@@ -180,9 +179,6 @@ class TestRoutingOnEveryChannel(RoutingTestCase):
 				external_id=frappe.generate_hash(length=10),
 				triage_after_commit=True,
 			).name
-		finally:
-			set_test_mode(True)
-			frappe.db.after_commit.reset()
 		self.assertEqual(assignment(name), (None, None))
 		triage_record(name)
 		self.assertEqual(

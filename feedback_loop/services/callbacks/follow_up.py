@@ -18,6 +18,7 @@ from frappe.utils import add_to_date, now_datetime
 
 from feedback_loop.core.callbacks.survey_answers import Scores, score_summary, stored_scores
 from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_unless_waiting
+from feedback_loop.integrations.frappe.own_transactions import each_waiting
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.messages.acknowledgement import acknowledge_now
 
@@ -87,38 +88,23 @@ def raise_missed_follow_ups() -> int:
 	return _raise_waiting(responded_before=add_to_date(now_datetime(), minutes=-SWEEP_AFTER_MINUTES))
 
 
-def _raise_waiting(responded_before=None, batch: int = 200) -> int:
-	"""Oldest first, each record in its own transaction (a long one would hold the record series'
-	row, and with it every other save of feedback); an answer that fails is tried once a run."""
+def _raise_waiting(responded_before=None) -> int:
+	"""Oldest first, each answer in its own transaction; an answer that fails is tried once a run."""
+	filters = {"follow_up_due": 1}
+	if responded_before:
+		filters["responded_on"] = ("<", responded_before)
 	raised = 0
-	tried: list[str] = []
-	while True:
-		filters = {"follow_up_due": 1, "name": ("not in", tried or [""])}
-		if responded_before:
-			filters["responded_on"] = ("<", responded_before)
-		names = frappe.get_all(
-			"Feedback Callback", filters=filters, pluck="name", order_by="responded_on asc", limit=batch
-		)
-		if not names:
-			return raised
-		for name in names:
-			tried.append(name)
-			frappe.db.savepoint("follow_up")
-			try:
-				record, raised_now = _raise_one(name)
-			except Exception:
-				frappe.db.rollback(save_point="follow_up")
-				frappe.log_error(
-					title=_("A survey answer's feedback could not be raised; it will be retried"),
-					reference_doctype="Feedback Callback",
-					reference_name=name,
-				)
-				continue
-			if not frappe.flags.in_test:
-				frappe.db.commit()
-			if raised_now:
-				raised += 1
-				acknowledge_now(record)
+	for _name, (record, raised_now) in each_waiting(
+		"Feedback Callback",
+		filters,
+		"responded_on asc",
+		_raise_one,
+		failure_title=_("A survey answer's feedback could not be raised; it will be retried"),
+	):
+		if raised_now:
+			raised += 1
+			acknowledge_now(record)
+	return raised
 
 
 def raise_due_follow_up(name: str) -> str | None:

@@ -9,6 +9,7 @@ from frappe.utils import escape_html, get_datetime, now_datetime
 
 from feedback_loop.core.messages.moments import promised_moment
 from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
+from feedback_loop.integrations.frappe.own_transactions import apart
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
 from feedback_loop.services.messages.language import reply_language_of
@@ -42,19 +43,12 @@ def acknowledge_now(name: str) -> None:
 	"""A job that has just made or triaged the record acknowledges it itself, after its commit,
 	rather than queue a job of its own: a worker starts every job in a new process. A failure is
 	logged; the record is not touched."""
-	frappe.db.savepoint("acknowledgement")
-	try:
-		send_acknowledgement(name)
-	except Exception:
-		frappe.db.rollback(save_point="acknowledgement")
-		frappe.log_error(
-			title=_("Feedback acknowledgement failed"),
-			reference_doctype="Feedback Record",
-			reference_name=name,
-		)
-		return
-	if not frappe.flags.in_test:
-		frappe.db.commit()
+	apart(
+		lambda: send_acknowledgement(name),
+		failure_title=_("Feedback acknowledgement failed"),
+		doctype="Feedback Record",
+		name=name,
+	)
 
 
 def send_acknowledgement(name: str) -> str | None:

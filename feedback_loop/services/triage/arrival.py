@@ -21,6 +21,7 @@ from frappe import _
 from frappe.utils import add_to_date, now_datetime
 
 from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_unless_waiting
+from feedback_loop.integrations.frappe.own_transactions import each_waiting
 from feedback_loop.services.messages.acknowledgement import acknowledge_now
 from feedback_loop.services.sla.clocks import note_late_entry
 from feedback_loop.services.triage.analysis import MAX_ATTEMPTS, PENDING, note_manual_category
@@ -67,45 +68,30 @@ def triage_missed_records() -> int:
 	return _triage_waiting(created_before=add_to_date(now_datetime(), minutes=-SWEEP_AFTER_MINUTES))
 
 
-def _triage_waiting(created_before=None, batch: int = 200) -> int:
-	"""Oldest first, each record in its own transaction (a long one would hold rows other saves
-	wait for); a record that fails is logged, left marked and tried again by the sweep, a few times
-	at most (each failure counted as an attempt, as a failed analysis's retries are)."""
+def _triage_waiting(created_before=None) -> int:
+	"""Oldest first, each record in its own transaction; a record that fails is left marked and
+	tried again by the sweep, a few times at most (each failure counted as an attempt, as a failed
+	analysis's retries are)."""
+	filters = {"triage_due": 1, "analysis_attempts": ("<", MAX_ATTEMPTS)}
+	if created_before:
+		filters["creation"] = ("<", created_before)
 	done = 0
-	tried: list[str] = []
-	while True:
-		filters = {
-			"triage_due": 1,
-			"analysis_attempts": ("<", MAX_ATTEMPTS),
-			"name": ("not in", tried or [""]),
-		}
-		if created_before:
-			filters["creation"] = ("<", created_before)
-		names = frappe.get_all(DOCTYPE, filters=filters, pluck="name", order_by="creation asc", limit=batch)
-		if not names:
-			return done
-		for name in names:
-			tried.append(name)
-			frappe.db.savepoint("arrival_triage")
-			try:
-				done += 1 if triage_record(name) else 0
-			except Exception:
-				frappe.db.rollback(save_point="arrival_triage")
-				frappe.log_error(
-					title=_("Feedback could not be triaged; it will be retried"),
-					reference_doctype=DOCTYPE,
-					reference_name=name,
-				)
-				_count_failure(name)
-				continue
-			if not frappe.flags.in_test:
-				frappe.db.commit()
-			acknowledge_now(name)
+	for name, triaged in each_waiting(
+		DOCTYPE,
+		filters,
+		"creation asc",
+		triage_record,
+		failure_title=_("Feedback could not be triaged; it will be retried"),
+		on_failure=_count_failure,
+	):
+		done += 1 if triaged else 0
+		acknowledge_now(name)
+	return done
 
 
 def _count_failure(name: str) -> None:
-	attempts = frappe.db.get_value(DOCTYPE, name, "analysis_attempts") or 0
-	frappe.db.set_value(DOCTYPE, name, "analysis_attempts", attempts + 1, update_modified=False)
+	fr = frappe.qb.DocType(DOCTYPE)
+	frappe.qb.update(fr).set(fr.analysis_attempts, fr.analysis_attempts + 1).where(fr.name == name).run()
 	if not frappe.flags.in_test:
 		frappe.db.commit()
 

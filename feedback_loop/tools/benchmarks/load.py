@@ -420,25 +420,25 @@ def _print(report: dict, concurrency: int, customers: int = 1) -> None:
 			f"{stored['survey answers']:.0f}, Issue {issue:.0f}; API feedback vs Issue "
 			f"{stored['API feedback'] / issue:.2f}×, survey answers vs Issue {stored['survey answers'] / issue:.2f}×"
 		)
-		api = report["API feedback"]
-		if api.get("triage_seconds") is not None and api["per_second"]:
-			# The requests, then their triage by one process as one worker does it: all of the work.
-			seconds = api["requests"] / api["per_second"] + api["triage_seconds"]
-			whole = api["stored"] / seconds
+		# The requests, then the worker's part by one process as one worker does it: all of the
+		# work counted, that part without the four server processes' parallelism.
+		if (whole := _whole_work(report["API feedback"], "triage_seconds")) is not None:
 			print(
 				f"  API feedback and its triage, one after the other (the triage by one process, as "
 				f"by one worker): {whole:.0f} a second, {whole / issue:.2f}× Issue"
 			)
-		answers = report["survey answers"]
-		if answers.get("follow_up_seconds") is not None and answers["per_second"]:
-			# The answers, then their feedback by one process as one worker raises it: all of the
-			# work counted, the follow-ups without the four server processes' parallelism.
-			seconds = answers["requests"] / answers["per_second"] + answers["follow_up_seconds"]
-			whole = answers["stored"] / seconds
+		if (whole := _whole_work(report["survey answers"], "follow_up_seconds")) is not None:
 			print(
 				f"  survey answers and the feedback they raise, one after the other (the feedback by "
 				f"one process, as by one worker): {whole:.0f} a second, {whole / issue:.2f}× Issue"
 			)
+
+
+def _whole_work(figures: dict, after_key: str) -> float | None:
+	"""Stored a second with the worker's part done after the requests counted in."""
+	if figures.get(after_key) is None or not figures["per_second"]:
+		return None
+	return figures["stored"] / (figures["requests"] / figures["per_second"] + figures[after_key])
 
 
 def _stored_per_second(figures: dict) -> float:
