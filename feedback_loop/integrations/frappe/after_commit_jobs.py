@@ -17,8 +17,18 @@ from frappe.utils.background_jobs import get_job_status
 from rq.job import JobStatus
 
 
-def enqueue_after_commit(method: str, *, queue: str, job_id: str, now: bool | None = None, **kwargs) -> None:
-	"""`now`: run at once (tests do, as Frappe's own `now`); by default only in tests."""
+def enqueue_after_commit(
+	method: str,
+	*,
+	queue: str,
+	job_id: str,
+	now: bool | None = None,
+	unique_id: bool = False,
+	**kwargs,
+) -> None:
+	"""`now`: run at once (tests do, as Frappe's own `now`); by default only in tests.
+	`unique_id`: no other job ever has this id (it names one insert), so Frappe need not ask Redis,
+	inside the save, whether one is waiting."""
 	now = frappe.flags.in_test if now is None else now
 	try:
 		frappe.enqueue(
@@ -27,7 +37,7 @@ def enqueue_after_commit(method: str, *, queue: str, job_id: str, now: bool | No
 			job_id=job_id,
 			# A job run at once has no queue to be a duplicate in: Frappe would otherwise skip it
 			# for a job of the same id waiting in Redis (a test site's requests queue real ones).
-			deduplicate=not now,
+			deduplicate=not (now or unique_id),
 			enqueue_after_commit=True,
 			now=now,
 			**kwargs,

@@ -35,6 +35,7 @@ def queue_acknowledgement(doc) -> None:
 		queue="short",
 		# With the creation moment: a number freed by a rolled-back insert may come back.
 		job_id=f"feedback_loop:acknowledge:{doc.name}:{doc.creation}",
+		unique_id=True,
 		name=doc.name,
 	)
 
