@@ -9,7 +9,8 @@ analysis and, since every record is the same customer's, a duplicate comparison 
 50 of their earlier records: the worst case. The acknowledgement e-mail that
 feedback then builds in a background job is timed on its own. Then the Customer-page summary
 is timed against ERPNext's own dashboard counts for the same customer. Everything is rolled
-back. Prints figures and ratios; it asserts nothing.
+back. Prints figures and ratios; it asserts nothing. The same save as the agent waits for it in the
+desk — the request, the commit and the form's answer around the insert — is `desk_save.py`.
 """
 
 import time
