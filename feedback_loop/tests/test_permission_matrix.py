@@ -60,6 +60,10 @@ def user_with_only(role: str) -> str:
 				"roles": [{"role": "Customer" if role == PORTAL else role}],
 			}
 		).insert(ignore_permissions=True)
+	elif role != PORTAL and role not in frappe.get_roles(email):
+		# An uninstall deletes the app's roles with their grants (the install-cycle test does):
+		# the user made by an earlier run is given its one role back.
+		frappe.get_doc("User", email).add_roles(role)
 	return email
 
 
@@ -256,13 +260,26 @@ class TestPermissionMatrix(IntegrationTestCase):
 			frappe.set_user("Administrator")
 
 	def test_an_agent_cannot_read_erpnext_lists_through_the_app(self):
+		if not frappe.db.exists("Supplier", {"disabled": 0}):
+			frappe.get_doc(
+				{
+					"doctype": "Supplier",
+					"supplier_name": "Matrix Supplier",
+					"supplier_group": frappe.db.get_value("Supplier Group", {"is_group": 0})
+					or "All Supplier Groups",
+				}
+			).insert(ignore_permissions=True)
 		frappe.set_user(user_with_only("Feedback Agent"))
 		try:
 			with self.assertRaises(frappe.PermissionError):
 				frappe.get_list("Sales Order", fields=["name", "grand_total"])
-			# Not a doctype our roles pick: Frappe's own answer, a refusal.
-			with self.assertRaises(frappe.PermissionError):
-				search_link("Supplier", "", query=LINK_SEARCH)
+			# Not a doctype our roles pick: Frappe's own answer, a refusal (raised in developer
+			# mode; otherwise Frappe answers "Method not found" with no rows).
+			try:
+				found = search_link("Supplier", "", query=LINK_SEARCH)
+			except frappe.PermissionError:
+				found = []
+			self.assertEqual(found, [])
 		finally:
 			frappe.set_user("Administrator")
 
