@@ -7,7 +7,7 @@ from collections.abc import Callable
 from feedback_loop.services.callbacks import follow_up as callback_follow_up
 from feedback_loop.services.callbacks import sender as callback_sender
 from feedback_loop.services.callbacks import triggers as callback_triggers
-from feedback_loop.services.messages import outbound
+from feedback_loop.services.messages import acknowledgement, outbound
 from feedback_loop.services.plans import tracking as plan_tracking
 from feedback_loop.services.plans import verification as plan_verification
 from feedback_loop.services.privacy import anonymisation
@@ -60,6 +60,8 @@ def sweep_sla() -> None:
 
 @_in_site_language
 def send_due_messages() -> None:
+	# First the records whose acknowledgement job was lost: their messages go out with the rest.
+	acknowledgement.acknowledge_missed_records()
 	outbound.send_due()
 
 

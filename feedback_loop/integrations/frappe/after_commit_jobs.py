@@ -1,4 +1,4 @@
-"""The jobs a save queues for after its commit (an acknowledgement, a message to deliver, a
+"""The jobs a save queues for after its commit (the acknowledgements, the messages to deliver, a
 notice, a category's priorities), never refused because the queue is full.
 
 Frappe refuses to queue a job once its queue holds `max_queued_jobs` (Frappe 16: 500 by default,
@@ -9,7 +9,8 @@ portal form included. The customer's words come first: when the queue refuses, t
 done by this request, right after its commit, as the job would have done it.
 
 `enqueue_after_commit`: a job for this save's own work. `enqueue_unless_waiting`: a job that
-takes all the work waiting (the API's triage, survey answers' feedback), queued once a burst.
+takes all the work waiting (the API's triage, survey answers' feedback, acknowledgements, the
+messages to deliver), queued once a burst.
 """
 
 import frappe
@@ -17,18 +18,8 @@ from frappe.utils.background_jobs import get_job_status
 from rq.job import JobStatus
 
 
-def enqueue_after_commit(
-	method: str,
-	*,
-	queue: str,
-	job_id: str,
-	now: bool | None = None,
-	unique_id: bool = False,
-	**kwargs,
-) -> None:
-	"""`now`: run at once (tests do, as Frappe's own `now`); by default only in tests.
-	`unique_id`: no other job ever has this id (it names one insert), so Frappe need not ask Redis,
-	inside the save, whether one is waiting."""
+def enqueue_after_commit(method: str, *, queue: str, job_id: str, now: bool | None = None, **kwargs) -> None:
+	"""`now`: run at once (tests do, as Frappe's own `now`); by default only in tests."""
 	now = frappe.flags.in_test if now is None else now
 	try:
 		frappe.enqueue(
@@ -37,7 +28,7 @@ def enqueue_after_commit(
 			job_id=job_id,
 			# A job run at once has no queue to be a duplicate in: Frappe would otherwise skip it
 			# for a job of the same id waiting in Redis (a test site's requests queue real ones).
-			deduplicate=not (now or unique_id),
+			deduplicate=not now,
 			enqueue_after_commit=True,
 			now=now,
 			**kwargs,

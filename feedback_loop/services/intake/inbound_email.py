@@ -15,8 +15,9 @@ from frappe.utils import add_days, get_datetime, now_datetime, strip_html_tags
 
 from feedback_loop.core.intake.automatic_mail import should_acknowledge
 from feedback_loop.core.intake.rules import MAX_DESCRIPTION_CHARS, subject_from_description
+from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.intake.create import plain_text_to_html, set_party
-from feedback_loop.services.messages.acknowledgement import queue_acknowledgement
+from feedback_loop.services.messages.acknowledgement import queue_acknowledgements
 from feedback_loop.services.privacy.consent import record_consent
 
 #: Room left in the description for the note that the mail was cut.
@@ -70,9 +71,10 @@ def complete_from_mail(doc, communication) -> None:
 	# A mail says nothing about the privacy notice: recorded as not given, with the version in force.
 	record_consent(doc, False)
 	doc.flags.ignore_permissions = True
+	if get_feedback_settings().send_acknowledgement and acknowledgement_allowed(doc):
+		doc.acknowledgement_due = 1
 	doc.save()
-	if acknowledgement_allowed(doc):
-		queue_acknowledgement(doc)
+	queue_acknowledgements(doc)
 
 
 def acknowledgement_allowed(doc) -> bool:

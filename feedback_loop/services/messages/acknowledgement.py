@@ -5,11 +5,11 @@ from zoneinfo import ZoneInfo
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, get_datetime, now_datetime
+from frappe.utils import add_to_date, escape_html, get_datetime, now_datetime
 
 from feedback_loop.core.messages.moments import promised_moment
-from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
-from feedback_loop.integrations.frappe.own_transactions import apart
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_unless_waiting
+from feedback_loop.integrations.frappe.own_transactions import apart, each_waiting
 from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.messages.default_texts import ANONYMOUS_NAME
 from feedback_loop.services.messages.language import reply_language_of
@@ -19,25 +19,87 @@ from feedback_loop.services.messages.texts import render
 from feedback_loop.services.sla.system_time import to_aware
 
 KIND = "Acknowledgement"
+#: A job queued with the record normally runs within seconds; older marks were lost with it.
+SWEEP_AFTER_MINUTES = 5
 
 
-def queue_acknowledgement(doc) -> None:
-	"""Acknowledge in a background job once the new record is committed.
+def mark_for_acknowledgement(doc) -> None:
+	"""Before the insert: the new record is to be acknowledged once it is committed (the mark is
+	stored with the record, so the save sends no statement more).
 
-	The promise needs the record's SLA moments, and building a message costs several times the
-	insert itself, so the agent's save does not wait for it; after commit, so the job finds the
-	record and a rolled-back insert sends nothing. Tests run it inline.
+	Not a mail waiting for its text (acknowledged when the text arrives), not history brought in
+	by import, not a record its caller acknowledges itself (a survey's follow-up) or whose triage
+	job will (stored first, services/triage/arrival.py).
 	"""
-	if not get_feedback_settings().send_acknowledgement:
+	if not doc.is_new():
 		return
-	enqueue_after_commit(
-		"feedback_loop.services.messages.acknowledgement.send_acknowledgement",
-		queue="short",
-		# With the creation moment: a number freed by a rolled-back insert may come back.
-		job_id=f"feedback_loop:acknowledge:{doc.name}:{doc.creation}",
-		unique_id=True,
-		name=doc.name,
+	# Decided here, whatever a caller or an imported file put in the field.
+	acknowledged_elsewhere = (
+		doc.flags.mail_stub
+		or doc.flags.acknowledged_by_caller
+		or doc.flags.triage_after_commit
+		or frappe.flags.in_import
 	)
+	doc.acknowledgement_due = int(
+		not acknowledged_elsewhere and bool(get_feedback_settings().send_acknowledgement)
+	)
+
+
+def queue_acknowledgements(doc) -> None:
+	"""After the commit, a job that acknowledges every record then marked, unless one is still
+	waiting to start: that one will find this record too. Building a message costs several times
+	the insert, so the agent's save does not wait for it; a rolled-back insert sends nothing; a
+	burst of records is one job, not one process each. Tests run it at once."""
+	if doc.acknowledgement_due:
+		enqueue_unless_waiting(
+			"feedback_loop.services.messages.acknowledgement.acknowledge_waiting_records",
+			queue="short",
+			name="feedback_loop:acknowledgements",
+		)
+
+
+def acknowledge_waiting_records() -> int:
+	"""The job: every marked record, oldest first, each in its own transaction."""
+	return _acknowledge_waiting()
+
+
+def acknowledge_missed_records() -> int:
+	"""Records still marked well after their job should have run (it was lost with the queue)."""
+	return _acknowledge_waiting(created_before=add_to_date(now_datetime(), minutes=-SWEEP_AFTER_MINUTES))
+
+
+def _acknowledge_waiting(created_before=None) -> int:
+	filters = {"acknowledgement_due": 1}
+	if created_before:
+		filters["creation"] = ("<", created_before)
+	return sum(
+		1
+		for _name, _message in each_waiting(
+			"Feedback Record",
+			filters,
+			"creation asc",
+			_acknowledge_marked,
+			failure_title=_("Feedback acknowledgement failed"),
+			# Tried once, as a job of its own was: logged, never retried for ever.
+			on_failure=_unmark_after_failure,
+		)
+	)
+
+
+def _acknowledge_marked(name: str) -> str | None:
+	# The mark's row lock makes a second job (or the sweep) wait, then find nothing to send.
+	_unmark(name)
+	return send_acknowledgement(name)
+
+
+def _unmark(name: str) -> None:
+	frappe.db.set_value("Feedback Record", name, "acknowledgement_due", 0, update_modified=False)
+
+
+def _unmark_after_failure(name: str) -> None:
+	_unmark(name)
+	if not frappe.flags.in_test:
+		frappe.db.commit()
 
 
 def acknowledge_now(name: str) -> None:

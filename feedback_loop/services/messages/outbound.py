@@ -1,9 +1,10 @@
 """Tell a customer something: one Feedback Message, delivered through their channels in order.
 
 `tell` renders the message for every channel, stores it (Queued) and hands it to `deliver`
-after the caller's transaction commits, so a rolled-back record sends nothing. `deliver` asks
-the core (core/messages/channels.py) what to do next, sends, and records every attempt: sent,
-a passing failure waiting its backoff (the job `send_due` tries again), or the next channel.
+after the caller's transaction commits (one job delivers every message then queued), so a
+rolled-back record sends nothing. `deliver` asks the core (core/messages/channels.py) what to
+do next, sends, and records every attempt: sent, a passing failure waiting its backoff (the job
+`send_due` tries again), or the next channel.
 A message no channel could carry is Failed, and its record says why in its timeline. Nothing
 a customer wrote is ever lost because a message could not go: the record was saved first.
 """
@@ -13,7 +14,8 @@ from frappe import _
 from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from feedback_loop.core.messages.channels import Attempt, Channel, Outcome, Result, next_step
-from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_after_commit
+from feedback_loop.integrations.frappe.after_commit_jobs import enqueue_unless_waiting
+from feedback_loop.integrations.frappe.own_transactions import each_waiting
 from feedback_loop.services.messages import email_channel, sms_channel, wechat_channel
 from feedback_loop.services.messages.reach import Reach, order_for, why_unreachable
 from feedback_loop.services.messages.texts import has_text, render
@@ -94,13 +96,34 @@ def tell(
 	if message.status == "Failed":
 		note_failure(message)
 	elif message.status == "Queued":
-		enqueue_after_commit(
-			"feedback_loop.services.messages.outbound.deliver",
-			queue="short",
-			job_id=f"feedback_loop:message:{message.name}",
-			name=message.name,
-		)
+		queue_deliveries()
 	return message.name
+
+
+def queue_deliveries() -> None:
+	"""After the caller's commit, a job that delivers every Queued message, unless one is still
+	waiting to start: that one will find this message too (a burst of acknowledgements is one
+	job, not one process each). Tests run it at once."""
+	enqueue_unless_waiting(
+		"feedback_loop.services.messages.outbound.deliver_queued",
+		queue="short",
+		name="feedback_loop:deliveries",
+	)
+
+
+def deliver_queued() -> int:
+	"""The job: every Queued message, the most urgent kind first, then oldest first, each in its
+	own transaction; `deliver`'s row lock makes a message that two jobs meet go once."""
+	return sum(
+		1
+		for _name, _status in each_waiting(
+			"Feedback Message",
+			{"status": "Queued"},
+			"send_priority desc, creation asc",
+			deliver,
+			failure_title=_("Feedback message could not be delivered; it will be tried again"),
+		)
+	)
 
 
 def deliver(name: str, now=None) -> str:

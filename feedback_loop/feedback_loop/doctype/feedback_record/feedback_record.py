@@ -17,7 +17,10 @@ from feedback_loop.services.intake.key_facts import set_key_facts
 from feedback_loop.services.intake.references import validate_references
 from feedback_loop.services.intake.sender_identity import remember_from_feedback
 from feedback_loop.services.intake.validation import validate_intake
-from feedback_loop.services.messages.acknowledgement import queue_acknowledgement
+from feedback_loop.services.messages.acknowledgement import (
+	mark_for_acknowledgement,
+	queue_acknowledgements,
+)
 from feedback_loop.services.messages.language import reply_language_of
 from feedback_loop.services.messages.outbound import delete_messages_of
 from feedback_loop.services.privacy.anonymisation import (
@@ -45,6 +48,7 @@ class FeedbackRecord(Document):
 		from frappe.types import DF
 
 		acknowledged_on: DF.Datetime | None
+		acknowledgement_due: DF.Check
 		analysed_on: DF.Datetime | None
 		analysis_attempts: DF.Int
 		analysis_status: DF.Literal["", "Analysed", "Pending Re-analysis"]
@@ -213,6 +217,7 @@ class FeedbackRecord(Document):
 		self.set_reply_language()
 
 	def check_and_decide(self):
+		mark_for_acknowledgement(self)
 		if self.flags.mail_stub:
 			# Checked, triaged and timed when its mail's text arrives (services/intake/inbound_email.py).
 			return
@@ -249,9 +254,9 @@ class FeedbackRecord(Document):
 			return
 		note_late_entry(self)
 		raise_the_crowd(self)
-		# A mail is acknowledged once its text is known; history brought in by import never is.
-		if not (self.flags.mail_stub or self.flags.acknowledged_by_caller or frappe.flags.in_import):
-			queue_acknowledgement(self)
+		# Marked before the insert (mark_for_acknowledgement): which records are acknowledged, and
+		# by whom.
+		queue_acknowledgements(self)
 
 	def on_update(self):
 		remember_from_feedback(self)
@@ -302,6 +307,8 @@ def on_doctype_update():
 	frappe.db.add_index("Feedback Record", ["analysis_status", "analysis_attempts"])
 	# The triage job and its sweep look for records stored first, oldest first (triage/arrival.py).
 	frappe.db.add_index("Feedback Record", ["triage_due", "creation"])
+	# The acknowledgement job and its sweep look for marked records, oldest first (acknowledgement.py).
+	frappe.db.add_index("Feedback Record", ["acknowledgement_due", "creation"])
 	# Covering indexes for the reports, which count by when the customer gave the feedback
 	# (patch count_by_received_on dropped the ones on creation): a period's GROUP BY reads the index alone, not the rows
 	# (short columns, see the `length` of the status fields, keep them small).
