@@ -13,7 +13,7 @@ except ImportError:  # Frappe 15
 
 from contextlib import contextmanager
 
-__all__ = ["IntegrationTestCase", "change_settings", "jobs_queued_not_run"]
+__all__ = ["IntegrationTestCase", "change_settings", "jobs_queued_not_run", "lost_job"]
 
 
 def set_test_mode(on: bool) -> None:
@@ -37,3 +37,14 @@ def jobs_queued_not_run():
 	finally:
 		set_test_mode(True)
 		frappe.db.after_commit.reset()
+
+
+def lost_job(doctype: str, name: str, moment_field: str = "creation") -> None:
+	"""The row waits for a job as if that job had been lost half an hour ago (what the sweeps
+	look for): its moment put back, its `modified` left alone."""
+	import frappe
+	from frappe.utils import add_to_date, now_datetime
+
+	frappe.db.set_value(
+		doctype, name, moment_field, add_to_date(now_datetime(), minutes=-30), update_modified=False
+	)

@@ -6,7 +6,7 @@ for ever, a deleted record is nobody to acknowledge."""
 from unittest.mock import patch
 
 import frappe
-from frappe.utils import add_to_date, now_datetime
+from frappe.utils import now_datetime
 
 from feedback_loop.integrations.frappe.after_commit_jobs import QueueUnlessWaiting
 from feedback_loop.services.messages.acknowledgement import (
@@ -16,7 +16,7 @@ from feedback_loop.services.messages.acknowledgement import (
 	send_acknowledgement,
 )
 from feedback_loop.services.messages.outbound import deliver_queued
-from feedback_loop.tests.case import IntegrationTestCase, change_settings, jobs_queued_not_run
+from feedback_loop.tests.case import IntegrationTestCase, change_settings, jobs_queued_not_run, lost_job
 from feedback_loop.tests.factories import (
 	make_contact,
 	make_customer,
@@ -140,13 +140,7 @@ class TestAcknowledgementsPerBurst(IntegrationTestCase):
 	@change_settings("Feedback Settings", {"send_acknowledgement": 1})
 	def test_a_lost_job_is_swept_up(self):
 		(fresh, lost), _queued = self.saved_as_on_a_live_site(2)
-		frappe.db.set_value(
-			"Feedback Record",
-			lost,
-			"creation",
-			add_to_date(now_datetime(), minutes=-30),
-			update_modified=False,
-		)
+		lost_job("Feedback Record", lost)
 		self.assertGreaterEqual(acknowledge_missed_records(), 1)
 		self.assertEqual(len(self.acknowledgements(lost)), 1)
 		self.assertEqual(self.marked(fresh), 1, "its job is on its way")

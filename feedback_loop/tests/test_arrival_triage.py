@@ -14,7 +14,7 @@ from feedback_loop.services.triage.arrival import (
 	triage_waiting_records,
 )
 from feedback_loop.services.triage.priority import compute_priority
-from feedback_loop.tests.case import IntegrationTestCase, change_settings, jobs_queued_not_run
+from feedback_loop.tests.case import IntegrationTestCase, change_settings, jobs_queued_not_run, lost_job
 from feedback_loop.tests.factories import make_contact, make_customer, make_outgoing_email_account
 
 #: Decided by the triage; the stored-first record and its twin triaged in the request agree.
@@ -127,13 +127,7 @@ class TestArrivalTriage(IntegrationTestCase):
 
 	def test_a_lost_job_is_swept_up_after_ten_minutes(self):
 		fresh, lost = self.arrive(self.customer()), self.arrive(self.customer())
-		frappe.db.set_value(
-			"Feedback Record",
-			lost,
-			"creation",
-			add_to_date(now_datetime(), minutes=-30),
-			update_modified=False,
-		)
+		lost_job("Feedback Record", lost)
 		triage_missed_records()
 		self.assertEqual(frappe.db.get_value("Feedback Record", lost, "triage_due"), 0)
 		self.assertEqual(

@@ -15,7 +15,6 @@ from frappe.utils import add_days, get_datetime, now_datetime, strip_html_tags
 
 from feedback_loop.core.intake.automatic_mail import should_acknowledge
 from feedback_loop.core.intake.rules import MAX_DESCRIPTION_CHARS, subject_from_description
-from feedback_loop.services.feedback_settings import get_feedback_settings
 from feedback_loop.services.intake.create import plain_text_to_html, set_party
 from feedback_loop.services.messages.acknowledgement import queue_acknowledgements
 from feedback_loop.services.privacy.consent import record_consent
@@ -71,8 +70,8 @@ def complete_from_mail(doc, communication) -> None:
 	# A mail says nothing about the privacy notice: recorded as not given, with the version in force.
 	record_consent(doc, False)
 	doc.flags.ignore_permissions = True
-	if get_feedback_settings().send_acknowledgement and acknowledgement_allowed(doc):
-		doc.acknowledgement_due = 1
+	# The save marks it (mark_for_acknowledgement) when its sender may be answered.
+	doc.flags.acknowledge_on_save = acknowledgement_allowed(doc)
 	doc.save()
 	queue_acknowledgements(doc)
 

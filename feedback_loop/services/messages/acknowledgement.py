@@ -24,25 +24,27 @@ SWEEP_AFTER_MINUTES = 5
 
 
 def mark_for_acknowledgement(doc) -> None:
-	"""Before the insert: the new record is to be acknowledged once it is committed (the mark is
-	stored with the record, so the save sends no statement more).
+	"""Before the save: the record is to be acknowledged once it is committed (the mark is stored
+	with the record, so the save sends no statement more).
 
-	Not a mail waiting for its text (acknowledged when the text arrives), not history brought in
-	by import, not a record its caller acknowledges itself (a survey's follow-up) or whose triage
-	job will (stored first, services/triage/arrival.py).
+	A new record, unless it is a mail waiting for its text, history brought in by import, or a
+	record its caller acknowledges itself (a survey's follow-up) or whose triage job will (stored
+	first, services/triage/arrival.py); and a mail whose text has just arrived, when its sender
+	may be answered (`flags.acknowledge_on_save`, services/intake/inbound_email.py).
 	"""
-	if not doc.is_new():
+	if doc.is_new():
+		# Decided here, whatever a caller or an imported file put in the field.
+		wanted = not (
+			doc.flags.mail_stub
+			or doc.flags.acknowledged_by_caller
+			or doc.flags.triage_after_commit
+			or frappe.flags.in_import
+		)
+	elif doc.flags.acknowledge_on_save:
+		wanted = True
+	else:
 		return
-	# Decided here, whatever a caller or an imported file put in the field.
-	acknowledged_elsewhere = (
-		doc.flags.mail_stub
-		or doc.flags.acknowledged_by_caller
-		or doc.flags.triage_after_commit
-		or frappe.flags.in_import
-	)
-	doc.acknowledgement_due = int(
-		not acknowledged_elsewhere and bool(get_feedback_settings().send_acknowledgement)
-	)
+	doc.acknowledgement_due = int(wanted and bool(get_feedback_settings().send_acknowledgement))
 
 
 def queue_acknowledgements(doc) -> None:
