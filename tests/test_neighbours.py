@@ -13,13 +13,13 @@ def row(name, hours=0, *, received_hours=None, status="Open", **parties) -> Neig
 	return Neighbour(name=name, creation=moment, received_on=received, status=status, **parties)
 
 
-def earliest_candidates(rows, parties, since, until, exclude, limit):
+def latest_candidates(rows, parties, since, until, exclude, limit):
 	history = PartyHistory()
 	history.add(rows)
-	return history.earliest(parties, since, until, exclude, limit)
+	return history.latest(parties, since, until, exclude, limit)
 
 
-class TestEarliestCandidates:
+class TestLatestCandidates:
 	def test_only_the_partys_originals_in_the_window_earliest_first(self):
 		rows = [
 			row("late", 5, customer="C"),
@@ -29,25 +29,39 @@ class TestEarliestCandidates:
 			row("before", -200, customer="C"),
 			row("self", 4, customer="C"),
 		]
-		chosen = earliest_candidates(
+		chosen = latest_candidates(
 			rows, [("customer", "C")], T0 - timedelta(days=7), T0 + timedelta(hours=5), "self", 50
 		)
 		assert [r.name for r in chosen] == ["early", "late"]
 
-	def test_each_party_gives_its_earliest_and_the_union_is_cut_to_the_limit(self):
+	def test_each_party_gives_its_latest_and_the_union_is_cut_to_the_limit(self):
 		rows = [row(f"c{i}", i, customer="C") for i in range(5)] + [
 			row(f"s{i}", i + 0.5, sender="a@example.com") for i in range(5)
 		]
-		chosen = earliest_candidates(
+		chosen = latest_candidates(
 			rows, [("customer", "C"), ("sender", "A@Example.com")], T0, T0 + timedelta(days=1), None, 3
 		)
-		# Three of each party, then the three earliest of the six; the sender matched as the
-		# database matches it, whatever the case.
-		assert [r.name for r in chosen] == ["c0", "s0", "c1"]
+		# Three of each party, then the three latest of the six, earliest first; the sender matched
+		# as the database matches it, whatever the case.
+		assert [r.name for r in chosen] == ["s3", "c4", "s4"]
+
+	def test_a_busy_party_is_compared_with_what_it_sent_last(self):
+		# Sixty records in the window, the limit fifty: the ten oldest are left out, and records
+		# created after this one (a backlog knows them) are not candidates at all.
+		rows = [row(f"r{i:02d}", i, customer="C") for i in range(70)]
+		chosen = latest_candidates(
+			rows, [("customer", "C")], T0 - timedelta(days=7), T0 + timedelta(hours=60), "r60", 50
+		)
+		assert [r.name for r in chosen] == [f"r{i:02d}" for i in range(10, 60)]
+
+	def test_at_the_same_moment_the_later_name_is_the_later_record(self):
+		rows = [row(name, 1, customer="C") for name in ("b", "a", "c")]
+		chosen = latest_candidates(rows, [("customer", "C")], T0, T0 + timedelta(days=1), None, 2)
+		assert [r.name for r in chosen] == ["b", "c"]
 
 	def test_a_record_is_counted_once_when_two_parties_find_it(self):
 		rows = [row("both", 1, customer="C", contact="K")]
-		chosen = earliest_candidates(
+		chosen = latest_candidates(
 			rows, [("customer", "C"), ("contact", "K")], T0, T0 + timedelta(days=1), None, 50
 		)
 		assert [r.name for r in chosen] == ["both"]
@@ -125,5 +139,5 @@ class TestPartyHistory:
 		history.add(
 			[Neighbour("a", T0 + timedelta(hours=1), T0, "Open", customer="C", comparison_text="new")]
 		)
-		(found,) = history.earliest([("customer", "C")], T0, T0 + timedelta(days=1), None, 50)
+		(found,) = history.latest([("customer", "C")], T0, T0 + timedelta(days=1), None, 50)
 		assert found.comparison_text == "new"

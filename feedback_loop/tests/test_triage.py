@@ -10,7 +10,7 @@ from feedback_loop.api.triage import accept_suggested_category
 from feedback_loop.services.triage import analysis as triage_service
 from feedback_loop.services.triage.analysis import ANALYSED, PENDING, retry_pending_analysis
 from feedback_loop.services.triage.category_training import retrain_category_model
-from feedback_loop.services.triage.duplicates import merge_feedback
+from feedback_loop.services.triage.duplicates import MAX_CANDIDATES, merge_feedback
 from feedback_loop.services.triage.engine import bump_triage_version, get_triager
 from feedback_loop.tests.case import IntegrationTestCase
 from feedback_loop.tests.factories import make_customer, make_feedback
@@ -347,6 +347,20 @@ class TestDuplicates(TriageTestCase):
 
 		with self.assertRaises(frappe.ValidationError):
 			merge_feedback(duplicate.name, original.name)
+
+	def test_a_busy_customer_is_compared_with_what_it_sent_last(self):
+		# More records in the window than are compared (MAX_CANDIDATES): the one repeated is the
+		# latest, so it must be among the candidates, not the week's first fifty.
+		customer = make_customer("Triage")
+		for i in range(MAX_CANDIDATES + 5):
+			make_feedback(customer, subject=f"第{i}号门店", description=f"第{i}号门店的收银系统又死机了")
+		original = make_feedback(
+			customer, subject="包装破损", description="快递送来时外包装破损，里面的杯子碎了，要求退款"
+		)
+		duplicate = make_feedback(
+			customer, channel="Email", subject="杯子碎了", description="外包装破损，杯子碎了，要退款"
+		)
+		self.assertEqual(duplicate.possible_duplicate_of, original.name)
 
 	def test_feedback_outside_the_window_is_not_a_duplicate(self):
 		customer = make_customer("Triage")

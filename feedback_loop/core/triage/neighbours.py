@@ -6,7 +6,7 @@ A single save asks the database (services/triage/duplicates.py `candidate_keys`,
 the rows of the parties and categories it meets once per job, keeps them here, updates them as it
 analyses, and asks the same questions with the same rules:
 
-- ``PartyHistory``     records by customer, contact and sender, by creation: the earliest
+- ``PartyHistory``     records by customer, contact and sender, by creation: the latest
                        originals in a window, as the duplicate candidates.
 - ``CategoryReports``  one category's reports by the moment received: the same party's earlier
                        reports and the other customers reporting it around a moment.
@@ -63,7 +63,7 @@ class PartyHistory:
 						insort(self._by_party.setdefault((field, key(value)), []), (row.creation, row.name))
 			self.rows[row.name] = row
 
-	def earliest(
+	def latest(
 		self,
 		parties: Sequence[tuple[str, str]],
 		since: datetime,
@@ -71,21 +71,31 @@ class PartyHistory:
 		exclude: str | None,
 		limit: int,
 	) -> list[Neighbour]:
-		"""The earliest `limit` originals of each party created in [since, until] but `exclude`,
-		then the earliest `limit` of them all."""
+		"""The latest `limit` originals of each party created in [since, until] but `exclude`,
+		then the latest `limit` of them all, earliest first.
+
+		The latest, not the earliest: a customer who sends more than `limit` records in a window
+		repeats what they sent last, not what they sent a week ago."""
 		chosen: dict[str, Neighbour] = {}
 		for field, value in parties:
 			entries = self._by_party.get((field, key(value)), [])
+			first = bisect_left(entries, since, key=_moment)
 			taken = 0
-			for creation, name in entries[bisect_left(entries, (since, "")) :]:
-				if creation > until or taken == limit:
+			for index in range(bisect_right(entries, until, key=_moment) - 1, first - 1, -1):
+				if taken == limit:
 					break
+				name = entries[index][1]
 				row = self.rows[name]
 				if name == exclude or row.status in NOT_ORIGINALS:
 					continue
 				chosen[name] = row
 				taken += 1
-		return sorted(chosen.values(), key=lambda row: (row.creation, row.name))[:limit]
+		latest_first = sorted(chosen.values(), key=lambda row: (row.creation, row.name), reverse=True)
+		return latest_first[:limit][::-1]
+
+
+def _moment(entry: tuple[datetime, str]) -> datetime:
+	return entry[0]
 
 
 class CategoryReports:

@@ -104,7 +104,7 @@ class Neighbourhood:
 	def candidates(self, doc) -> dict[str, str]:
 		created = get_datetime(doc.creation)
 		parties = [(field, doc.get(field)) for field in PARTY_FIELDS if doc.get(field)]
-		chosen = self.parties.earliest(parties, created - self.window, created, doc.name, MAX_CANDIDATES)
+		chosen = self.parties.latest(parties, created - self.window, created, doc.name, MAX_CANDIDATES)
 		texts = with_comparison_texts({row.name: row.comparison_text for row in chosen})
 		return {row.name: texts[row.name] for row in chosen}
 

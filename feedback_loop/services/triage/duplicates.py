@@ -6,6 +6,7 @@ same person telling the same thing twice, often through two channels.
 
 import frappe
 from frappe import _
+from frappe.query_builder import Order
 from frappe.utils import add_days, now_datetime
 
 from feedback_loop.core.feedback_status import Status
@@ -38,7 +39,8 @@ def flag_possible_duplicate(doc, normalised_text: str, candidates: dict[str, str
 
 
 def candidate_keys(doc) -> dict[str, str]:
-	"""Comparison texts of the same customer's, contact's or sender's earlier feedback in the window."""
+	"""Comparison texts of the same customer's, contact's or sender's latest feedback in the window,
+	earliest first (core/triage/neighbours.py `PartyHistory.latest` is the same rule in memory)."""
 	parties = tuple(field for field in PARTIES if doc.get(field))
 	if not parties:
 		return {}
@@ -49,8 +51,10 @@ def candidate_keys(doc) -> dict[str, str]:
 	found = run_prepared(
 		("duplicate candidates", parties), lambda: _candidates_query(parties), values, as_dict=True
 	)
-	rows = sorted({row.name: row for row in found}.values(), key=lambda row: (row.creation, row.name))
-	return with_comparison_texts({r.name: r.comparison_text for r in rows[:MAX_CANDIDATES]})
+	latest_first = sorted(
+		{row.name: row for row in found}.values(), key=lambda row: (row.creation, row.name), reverse=True
+	)
+	return with_comparison_texts({r.name: r.comparison_text for r in reversed(latest_first[:MAX_CANDIDATES])})
 
 
 PARTIES = ("customer", "contact", "sender")
@@ -59,7 +63,7 @@ PARTIES = ("customer", "contact", "sender")
 def _candidates_query(parties: tuple[str, ...]) -> str:
 	"""One branch per party field, each on its (field, creation) index, each with its own ORDER BY
 	and LIMIT: an OR of the three makes MariaDB scan the whole window, after a large import every
-	record of the day."""
+	record of the day. Newest first, in the index's order (the name is the index's last part)."""
 	fr = frappe.qb.DocType("Feedback Record")
 	return union_all(
 		*(
@@ -69,7 +73,8 @@ def _candidates_query(parties: tuple[str, ...]) -> str:
 			.where(fr.creation.between(param("since"), param("until")))
 			.where(fr.name != param("name"))
 			.where(fr.status.notin(_NOT_ORIGINALS))
-			.orderby(fr.creation)
+			.orderby(fr.creation, order=Order.desc)
+			.orderby(fr.name, order=Order.desc)
 			.limit(MAX_CANDIDATES)
 			for field in parties
 		)

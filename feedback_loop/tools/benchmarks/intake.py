@@ -5,8 +5,8 @@
 Both sides insert ``n`` documents for the same customer through the normal document path
 (validation, hooks) — what an agent waits for on save; feedback with its priority rules and
 routing (Assignment Rule, a ToDo per record) on, then once more with both off to show their cost. Feedback's save includes the text
-analysis and, since every record is the same customer's, a duplicate comparison against up to
-50 of their earlier records: the worst case. The acknowledgement e-mail that
+analysis and, since every record is the same customer's, a duplicate comparison against their
+latest 50 records: the worst case. The acknowledgement e-mail that
 feedback then builds in a background job is timed on its own. Then the Customer-page summary
 is timed against ERPNext's own dashboard counts for the same customer. Everything is rolled
 back. Prints figures and ratios; it asserts nothing. The same save as the agent waits for it in the
