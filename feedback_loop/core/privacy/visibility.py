@@ -4,6 +4,7 @@ One rule, used by both the list-view condition and the single-document check, so
 two can never disagree.
 """
 
+from collections.abc import Callable
 from enum import Enum
 
 #: Roles that work on feedback as such and see every record.
@@ -22,9 +23,14 @@ class Scope(str, Enum):
 	NONE = "none"
 
 
-def feedback_scope(roles: set[str] | frozenset[str], *, can_read_customers: bool) -> Scope:
+def feedback_scope(
+	roles: set[str] | frozenset[str], *, can_read_customers: bool | Callable[[], bool]
+) -> Scope:
+	"""`can_read_customers` may be a question asked only when the roles leave it open: the shell's
+	answer is a permission check of its own, which the feedback team's roles never need."""
 	if roles & FEEDBACK_ROLES or "Administrator" in roles:
 		return Scope.ALL
 	if roles & CUSTOMER_FACING_ROLES:
-		return Scope.READABLE_CUSTOMERS if can_read_customers else Scope.OWN
+		readable = can_read_customers() if callable(can_read_customers) else can_read_customers
+		return Scope.READABLE_CUSTOMERS if readable else Scope.OWN
 	return Scope.NONE
