@@ -106,6 +106,7 @@ def run(n: int = 200) -> None:
 			"ERPNext Issue",
 			issue_ms,
 		)
+		_print_steps(n, lambda i: _insert_feedback(customer, contact, 8 * n + i))
 		print("SQL statements per save (the next save of the same customer):")
 		print(
 			f"  Feedback Record, not routed            {_statements(lambda: _insert_feedback(customer, contact, 5 * n)):4d}"
@@ -224,6 +225,65 @@ def _frappe_part(insert):
 	finally:
 		for name, method in kept.items():
 			setattr(FeedbackRecord, name, method)
+
+
+#: The record's own steps, as the controller calls them (feedback_record.py), each timed in place.
+_STEPS = (
+	"segment_for_customer",
+	"reply_language_of",
+	"validate_references",
+	"apply_triage",
+	"apply_priority",
+	"apply_sla",
+	"validate_intake",
+	"apply_status_change",
+	"mark_for_acknowledgement",
+	"queue_acknowledgements",
+)
+
+
+def _print_steps(n: int, insert) -> None:
+	"""Where the save's time goes: `n` more saves (priority rules on, not routed) with each of the
+	record's steps timed where the controller calls it; within the analysis, the text analysis and
+	the duplicate look-up. What is left of the insert is Frappe's."""
+	from feedback_loop.core.triage.text.triage import Triager
+	from feedback_loop.feedback_loop.doctype.feedback_record import feedback_record
+	from feedback_loop.services.triage import analysis
+
+	spent: dict[str, float] = {}
+	timed = [(feedback_record, name) for name in _STEPS]
+	timed += [(feedback_record.FeedbackRecord, "prepare"), (analysis, "flag_possible_duplicate")]
+	timed += [(Triager, "triage")]
+	kept = [(owner, name, getattr(owner, name)) for owner, name in timed]
+
+	def timer(name, call):
+		def timed_call(*args, **kwargs):
+			started = time.perf_counter()
+			try:
+				return call(*args, **kwargs)
+			finally:
+				spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+		return timed_call
+
+	try:
+		for owner, name, call in kept:
+			setattr(owner, name, timer(name, call))
+		whole = _per_call_ms(n, insert)
+	finally:
+		for owner, name, call in kept:
+			setattr(owner, name, call)
+	ms = {name: seconds * 1000 / n for name, seconds in spent.items()}
+	own = ms.pop("prepare", 0.0) + sum(ms.get(name, 0.0) for name in ("queue_acknowledgements",))
+	print(f"  where a save's {whole:.2f} ms go (each step timed in place, {n} saves):")
+	print(f"    the rest: Frappe's insert and the small after-insert hooks {whole - own:6.2f} ms")
+	print(f"    the record's own steps                                     {own:6.2f} ms")
+	labels = {
+		"triage": "text analysis (within apply_triage)",
+		"flag_possible_duplicate": "duplicate look-up (within apply_triage)",
+	}
+	for name, value in sorted(ms.items(), key=lambda item: -item[1]):
+		print(f"      {labels.get(name, name):<52} {value:6.2f} ms")
 
 
 def _statements(save) -> int:
