@@ -103,6 +103,20 @@ class TestCategoryReports:
 		]
 		assert self.counts(rows, now_hours=30) == (1, 2)
 
+	def test_each_count_stops_at_its_limit(self):
+		rows = [row(f"own {i}", received_hours=-i - 1, customer="C") for i in range(5)]
+		rows += [row(f"other {i}", received_hours=-1, customer=f"D{i}") for i in range(7)]
+		assert self.counts(rows) == (5, 7)
+		assert CategoryReports(rows).counts(
+			name="me",
+			customer="C",
+			party=("customer", "C"),
+			received=T0,
+			days=30,
+			now=T0 + timedelta(hours=1),
+			up_to=4,
+		) == (4, 4)
+
 	def test_a_sender_without_customer_counts_its_own_reports(self):
 		rows = [row("s", received_hours=-1, sender="x@example.com")]
 		assert self.counts(rows, customer=None, party=("sender", "x@example.com")) == (1, 0)

@@ -8,6 +8,7 @@ from feedback_loop.core.triage.priority_rules import (
 	PriorityFacts,
 	PriorityRuleSettings,
 	Rule,
+	counted_up_to,
 	decide_priority,
 	parse_words,
 	words_in,
@@ -104,6 +105,34 @@ def test_many_customers_raise_impact_by_threshold():
 	both = decide_priority(PriorityFacts(same_customer_reports=1, customers_reporting=3))
 	assert both.impact.value == "Several Customers"
 	assert Rule.MANY_CUSTOMERS not in rules(both)
+
+
+def test_a_count_that_stopped_at_its_limit_says_or_more():
+	decision = decide_priority(
+		PriorityFacts(
+			same_customer_reports=10,
+			same_customer_reports_or_more=True,
+			customers_reporting=11,
+			customers_reporting_or_more=True,
+			category="Late Delivery",
+			window_days=30,
+		)
+	)
+	assert decision.impact.value == "Many Customers"
+	details = {r.rule: dict(r.details) for r in decision.applied}
+	assert details[Rule.REPEATED] == {"reports": 11, "days": 30, "or_more": True}
+	assert details[Rule.MANY_CUSTOMERS] == {
+		"customers": 11,
+		"category": "Late Delivery",
+		"days": 30,
+		"or_more": True,
+	}
+
+
+def test_counts_go_as_far_as_the_highest_mark_and_never_less_than_ten():
+	assert counted_up_to(PriorityRuleSettings()) == 10
+	assert counted_up_to(PriorityRuleSettings(several_customers_at=5, many_customers_at=40)) == 40
+	assert counted_up_to(PriorityRuleSettings(several_customers_at=0, many_customers_at=0)) == 10
 
 
 def test_escalation_floor_is_kept():

@@ -9,6 +9,7 @@ its own transaction, and uses a category of its own where a rule counts other re
 import frappe
 
 from feedback_loop.api.feedback import preview_priority
+from feedback_loop.core.triage.priority_rules import COUNTED_AT_LEAST
 from feedback_loop.services.intake.create import create_feedback
 from feedback_loop.services.triage.duplicates import merge_feedback
 from feedback_loop.tests.case import IntegrationTestCase, change_settings
@@ -107,7 +108,7 @@ class TestPriorityRules(IntegrationTestCase):
 		self.assertTrue(doc.safety_suggested)
 		self.assertIn("Safety Hazard", doc.safety_evidence)
 		previous = frappe.local.lang
-		frappe.local.lang = "zh"
+		previous, frappe.local.lang = frappe.local.lang, "zh"
 		try:
 			# A Chinese reader sees the category's Chinese name in the reason.
 			(suggestion,) = [line for line in reasons(doc) if "安全隐患" in line]
@@ -159,6 +160,43 @@ class TestPriorityRules(IntegrationTestCase):
 		for record in records[:2]:
 			record.reload()
 			self.assertEqual((record.impact, record.priority), ("One Customer", "Medium"))
+
+	@change_settings("Feedback Settings", {**RULES_ON, "several_customers_at": 2, "many_customers_at": 3})
+	def test_past_the_limit_the_counts_stop_and_say_or_more(self):
+		# The marks are low, so the counts go to COUNTED_AT_LEAST: exact up to it, "or more" past it.
+		category = own_category("Busy")
+		records = [
+			make_feedback(make_customer(f"Busy {i}"), category=category, **NEUTRAL)
+			for i in range(COUNTED_AT_LEAST + 1)
+		]
+		self.assertIn(
+			f"Impact One Customer → Many Customers: 10 customers reported {category} in 30 days",
+			reasons(records[COUNTED_AT_LEAST - 1]),
+		)
+		self.assertIn(
+			f"Impact One Customer → Many Customers: 11 or more customers reported {category} in 30 days",
+			reasons(records[COUNTED_AT_LEAST]),
+		)
+		repeating = make_customer("Busy again")
+		again = [make_feedback(repeating, category=category, **NEUTRAL) for _ in range(COUNTED_AT_LEAST + 1)]
+		self.assertTrue(
+			any(
+				"reported 11 times or more by this customer in 30 days" in line for line in reasons(again[-1])
+			),
+			reasons(again[-1]),
+		)
+		self.assertTrue(
+			any("reported 10 times by this customer in 30 days" in line for line in reasons(again[-2])),
+			reasons(again[-2]),
+		)
+		previous, frappe.local.lang = frappe.local.lang, "zh"
+		try:
+			self.assertTrue(
+				any("11 位或更多客户反映" in line for line in reasons(records[COUNTED_AT_LEAST])),
+				reasons(records[COUNTED_AT_LEAST]),
+			)
+		finally:
+			frappe.local.lang = previous
 
 	@change_settings("Feedback Settings", RULES_ON)
 	def test_the_form_previews_the_rules_before_saving(self):

@@ -149,10 +149,12 @@ class CategoryReports:
 		received: datetime,
 		days: int,
 		now: datetime,
+		up_to: int | None = None,
 	) -> tuple[int, int]:
 		"""(the party's reports from `days` before `received` up to it, other customers reporting
-		from `days` before to `days` after it, never past `now`), this record left out — what
-		`priority.neighbour_counts` counts in SQL, before the record's own reports are added."""
+		from `days` before to `days` after it, never past `now`), this record left out, each
+		counted no further than `up_to` — what `priority.neighbour_counts` counts in SQL, before
+		the record's own reports are added."""
 		since = received - timedelta(days=days)
 		until = min(received + timedelta(days=days), now)
 		earlier = 0
@@ -160,7 +162,10 @@ class CategoryReports:
 			entries = self._by_party.get((party[0], key(party[1])), [])
 			window = entries[bisect_left(entries, (since, "")) : bisect_right(entries, (received, "\uffff"))]
 			earlier = sum(1 for _moment, other in window if other != name)
-		return earlier, self._other_customers(key(customer), since, until)
+		others = self._other_customers(key(customer), since, until)
+		if up_to is not None:
+			return min(earlier, up_to), min(others, up_to)
+		return earlier, others
 
 	def _other_customers(self, own: str | None, since: datetime, until: datetime) -> int:
 		if until < since:

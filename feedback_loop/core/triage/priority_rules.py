@@ -86,6 +86,18 @@ class PriorityRuleSettings:
 	many_customers_at: int = 10
 
 
+#: The category's reports are counted exactly at least this far, whatever the marks.
+COUNTED_AT_LEAST = 10
+
+
+def counted_up_to(settings: PriorityRuleSettings) -> int:
+	"""How far a category's reports are counted, each count (the party's earlier reports, the
+	other customers) on its own: past the highest mark no rule decides otherwise, so a busy
+	category's count stops there instead of reading every report of the window, and the
+	reasons say "or more"."""
+	return max(settings.several_customers_at, settings.many_customers_at, COUNTED_AT_LEAST)
+
+
 @dataclass(frozen=True)
 class PriorityFacts:
 	impact: str | None = None
@@ -109,6 +121,9 @@ class PriorityFacts:
 	#: Distinct customers who reported this category in the window, this one included.
 	customers_reporting: int = 0
 	window_days: int = 0
+	#: A count that reached `counted_up_to`: there may be more.
+	same_customer_reports_or_more: bool = False
+	customers_reporting_or_more: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,7 +193,11 @@ def decide_priority(
 				Rule.REPEATED,
 				impact.value,
 				raised.value,
-				{"reports": facts.same_customer_reports + 1, "days": facts.window_days},
+				{
+					"reports": facts.same_customer_reports + 1,
+					"days": facts.window_days,
+					**_or_more(facts.same_customer_reports_or_more),
+				},
 			)
 		)
 		impact = raised
@@ -194,6 +213,7 @@ def decide_priority(
 					"customers": facts.customers_reporting,
 					"category": facts.category,
 					"days": facts.window_days,
+					**_or_more(facts.customers_reporting_or_more),
 				},
 			)
 		)
@@ -275,6 +295,11 @@ def parse_words(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 	"""One word or phrase per line (commas also separate); nothing given means the defaults."""
 	words = tuple(w.strip() for w in re.split(r"[\n,，]", value or "") if w.strip())
 	return words or default
+
+
+def _or_more(counted_up_to_the_limit: bool) -> dict[str, bool]:
+	# Only when it applies: the reasons stored before counts had a limit read the same.
+	return {"or_more": True} if counted_up_to_the_limit else {}
 
 
 def _crowd_impact(customers: int, settings: PriorityRuleSettings) -> Impact | None:

@@ -23,6 +23,7 @@ from frappe.automation.doctype.assignment_rule.assignment_rule import apply as a
 from frappe.utils import get_datetime, now_datetime
 
 from feedback_loop.core.triage.neighbours import PARTY_FIELDS, CategoryReports, Neighbour, PartyHistory
+from feedback_loop.core.triage.priority_rules import counted_up_to
 from feedback_loop.core.triage.routing import FINAL_STATUSES
 from feedback_loop.core.triage.text.duplicates import comparable
 from feedback_loop.services.callbacks.resolution import check_notice_choice
@@ -39,6 +40,7 @@ from feedback_loop.services.triage.engine import get_triager
 from feedback_loop.services.triage.priority import (
 	apply_priority,
 	reporting_party,
+	rule_settings,
 	window_days,
 )
 from feedback_loop.services.triage.record_text import analysis_text
@@ -60,6 +62,7 @@ class Neighbourhood:
 		"""Nothing read yet (after a batch was rolled back, what was kept may be ahead of it)."""
 		self.window = timedelta(days=get_feedback_settings().duplicate_window_days or 7)
 		self.days = window_days()
+		self.counted_up_to = counted_up_to(rule_settings())
 		self.parties = PartyHistory()
 		self._parties_read: set[tuple[str, str]] = set()
 		self.categories: dict[str, CategoryReports] = {}
@@ -118,6 +121,7 @@ class Neighbourhood:
 			received=_received(doc),
 			days=self.days,
 			now=self.now,
+			up_to=self.counted_up_to,
 		)
 
 	def _known(self, field: str) -> set[str]:

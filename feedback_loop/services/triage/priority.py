@@ -11,8 +11,6 @@ import json
 
 import frappe
 from frappe import _
-from frappe.query_builder import Case
-from frappe.query_builder.functions import Count, Sum
 from frappe.utils import add_days, get_datetime, now_datetime
 from pypika.terms import ValueWrapper
 
@@ -24,6 +22,7 @@ from feedback_loop.core.triage.priority_rules import (
 	PriorityFacts,
 	PriorityRuleSettings,
 	Rule,
+	counted_up_to,
 	decide_priority,
 	parse_words,
 )
@@ -89,7 +88,8 @@ def apply_priority(doc, neighbours: tuple[int, int] | None = None) -> PriorityDe
 
 	`neighbours`: the same party's earlier reports and the other customers reporting the category
 	(`core/triage/neighbours.py`), when the caller counted them for a whole batch."""
-	decision = decide_priority(record_facts(doc, neighbours), rule_settings(), current_matrix())
+	settings = rule_settings()
+	decision = decide_priority(record_facts(doc, neighbours, settings), settings, current_matrix())
 	doc.priority = decision.priority.value
 	doc.priority_basis = json.dumps([_as_dict(rule) for rule in decision.applied], ensure_ascii=False)
 	doc.safety_suggested = 1 if decision.safety_suggested else 0
@@ -112,7 +112,8 @@ def raise_the_crowd(doc) -> None:
 		),
 		None,
 	)
-	if not crossing:
+	# A count that stopped at its limit crossed no mark now: it was past it before.
+	if not crossing or crossing.get("or_more"):
 		return
 	settings = rule_settings()
 	if crossing["customers"] not in (settings.several_customers_at, settings.many_customers_at):
@@ -147,12 +148,20 @@ def reprioritise_category(category: str, until: str, exclude: str) -> int:
 	return len(names)
 
 
-def record_facts(doc, neighbours: tuple[int, int] | None = None) -> PriorityFacts:
+def record_facts(
+	doc, neighbours: tuple[int, int] | None = None, settings: PriorityRuleSettings | None = None
+) -> PriorityFacts:
 	days = window_days()
+	up_to = counted_up_to(settings or rule_settings())
 	csat, nps = survey_scores(doc)
-	same_customer_reports, customers_reporting = (
-		neighbour_counts(doc, days) if neighbours is None else with_own_report(doc, *neighbours)
-	)
+	if neighbours is None:
+		neighbours = neighbour_counts(doc, days, up_to)
+	if neighbours is None:
+		earlier = others = 0
+		same_customer_reports, customers_reporting = own_reports(doc), 0
+	else:
+		earlier, others = neighbours
+		same_customer_reports, customers_reporting = with_own_report(doc, earlier, others)
 	analysed = doc.analysis_status == "Analysed" and bool(doc.text_language)
 	return PriorityFacts(
 		impact=doc.impact,
@@ -170,6 +179,8 @@ def record_facts(doc, neighbours: tuple[int, int] | None = None) -> PriorityFact
 		same_customer_reports=same_customer_reports,
 		customers_reporting=customers_reporting,
 		window_days=days,
+		same_customer_reports_or_more=earlier >= up_to,
+		customers_reporting_or_more=others >= up_to,
 	)
 
 
@@ -214,53 +225,70 @@ def _window(doc, days: int) -> tuple:
 	return add_days(received, -days), received
 
 
-def neighbour_counts(doc, days: int) -> tuple[int, int]:
-	"""(earlier reports of this problem by this customer, distinct customers reporting it), from
-	one statement over the category's records in the window.
+def neighbour_counts(doc, days: int, up_to: int) -> tuple[int, int] | None:
+	"""(earlier reports of this problem by this party, other customers reporting it), each counted
+	no further than `up_to`, from one statement; None when there is no category or window.
 
-	Earlier reports: merged duplicates, a possible duplicate, or the same category from the same
-	customer (or sender) before this record. Customers: those who reported the category within
-	the window around this record, its own customer included; before and after, so that an open
-	record counts the customers who reported the problem since, too.
+	Earlier reports: the same category from the same customer (or sender) before this record.
+	Customers: those who reported the category within the window around this record, its own
+	customer left out; before and after, so that an open record counts the customers who
+	reported the problem since, too. Each count stops at `up_to` (the rules decide nothing more
+	past it): in a category with thousands of reports in the window, reading them all cost a save
+	ten milliseconds. The party's reports are found from the party's own records, the customers
+	from the category's index.
 	"""
 	if not doc.category or not days:
-		return own_reports(doc), 0
+		return None
 	party = reporting_party(doc)
 	since, received = _window(doc, days)
-	until = min(add_days(received, days), now_datetime())
 	values = {
 		"category": doc.category,
 		"since": since,
 		"received": received,
-		"until": until,
-		"last": max(received, until),
+		"until": min(add_days(received, days), now_datetime()),
 		"name": doc.name or "",
 		"party": party[1] if party else None,
 		"customer": doc.customer,
 	}
-	shape = (party[0] if party else None, bool(doc.customer))
+	shape = (party[0] if party else None, bool(doc.customer), up_to)
 	earlier, others = run_prepared(("neighbour counts", *shape), lambda: _neighbours_query(*shape), values)[0]
-	return with_own_report(doc, int(earlier or 0), int(others or 0))
+	return int(earlier or 0), int(others or 0)
 
 
-def _neighbours_query(party_field: str | None, has_customer: bool):
+def _neighbours_query(party_field: str | None, has_customer: bool, up_to: int) -> str:
 	fr = frappe.qb.DocType("Feedback Record")
-	same_party = (
-		Case().when((fr[party_field] == param("party")) & (fr.received_on <= param("received")), 1).else_(0)
-		if party_field
-		else ValueWrapper(0)
+
+	def reports():
+		return (
+			frappe.qb.from_(fr)
+			.where(fr.category == param("category"))
+			.where(fr.status.notin(_NOT_REPORTS))
+			.where(fr.name != param("name"))
+		)
+
+	others = (
+		reports()
+		.select(fr.customer)
+		.distinct()
+		.where(fr.received_on.between(param("since"), param("until")))
+		.where(fr.customer.isnotnull())
 	)
-	other_customer = fr.customer.isnotnull() & (fr.received_on <= param("until"))
 	if has_customer:
-		other_customer &= fr.customer != param("customer")
-	return (
-		frappe.qb.from_(fr)
-		.select(Sum(same_party), Count(Case().when(other_customer, fr.customer)).distinct())
-		.where(fr.category == param("category"))
-		.where(fr.received_on.between(param("since"), param("last")))
-		.where(fr.status.notin(_NOT_REPORTS))
-		.where(fr.name != param("name"))
-	)
+		others = others.where(fr.customer != param("customer"))
+	# A derived table with a LIMIT stops reading once it has that many rows (for DISTINCT, that
+	# many different customers).
+	counted = [f"(SELECT COUNT(*) FROM ({others.limit(up_to).get_sql()}) `others`)"]
+	if party_field:
+		earlier = (
+			reports()
+			.select(ValueWrapper(1))
+			.where(fr[party_field] == param("party"))
+			.where(fr.received_on.between(param("since"), param("received")))
+		)
+		counted.insert(0, f"(SELECT COUNT(*) FROM ({earlier.limit(up_to).get_sql()}) `earlier`)")
+	else:
+		counted.insert(0, "0")
+	return "SELECT " + ",".join(counted)
 
 
 def reporting_party(doc) -> tuple[str, str] | None:
@@ -303,9 +331,17 @@ def _reason(row: dict) -> str | None:
 			return _("Urgency {0} → {1}: {2}").format(before, after, _("; ").join(why))
 		case Rule.SEGMENT.value:
 			return _("Urgency {0} → {1}: {2} customer").format(before, after, _(row["segment"]))
+		case Rule.REPEATED.value if row.get("or_more"):
+			return _("Impact {0} → {1}: reported {2} times or more by this customer in {3} days").format(
+				before, after, row["reports"], row["days"]
+			)
 		case Rule.REPEATED.value:
 			return _("Impact {0} → {1}: reported {2} times by this customer in {3} days").format(
 				before, after, row["reports"], row["days"]
+			)
+		case Rule.MANY_CUSTOMERS.value if row.get("or_more"):
+			return _("Impact {0} → {1}: {2} or more customers reported {3} in {4} days").format(
+				before, after, row["customers"], _(row["category"]), row["days"]
 			)
 		case Rule.MANY_CUSTOMERS.value:
 			return _("Impact {0} → {1}: {2} customers reported {3} in {4} days").format(
