@@ -90,8 +90,8 @@ class PartyHistory:
 					continue
 				chosen[name] = row
 				taken += 1
-		latest_first = sorted(chosen.values(), key=lambda row: (row.creation, row.name), reverse=True)
-		return latest_first[:limit][::-1]
+		rows = sorted(chosen.values(), key=lambda row: (row.creation, row.name))
+		return rows[max(len(rows) - limit, 0) :]
 
 
 def _moment(entry: tuple[datetime, str]) -> datetime:

@@ -51,10 +51,8 @@ def candidate_keys(doc) -> dict[str, str]:
 	found = run_prepared(
 		("duplicate candidates", parties), lambda: _candidates_query(parties), values, as_dict=True
 	)
-	latest_first = sorted(
-		{row.name: row for row in found}.values(), key=lambda row: (row.creation, row.name), reverse=True
-	)
-	return with_comparison_texts({r.name: r.comparison_text for r in reversed(latest_first[:MAX_CANDIDATES])})
+	rows = sorted({row.name: row for row in found}.values(), key=lambda row: (row.creation, row.name))
+	return with_comparison_texts({r.name: r.comparison_text for r in rows[-MAX_CANDIDATES:]})
 
 
 PARTIES = ("customer", "contact", "sender")

@@ -275,20 +275,18 @@ def _neighbours_query(party_field: str | None, has_customer: bool, up_to: int) -
 	)
 	if has_customer:
 		others = others.where(fr.customer != param("customer"))
-	# A derived table with a LIMIT stops reading once it has that many rows (for DISTINCT, that
-	# many different customers).
-	counted = [f"(SELECT COUNT(*) FROM ({others.limit(up_to).get_sql()}) `others`)"]
+	earlier = "0"
 	if party_field:
-		earlier = (
+		party_reports = (
 			reports()
 			.select(ValueWrapper(1))
 			.where(fr[party_field] == param("party"))
 			.where(fr.received_on.between(param("since"), param("received")))
 		)
-		counted.insert(0, f"(SELECT COUNT(*) FROM ({earlier.limit(up_to).get_sql()}) `earlier`)")
-	else:
-		counted.insert(0, "0")
-	return "SELECT " + ",".join(counted)
+		earlier = f"(SELECT COUNT(*) FROM ({party_reports.limit(up_to).get_sql()}) `earlier`)"
+	# A derived table with a LIMIT stops reading once it has that many rows (for DISTINCT, that
+	# many different customers).
+	return f"SELECT {earlier},(SELECT COUNT(*) FROM ({others.limit(up_to).get_sql()}) `others`)"
 
 
 def reporting_party(doc) -> tuple[str, str] | None:
